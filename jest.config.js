@@ -1,0 +1,27 @@
+/**
+ * Two levels of tests, one runner:
+ * - unit: `*.unit.test.ts`, pure domain/runtime logic, no I/O;
+ * - int: `*.int.test.ts` (and `*.e2e.test.ts`), against the real local PostgreSQL, Kafka,
+ *   schema registry and SMTP catcher that `npm test` starts first (infra/cli.ts start).
+ */
+const transform = { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+const common = {
+  testEnvironment: 'node',
+  transform,
+  testPathIgnorePatterns: ['/node_modules/', '/infra/.runtime/'],
+  modulePathIgnorePatterns: ['<rootDir>/infra/.runtime/'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  // Global only: Jest ignores testTimeout inside a project. Generous for Kafka group joins.
+  testTimeout: 60_000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.test.ts'] },
+    {
+      ...common,
+      displayName: 'int',
+      testMatch: ['<rootDir>/**/*.int.test.ts', '<rootDir>/**/*.e2e.test.ts'],
+    },
+  ],
+};

@@ -1,0 +1,65 @@
+import express, { Router, type Express } from 'express';
+import type { Logger } from '../logging';
+import type { AuthSettings } from './auth/auth-settings';
+import { bearerSecurityHandler } from './auth/bearer-security-handler';
+import { createTokenVerifier } from './auth/jwt';
+import { errorHandler, notFoundHandler } from './errors/error-handler';
+import { healthRouter } from './health/health-router';
+import type { ReadinessCheck } from './health/readiness';
+import { correlationIdMiddleware } from './middleware/correlation-id';
+import { requestLogMiddleware } from './middleware/request-log';
+import { documentationRouter } from './openapi/documentation-router';
+import { loadOpenApiSpec } from './openapi/load-spec';
+import { openApiValidation } from './openapi/openapi-validation';
+
+export interface HttpAppOptions {
+  /** The service's OpenAPI YAML: the contract every request (and, if asked, response) must meet. */
+  specPath: string;
+  logger: Logger;
+  auth: AuthSettings;
+  /** Largest accepted JSON body, in body-parser syntax (e.g. "256kb"). */
+  bodyLimit: string;
+  /** Also check every JSON response against the spec: on in tests, where a drift is a bug to catch. */
+  validateResponses?: boolean;
+  readinessChecks?: readonly ReadinessCheck[];
+  readinessTimeoutMs?: number;
+  /** Registers the service's handlers; they only see requests the spec and the auth accepted. */
+  mountRoutes: (router: Router) => void;
+}
+
+const DEFAULT_READINESS_TIMEOUT_MS = 2_000;
+
+export function createHttpApp(options: HttpAppOptions): Express {
+  const spec = loadOpenApiSpec(options.specPath);
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.use(correlationIdMiddleware());
+  app.use(requestLogMiddleware(options.logger));
+  // Documentation and probes come before validation and auth: they are not part of the API.
+  app.use(documentationRouter(spec));
+  app.use(
+    healthRouter({
+      checks: options.readinessChecks ?? [],
+      timeoutMs: options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
+      logger: options.logger,
+    }),
+  );
+  app.use(express.json({ limit: options.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    openApiValidation({
+      specPath: options.specPath,
+      spec,
+      validateResponses: options.validateResponses ?? false,
+      bearerHandler: bearerSecurityHandler(createTokenVerifier(options.auth), options.logger),
+    }),
+  );
+
+  const routes = Router();
+  options.mountRoutes(routes);
+  app.use(routes);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(options.logger));
+  return app;
+}

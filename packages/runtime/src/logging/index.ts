@@ -1,0 +1,2 @@
+export { CORRELATION_HEADER, currentCorrelationId, runWithCorrelationId } from './correlation';
+export { createLogger, type Logger } from './logger';

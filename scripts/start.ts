@@ -1,0 +1,100 @@
+/**
+ * `npm start`: the whole platform on this machine. Starts (or reuses) the local
+ * infrastructure, then runs every service as its own process (each migrates its database and
+ * creates its topics at start-up), waits until each answers /health/ready, and prints where
+ * everything is. Ctrl-C stops the services; `npm run infra:stop` stops the infrastructure.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { serviceDefaults, serviceNames, type ServiceName } from '@boissipay/runtime';
+import { infraSettings, localEndpoints } from '../infra/endpoints';
+
+const repoRoot = path.resolve(__dirname, '..');
+const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+const readyTimeoutMs = 120_000;
+
+function run(command: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    spawn(command, args, { cwd: repoRoot, stdio: 'inherit' }).on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+function prefixLines(child: ChildProcess, label: string): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = '';
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) process.stdout.write(`${label} ${line}\n`);
+    });
+  }
+}
+
+function startService(name: ServiceName): ChildProcess {
+  const child = spawn(tsx, [path.join(repoRoot, name, 'src', 'main.ts')], {
+    cwd: repoRoot,
+    // PORT and DATABASE_URL are per service: a value exported in this shell must not make
+    // the four services share one port or one database.
+    env: { ...process.env, PORT: String(serviceDefaults[name].port), DATABASE_URL: undefined },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  prefixLines(child, `[${name}]`.padEnd(18));
+  return child;
+}
+
+async function waitUntilReady(name: ServiceName, child: ChildProcess): Promise<void> {
+  const port = serviceDefaults[name].port;
+  const deadline = Date.now() + readyTimeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then((response) => response.ok, () => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${name} did not answer /health/ready on :${port} within ${readyTimeoutMs / 1000} s`);
+}
+
+function printSummary(): void {
+  const rows = serviceNames.map((name) => {
+    const base = `http://127.0.0.1:${serviceDefaults[name].port}`;
+    return `  ${name.padEnd(17)} ${base}/v1   docs ${base}/docs   health ${base}/health/ready`;
+  });
+  console.log(
+    [
+      '',
+      'Boissipay is running',
+      ...rows,
+      `  kafka             ${localEndpoints.kafkaBrokers.join(',')}`,
+      `  schema registry   ${localEndpoints.schemaRegistryUrl}`,
+      `  mail (web UI)     ${localEndpoints.mailApiUrl}   smtp 127.0.0.1:${infraSettings.mail.smtpPort}`,
+      '  a token:          npm run token -- contracts:read contracts:write operations:write …',
+      'Ctrl-C stops the services; npm run infra:stop stops Kafka, the registry and the mail catcher.',
+      '',
+    ].join('\n'),
+  );
+}
+
+async function main(): Promise<void> {
+  if ((await run(tsx, ['infra/cli.ts', 'start'])) !== 0) {
+    process.exitCode = 1;
+    return;
+  }
+  const children = new Map(serviceNames.map((name) => [name, startService(name)] as const));
+  const stopAll = () => {
+    for (const child of children.values()) child.kill('SIGTERM');
+  };
+  process.on('SIGINT', stopAll);
+  process.on('SIGTERM', stopAll);
+
+  try {
+    await Promise.all([...children].map(([name, child]) => waitUntilReady(name, child)));
+    printSummary();
+  } catch (error) {
+    console.error(`\nStart-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    stopAll();
+    process.exitCode = 1;
+  }
+}
+
+void main();

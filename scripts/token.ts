@@ -1,0 +1,38 @@
+/**
+ * Prints a bearer token for calling the services locally, signed with the same HS256 secret
+ * they verify with (AUTH_JWT_SECRET, or its local default).
+ *
+ *   npm run token -- contracts:read contracts:write [--sub local-dev] [--ttl 43200]
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig, signAccessToken } from '@boissipay/runtime';
+
+const TWELVE_HOURS = 12 * 60 * 60;
+
+async function main(): Promise<void> {
+  const { values, positionals: scopes } = parseArgs({
+    allowPositionals: true,
+    options: {
+      sub: { type: 'string', default: 'local-dev' },
+      ttl: { type: 'string', default: String(TWELVE_HOURS) },
+    },
+  });
+  const ttlSeconds = Number(values.ttl);
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new Error(`--ttl must be a positive number of seconds, got "${values.ttl}".`);
+  if (scopes.length === 0) console.warn('No scope given: the token will be refused by every secured operation (403).');
+
+  // Every service shares the auth settings; any service name reads the same values.
+  const config = loadConfig('contract-service');
+  if (config.AUTH_JWKS_URL) console.warn('AUTH_JWKS_URL is set: the services will verify against it and refuse this HS256 token.');
+
+  const token = await signAccessToken(
+    { secret: config.AUTH_JWT_SECRET },
+    { subject: values.sub, scopes, ttlSeconds, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+  );
+  console.log(token);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
