@@ -1,3 +1,6 @@
 export * from './config';
+export * from './db';
 export * from './http';
+export * from './kafka';
 export * from './logging';
+export * from './service';

@@ -1,0 +1,6 @@
+export { dropDatabase, ensureDatabase } from './database-admin';
+export { createDatabase, withTransaction, type Database, type Transaction } from './database';
+export { runMigrations } from './migrations';
+export { outbox, type OutboxRow } from './outbox.table';
+export { createPool } from './pool';
+export { processedEvents } from './processed-events.table';

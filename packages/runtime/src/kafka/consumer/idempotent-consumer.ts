@@ -1,0 +1,131 @@
+import type { ConsumerConfig, EachMessagePayload, Kafka } from 'kafkajs';
+import type { Database, Transaction } from '../../db/database';
+import { CORRELATION_HEADER, runWithCorrelationId, type Logger } from '../../logging';
+import type { AvroCodec } from '../avro-codec';
+import { createIdempotentProducer } from '../kafka-client';
+import { applyOnce } from './apply-once';
+import { sendToDeadLetter } from './dead-letter';
+import { decodeEvent } from './decode-event';
+import { readHeaders } from './message-headers';
+import { poison, type PoisonMessage } from './poison-message';
+import { exponentialBackoff, retryWithBackoff } from './retry-with-backoff';
+
+export interface MessageContext {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  headers: Record<string, string>;
+}
+
+export type EventHandler<TEvent, TSchema extends Record<string, unknown>> = (
+  event: TEvent,
+  tx: Transaction<TSchema>,
+  context: MessageContext,
+) => Promise<void>;
+
+export interface IdempotentConsumerOptions<TEvent, TSchema extends Record<string, unknown>> {
+  kafka: Kafka;
+  db: Database<TSchema>;
+  groupId: string;
+  topics: string[];
+  codec: AvroCodec;
+  logger: Logger;
+  /** Runs in the transaction that records the eventId: write the effect through `tx`. */
+  handler: EventHandler<TEvent, TSchema>;
+  /** Attempts before a failing message goes to the DLQ. */
+  maxAttempts?: number;
+  /** First pause between attempts, doubled each time. */
+  retryBackoffMs?: number;
+  /** A new group starts from the oldest retained message, so no event published before it existed is missed. */
+  fromBeginning?: boolean;
+  consumerConfig?: Partial<Omit<ConsumerConfig, 'groupId'>>;
+}
+
+export interface IdempotentConsumer {
+  /** Waits for the message in progress, then leaves the group. */
+  stop(): Promise<void>;
+}
+
+function nextOffset(offset: string): string {
+  return (BigInt(offset) + 1n).toString();
+}
+
+/**
+ * Consumes each message at most once in effect, however often Kafka delivers it: the
+ * handler's effect and the eventId mark commit together, and the offset is committed only
+ * after that (autoCommit off, one commit per message). A crash in between redelivers the
+ * message, which the mark turns into a no-op. A message that cannot be decoded, has no
+ * eventId or keeps failing is copied to `<topic>.dlq` and its offset committed, so one bad
+ * message does not stop the partition. Transient failures outside the handler (registry,
+ * DLQ send, offset commit) are thrown to kafkajs, which retries the same message.
+ */
+export async function startIdempotentConsumer<TEvent, TSchema extends Record<string, unknown>>(
+  options: IdempotentConsumerOptions<TEvent, TSchema>,
+): Promise<IdempotentConsumer> {
+  const { kafka, db, groupId, topics, codec, handler, maxAttempts = 3, retryBackoffMs = 200 } = options;
+  const logger = options.logger.child({ component: 'idempotent-consumer', groupId });
+  const retryPolicy = { maxAttempts, backoffMs: exponentialBackoff(retryBackoffMs) };
+  const consumer = kafka.consumer({ ...options.consumerConfig, groupId });
+  const deadLetterProducer = createIdempotentProducer(kafka);
+
+  async function applyWithRetries(
+    event: { eventId: string },
+    context: MessageContext,
+    heartbeat: () => Promise<void>,
+  ): Promise<PoisonMessage | undefined> {
+    const mark = { consumerGroup: groupId, eventId: event.eventId, topic: context.topic };
+    try {
+      const outcome = await retryWithBackoff(
+        () => applyOnce(db, mark, (tx) => handler(event as TEvent, tx, context)),
+        retryPolicy,
+        async (error, attempt) => {
+          logger.warn({ err: error, attempt, eventId: event.eventId, topic: context.topic }, 'handler failed; retrying');
+          await heartbeat();
+        },
+      );
+      logger.debug({ eventId: event.eventId, topic: context.topic, outcome }, 'event consumed');
+      return undefined;
+    } catch (error) {
+      return poison('handler-failed', error);
+    }
+  }
+
+  async function consume({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    const context: MessageContext = {
+      topic,
+      partition,
+      offset: message.offset,
+      key: message.key?.toString() ?? null,
+      headers: readHeaders(message.headers),
+    };
+    await runWithCorrelationId(context.headers[CORRELATION_HEADER], async () => {
+      const decoded = await decodeEvent(codec, topic, message.value);
+      const failure = 'poison' in decoded ? decoded.poison : await applyWithRetries(decoded.event, context, heartbeat);
+      if (failure) {
+        logger.error(
+          { err: failure.error, reason: failure.reason, topic, partition, offset: message.offset },
+          'message sent to the dead-letter topic',
+        );
+        await sendToDeadLetter(deadLetterProducer, { topic, partition, message, consumerGroup: groupId, poison: failure });
+      }
+      await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
+    });
+  }
+
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
+  });
+
+  await deadLetterProducer.connect();
+  await consumer.connect();
+  await consumer.subscribe({ topics, fromBeginning: options.fromBeginning ?? true });
+  await consumer.run({ autoCommit: false, eachMessage: consume });
+
+  return {
+    async stop() {
+      await consumer.disconnect();
+      await deadLetterProducer.disconnect();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+export { createAvroCodec, UndecodableMessageError, type AvroCodec } from './avro-codec';
+export {
+  startIdempotentConsumer,
+  type EventHandler,
+  type IdempotentConsumer,
+  type IdempotentConsumerOptions,
+  type MessageContext,
+} from './consumer/idempotent-consumer';
+export { createIdempotentProducer, createKafka } from './kafka-client';
+export { enqueueEvent, type OutboxWriter, type OutgoingEvent } from './outbox/enqueue-event';
+export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
+export {
+  createSchemaRegistry,
+  registerSchemas,
+  SchemaRegistrationError,
+  subjectOf,
+  type AvroRecordSchema,
+  type RegisteredSchema,
+  type SchemaRegistryClient,
+  type TopicSchema,
+} from './schema-registry';
+export { deadLetterTopicOf, ensureTopics } from './topics';

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/database';
+import { outbox } from '../../db/outbox.table';
+import { CORRELATION_HEADER, currentCorrelationId } from '../../logging';
+import { OUTBOX_CHANNEL } from './outbox-channel';
+
+/** What enqueueing needs from the caller's transaction, whatever its schema. */
+export type OutboxWriter = Pick<Database, 'insert' | 'execute'>;
+
+export interface OutgoingEvent<TEvent extends { eventId: string }> {
+  topic: string;
+  /** The aggregate key (e.g. contractRef): one key's events keep their order on Kafka. */
+  key: string;
+  /** Plain JSON matching the topic's Avro schema; encoded when the relay publishes it. */
+  event: TEvent;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Writes the event into the outbox inside the caller's transaction: it is published if and
+ * only if the state change beside it commits. The NOTIFY is queued by PostgreSQL and
+ * delivered to the relay on commit (never on rollback), so publishing starts at once
+ * instead of at the next poll.
+ */
+export async function enqueueEvent<TEvent extends { eventId: string }>(
+  tx: OutboxWriter,
+  { topic, key, event, headers = {} }: OutgoingEvent<TEvent>,
+): Promise<void> {
+  const correlationId = currentCorrelationId();
+  await tx.insert(outbox).values({
+    eventId: event.eventId,
+    topic,
+    messageKey: key,
+    payload: event,
+    headers: { ...(correlationId ? { [CORRELATION_HEADER]: correlationId } : {}), ...headers },
+  });
+  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+}

@@ -1,0 +1,2 @@
+export { createScratchDatabase, type ScratchDatabase } from './scratch-database';
+export { waitFor } from './wait-for';

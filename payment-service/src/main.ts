@@ -1,0 +1,4 @@
+import { runServiceMain } from '@boissipay/runtime';
+import { definition } from './service';
+
+runServiceMain(definition);
