@@ -69,12 +69,9 @@ async function registerOne(registry: SchemaRegistryClient, { topic, schema }: To
   const subject = subjectOf(topic);
   await requireBackwardCompatibility(registry, subject);
   try {
-    // Registering a version the subject already has is a no-op that returns its id.
-    const { id } = await registry.api.register(schema, {
-      subject,
-      compatibility: COMPATIBILITY.BACKWARD,
-      updateConfig: false,
-    });
+    // Registering a version the subject already has is a no-op that returns its id. The
+    // client checks that the subject's level (set just above) is BACKWARD before registering.
+    const { id } = await registry.api.register(schema, { subject, compatibility: COMPATIBILITY.BACKWARD });
     return { topic, schema, subject, id };
   } catch (error) {
     const status = (error as { status?: number }).status;

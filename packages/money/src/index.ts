@@ -1,0 +1,2 @@
+export { isCurrencyCode, minorDigitsOf, MoneyError, type MoneyErrorCode } from './currency';
+export { addMoney, money, toDecimal, toDecimalText, toMinorUnits, type Money } from './money';
