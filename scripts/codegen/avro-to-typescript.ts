@@ -15,9 +15,11 @@ export function avroToTypeScript(schema: Schema, options: { topic: string }): st
   const rootName = typeNameOf(root);
   const rootType = typeOf(root, declarations);
   const lines = [
+    "import type { schema as avsc } from 'avsc';",
+    '',
     `export const topic = ${JSON.stringify(options.topic)} as const;`,
     `export const subject = ${JSON.stringify(`${options.topic}-value`)} as const;`,
-    `export const schema = ${JSON.stringify(schema, null, 2)} as const;`,
+    `export const schema: avsc.RecordType & { type: 'record' } = ${JSON.stringify(schema, null, 2)};`,
     '',
     ...declarations.values(),
   ];

@@ -3,3 +3,4 @@ export * as billingApi from './openapi/billing';
 export * as contractApi from './openapi/contract';
 export * as mailerApi from './openapi/mailer';
 export * as paymentApi from './openapi/payment';
+export * as contractLifecycleV1Event from './avro/contractLifecycleV1';

@@ -7,3 +7,4 @@ export type { ErrorCode, StandardErrorCode } from './errors/error-codes';
 export { buildErrorResponse, type ErrorEntry, type ErrorEntryInput, type ErrorResponse } from './errors/error-response';
 export type { ReadinessCheck } from './health/readiness';
 export { startHttpServer, type RunningHttpServer } from './http-server';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageMetadataOf, pageRequestOf, type PageMetadata, type PageRequest } from './pagination';
