@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Producer } from 'kafkajs';
 import { createIdempotentProducer, deadLetterTopicOf, type IdempotentConsumer } from '../../src/kafka';
 import { CORRELATION_HEADER } from '../../src/logging';
@@ -28,6 +29,11 @@ describe('dead-letter handling of the idempotent consumer', () => {
     handlerCalls.set(event.eventId, (handlerCalls.get(event.eventId) ?? 0) + 1);
     await writeEffect(event, tx, context);
     if (event.note === 'always-fail') throw new Error('customer ledger is corrupt');
+    // The database drops our connection mid-transaction, as in a failover (57P01 admin_shutdown),
+    // for longer than the consumer's own attempts: only a redelivery by Kafka can save the event.
+    if (event.note === 'outage' && (handlerCalls.get(event.eventId) ?? 0) <= 3) {
+      await tx.execute(sql`select pg_terminate_backend(pg_backend_pid())`);
+    }
   };
 
   beforeAll(async () => {
@@ -103,5 +109,16 @@ describe('dead-letter handling of the idempotent consumer', () => {
     await waitFor(() => isProcessed(scratch, next.eventId), { description: 'the message after the failing one' });
     expect(await effectRowsOf(scratch, doomed.eventId)).toHaveLength(0);
     expect(await isProcessed(scratch, doomed.eventId)).toBe(false);
+  });
+
+  it('when the database is lost for longer than the retries, then Kafka redelivers the event and it is applied once, not dead-lettered', async () => {
+    const survivor = buildSampleEvent({ note: 'outage' });
+
+    const [offset] = await publishSampleEvents(producer, sample, [survivor]);
+
+    await waitFor(() => isProcessed(scratch, survivor.eventId), { timeoutMs: 30_000, description: 'the event after the outage' });
+    expect(handlerCalls.get(survivor.eventId)).toBe(4);
+    expect(await effectRowsOf(scratch, survivor.eventId)).toHaveLength(1);
+    expect(deadLetters.messages.find((message) => message.headers['x-original-offset'] === offset)).toBeUndefined();
   });
 });

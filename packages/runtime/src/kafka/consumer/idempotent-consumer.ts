@@ -6,6 +6,7 @@ import { createIdempotentProducer } from '../kafka-client';
 import { applyOnce } from './apply-once';
 import { sendToDeadLetter } from './dead-letter';
 import { decodeEvent } from './decode-event';
+import { isInfrastructureFailure } from './infrastructure-failure';
 import { readHeaders } from './message-headers';
 import { poison, type PoisonMessage } from './poison-message';
 import { exponentialBackoff, retryWithBackoff } from './retry-with-backoff';
@@ -57,8 +58,9 @@ function nextOffset(offset: string): string {
  * after that (autoCommit off, one commit per message). A crash in between redelivers the
  * message, which the mark turns into a no-op. A message that cannot be decoded, has no
  * eventId or keeps failing is copied to `<topic>.dlq` and its offset committed, so one bad
- * message does not stop the partition. Transient failures outside the handler (registry,
- * DLQ send, offset commit) are thrown to kafkajs, which retries the same message.
+ * message does not stop the partition. Transient failures (registry, DLQ send, offset
+ * commit, and a database outage even inside the handler) are thrown to kafkajs, which
+ * restarts the consumer and redelivers the same message.
  */
 export async function startIdempotentConsumer<TEvent, TSchema extends Record<string, unknown>>(
   options: IdempotentConsumerOptions<TEvent, TSchema>,
@@ -87,6 +89,8 @@ export async function startIdempotentConsumer<TEvent, TSchema extends Record<str
       logger.debug({ eventId: event.eventId, topic: context.topic, outcome }, 'event consumed');
       return undefined;
     } catch (error) {
+      // An outage is not the message's fault: leave it uncommitted for redelivery.
+      if (isInfrastructureFailure(error)) throw error;
       return poison('handler-failed', error);
     }
   }
