@@ -1,12 +1,25 @@
 import path from 'node:path';
-import type { ServiceDefinition } from '@boissipay/runtime';
+import { contractLifecycleV1Event } from '@boissipay/contracts';
+import type { ServiceContext, ServiceDefinition } from '@boissipay/runtime';
+import type { ContractDependencies } from './app/dependencies';
+import { mountContractRoutes } from './http/contract-routes';
+import { startContractExpiryScheduler } from './infra/contract-expiry.scheduler';
 import * as schema from './infra/schema';
 
 const serviceRoot = path.resolve(__dirname, '..');
+
+function dependenciesOf({ db, config }: ServiceContext<typeof schema>): ContractDependencies {
+  return { db, timeZone: config.CONTRACT_TIME_ZONE, clock: () => new Date() };
+}
 
 export const definition: ServiceDefinition<typeof schema> = {
   name: 'contract-service',
   specPath: path.resolve(serviceRoot, '..', 'specs', 'openapi', 'contract.yaml'),
   migrationsFolder: path.join(serviceRoot, 'drizzle'),
   schema,
+  produces: [{ topic: contractLifecycleV1Event.topic, schema: contractLifecycleV1Event.schema }],
+  mountRoutes: (router, context) => mountContractRoutes(router, dependenciesOf(context)),
+  background: async (context) => [
+    await startContractExpiryScheduler(dependenciesOf(context), { cronExpression: context.config.CONTRACT_EXPIRY_CRON, logger: context.logger }),
+  ],
 };

@@ -1,3 +1,4 @@
+import { validate as isCronExpression } from 'node-cron';
 import { z } from 'zod';
 import { serviceDefaults, type ServiceName } from './services';
 
@@ -26,6 +27,15 @@ const csv = z.string().transform((value) =>
     .map((item) => item.trim())
     .filter(Boolean),
 );
+const cronExpression = z.string().refine((value) => isCronExpression(value), 'a cron expression such as "0 * * * *"');
+const timeZone = z.string().refine((value) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'an IANA time zone such as Europe/Paris');
 const optionalUrl = z.union([z.literal('').transform(() => undefined), z.url()]).optional();
 
 export const catalogue = {
@@ -126,6 +136,30 @@ export const catalogue = {
     schema: positiveInt,
     default: '5000',
     usedBy: 'all',
+  }),
+  CONTRACT_TIME_ZONE: variable({
+    description: "Time zone of the contracts' calendar dates: a contract expires once its expireAt day is over there.",
+    schema: timeZone,
+    default: 'Europe/Paris',
+    usedBy: ['contract-service'],
+  }),
+  CONTRACT_EXPIRY_CRON: variable({
+    description: 'node-cron schedule (in CONTRACT_TIME_ZONE) of the check that expires contracts past their expireAt; it also runs at start-up.',
+    schema: cronExpression,
+    default: '0 * * * *',
+    usedBy: ['contract-service'],
+  }),
+  BILLING_TIME_ZONE: variable({
+    description: "Time zone of billing's calendar: the date an operation is decided on (today) and the billing run's periods.",
+    schema: timeZone,
+    default: 'Europe/Paris',
+    usedBy: ['billing-service'],
+  }),
+  BILLING_CONTRACT_CONSUMER_NAME: variable({
+    description: "Name of the consumer that keeps billing's contract read model from contract.lifecycle.v1; its group id is billing-service.<name> (a new name re-reads the topic from the beginning).",
+    schema: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, dot, dash or underscore'),
+    default: 'contract-read-model',
+    usedBy: ['billing-service'],
   }),
 } as const satisfies Record<string, VariableSpec>;
 

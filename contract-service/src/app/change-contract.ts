@@ -1,0 +1,31 @@
+import type { Contract } from '../domain/contract';
+import type { Invalid, Refused } from '../domain/contract.errors';
+import { decide, type LifecycleCommand } from '../domain/lifecycle';
+import { findContractForUpdate, updateContract } from '../infra/contract-repository';
+import { momentOf, type ContractDependencies, type Moment } from './dependencies';
+import { enqueueLifecycleEvent } from './publish-change';
+
+export type ChangeContractResult = { kind: 'changed'; contract: Contract } | { kind: 'not-found' } | Invalid | Refused;
+
+/**
+ * Every change after creation (activation, suspension, mandate, limit, expiry…): lock the
+ * contract row, let the domain decide, then store the new state and its event in the same
+ * transaction. The lock makes concurrent changes of one contract take turns, so each sees
+ * the version the previous one wrote and versions stay contiguous and in order.
+ */
+export async function changeContract(
+  dependencies: ContractDependencies,
+  contractRef: string,
+  command: LifecycleCommand,
+  moment: Moment = momentOf(dependencies),
+): Promise<ChangeContractResult> {
+  return dependencies.db.transaction(async (tx) => {
+    const contract = await findContractForUpdate(tx, contractRef);
+    if (!contract) return { kind: 'not-found' };
+    const decision = decide(command, contract, moment.today);
+    if (decision.kind !== 'accepted') return decision;
+    await updateContract(tx, decision.contract);
+    await enqueueLifecycleEvent(tx, decision, moment.now);
+    return { kind: 'changed', contract: decision.contract };
+  });
+}

@@ -1,0 +1,81 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Contract } from '../domain/contract';
+import type { Invalid } from '../domain/contract.errors';
+import { subscribe, type ContractApplication } from '../domain/subscribe';
+import { findContract, insertContract, nextContractRef } from '../infra/contract-repository';
+import { claimIdempotencyKey, findIdempotencyRecord, type IdempotencyRecord } from '../infra/idempotency-repository';
+import { momentOf, type ContractDependencies } from './dependencies';
+import { enqueueLifecycleEvent } from './publish-change';
+
+export interface CreateContractRequest {
+  application: ContractApplication;
+  /** The caller (token subject): idempotency keys are per client. */
+  clientId: string;
+  idempotencyKey?: string;
+}
+
+export type CreateContractResult =
+  | { kind: 'created'; contract: Contract }
+  | { kind: 'replayed'; contract: Contract }
+  | { kind: 'key-reused'; message: string }
+  | Invalid;
+
+/**
+ * Subscribes a contract: checks it, gives it an id and a reference, stores it with its
+ * SUBSCRIBED event and, when the client sent one, its idempotency key, all in one
+ * transaction. A request already seen under the same key gets the contract it created.
+ */
+export async function createContract(dependencies: ContractDependencies, request: CreateContractRequest): Promise<CreateContractResult> {
+  const { db } = dependencies;
+  const { now, today } = momentOf(dependencies);
+  const requestHash = hashOf(request.application);
+
+  if (request.idempotencyKey) {
+    const seen = await findIdempotencyRecord(db, request.clientId, request.idempotencyKey);
+    if (seen) return replayOf(dependencies, seen, requestHash);
+  }
+
+  const outcome = await db.transaction(async (tx): Promise<CreateContractResult | IdempotencyRecord> => {
+    const contractRef = await nextContractRef(tx, today.slice(0, 4));
+    const decision = subscribe(request.application, { contractId: randomUUID(), contractRef }, today);
+    if (decision.kind === 'invalid') return decision;
+    if (request.idempotencyKey) {
+      const record = { clientId: request.clientId, idempotencyKey: request.idempotencyKey, requestHash, contractRef };
+      // Lost a race with a concurrent request under the same key: answer as a replay of it.
+      if (!(await claimIdempotencyKey(tx, record))) {
+        const winner = await findIdempotencyRecord(tx, request.clientId, request.idempotencyKey);
+        if (!winner) throw new Error(`idempotency key ${request.idempotencyKey} vanished`);
+        return winner;
+      }
+    }
+    await insertContract(tx, decision.contract);
+    await enqueueLifecycleEvent(tx, decision, now);
+    return { kind: 'created', contract: decision.contract };
+  });
+  return 'kind' in outcome ? outcome : replayOf(dependencies, outcome, requestHash);
+}
+
+async function replayOf(dependencies: ContractDependencies, seen: IdempotencyRecord, requestHash: string): Promise<CreateContractResult> {
+  if (seen.requestHash !== requestHash) {
+    return { kind: 'key-reused', message: `Idempotency-Key ${seen.idempotencyKey} was already used for a different request (contract ${seen.contractRef}).` };
+  }
+  const contract = await findContract(dependencies.db, seen.contractRef);
+  if (!contract) throw new Error(`contract ${seen.contractRef} of idempotency key ${seen.idempotencyKey} is missing`);
+  return { kind: 'replayed', contract };
+}
+
+/** Same request, same hash, whatever the order of its JSON keys. */
+function hashOf(application: ContractApplication): string {
+  return createHash('sha256').update(canonicalJson(application)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

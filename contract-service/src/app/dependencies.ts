@@ -1,0 +1,21 @@
+import type { IsoDate } from '../domain/contract';
+import { calendarDateIn } from '../domain/dates';
+import type { ContractDatabase } from '../infra/database';
+
+/** What the use cases need from the outside world; the clock is injected so tests can move time. */
+export interface ContractDependencies {
+  db: ContractDatabase;
+  /** Time zone of the contracts' calendar dates (CONTRACT_TIME_ZONE). */
+  timeZone: string;
+  clock: () => Date;
+}
+
+export interface Moment {
+  now: Date;
+  today: IsoDate;
+}
+
+export function momentOf(dependencies: ContractDependencies): Moment {
+  const now = dependencies.clock();
+  return { now, today: calendarDateIn(dependencies.timeZone, now) };
+}

@@ -1,0 +1,35 @@
+/**
+ * The closed set of reasons this service refuses a request, with stable codes clients can
+ * branch on. Each maps to one HTTP status in the HTTP layer.
+ */
+export type InvalidInputCode = 'INVALID_DATES' | 'INVALID_IBAN' | 'INVALID_MANDATE' | 'INVALID_AMOUNT' | 'UNKNOWN_CURRENCY' | 'INVALID_EFFECTIVE_DATE';
+
+export type RefusalCode =
+  | 'ILLEGAL_TRANSITION'
+  | 'MANDATE_NOT_ACTIVE'
+  | 'MANDATE_ALREADY_REVOKED'
+  | 'CONTRACT_VALIDITY_ENDED'
+  | 'CONTRACT_STILL_VALID'
+  | 'CURRENCY_CHANGE_REFUSED';
+
+/** One thing wrong with the input; `field` is a JSON pointer into the request body. */
+export interface Problem {
+  code: InvalidInputCode;
+  field: string;
+  message: string;
+}
+
+/** The input is wrong whatever the contract's state (400). */
+export interface Invalid {
+  kind: 'invalid';
+  problems: Problem[];
+}
+
+/** The input is fine but the contract's current state does not allow it (409). */
+export interface Refused {
+  kind: 'refused';
+  code: RefusalCode;
+  message: string;
+}
+
+export const refused = (code: RefusalCode, message: string): Refused => ({ kind: 'refused', code, message });

@@ -1,0 +1,95 @@
+import type { Request, Response, Router } from 'express';
+import { pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
+import type { contractApi } from '@boissipay/contracts';
+import { changeContract, type ChangeContractResult } from '../app/change-contract';
+import { createContract } from '../app/create-contract';
+import type { ContractDependencies } from '../app/dependencies';
+import { getContract, listContracts } from '../app/read-contracts';
+import type { ContractStatus } from '../domain/contract';
+import type { LifecycleCommand } from '../domain/lifecycle';
+import { contractNotFound, idempotencyKeyReused, invalidInputError, refusedError } from './contract-errors';
+import { applicationOf, mandateInputOf, responseOf, type ContractRequestBody, type ContractResponseBody } from './contract-mapper';
+
+type Schemas = contractApi.components['schemas'];
+const BASE = '/v1/contracts';
+
+/**
+ * Thin routes: the spec has already checked token, scopes, parameters and body when a
+ * handler runs; each maps the request to a use case and its result to a response.
+ */
+export function mountContractRoutes(router: Router, dependencies: ContractDependencies): void {
+  router.post(BASE, async (req: Request, res: Response<ContractResponseBody>) => {
+    const result = await createContract(dependencies, {
+      application: applicationOf(req.body as ContractRequestBody),
+      clientId: principalOf(res).subject,
+      idempotencyKey: req.get('idempotency-key'),
+    });
+    switch (result.kind) {
+      case 'created':
+        res.status(201).location(`${BASE}/${result.contract.contractRef}`).json(responseOf(result.contract));
+        return;
+      case 'replayed':
+        res.status(200).json(responseOf(result.contract));
+        return;
+      case 'key-reused':
+        throw idempotencyKeyReused(result.message);
+      case 'invalid':
+        throw invalidInputError(result);
+    }
+  });
+
+  router.get(BASE, async (req: Request, res: Response<Schemas['ContractsResponse']>) => {
+    const page = pageRequestOf(req.query);
+    const { contracts, totalItems } = await listContracts(
+      dependencies,
+      {
+        status: stringOf(req.query.status) as ContractStatus | undefined,
+        customerRef: stringOf(req.query.customerRef),
+        subscriberRef: stringOf(req.query.subscriberRef),
+      },
+      { offset: page.offset, limit: page.pageSize },
+    );
+    res.json({ contracts: contracts.map(responseOf), metadata: pageMetadataOf(page, req.originalUrl, contracts.length, totalItems) });
+  });
+
+  router.get(`${BASE}/:contractRef`, async (req: Request<{ contractRef: string }>, res: Response<ContractResponseBody>) => {
+    const contract = await getContract(dependencies, req.params.contractRef);
+    if (!contract) throw contractNotFound(req.params.contractRef);
+    res.json(responseOf(contract));
+  });
+
+  const lifecycleRoute = (method: 'post' | 'put', suffix: string, commandOf: (body: never) => LifecycleCommand) => {
+    router[method](`${BASE}/:contractRef${suffix}`, async (req: Request<{ contractRef: string }>, res: Response<ContractResponseBody>) => {
+      const result = await changeContract(dependencies, req.params.contractRef, commandOf(req.body as never));
+      res.json(responseOf(changedContractOf(result, req.params.contractRef)));
+    });
+  };
+  lifecycleRoute('post', '/activate', () => ({ type: 'ACTIVATE' }));
+  lifecycleRoute('post', '/suspend', (body: Schemas['SuspendRequest']) => ({ type: 'SUSPEND', reason: body.reason }));
+  lifecycleRoute('post', '/reactivate', () => ({ type: 'REACTIVATE' }));
+  lifecycleRoute('post', '/terminate', (body: Schemas['TerminateRequest']) => ({
+    type: 'TERMINATE',
+    reason: body.reason,
+    effectiveDate: body.effectiveDate ?? null,
+  }));
+  lifecycleRoute('put', '/mandate', (body: Schemas['MandateRequest']) => ({ type: 'REPLACE_MANDATE', mandate: mandateInputOf(body) }));
+  lifecycleRoute('post', '/mandate/revoke', (body: Schemas['RevokeMandateRequest']) => ({ type: 'REVOKE_MANDATE', reason: body.reason }));
+  lifecycleRoute('put', '/outstanding-limit', (body: Schemas['Amount']) => ({ type: 'CHANGE_LIMIT', limit: body }));
+}
+
+function changedContractOf(result: ChangeContractResult, contractRef: string) {
+  switch (result.kind) {
+    case 'changed':
+      return result.contract;
+    case 'not-found':
+      throw contractNotFound(contractRef);
+    case 'invalid':
+      throw invalidInputError(result);
+    case 'refused':
+      throw refusedError(result);
+  }
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

@@ -1,0 +1,105 @@
+import { and, asc, count, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Contract, ContractStatus, IsoDate } from '../domain/contract';
+import type { ContractTransaction, Queryable } from './database';
+import { contractRefSequence, contracts } from './schema';
+
+type ContractRow = typeof contracts.$inferSelect;
+
+/** The next human reference, e.g. CTR-2026-000123: the year it was made, then a number from a sequence. */
+export async function nextContractRef(tx: ContractTransaction, year: string): Promise<string> {
+  const result = await tx.execute<{ value: string }>(sql`select nextval(${contractRefSequence.seqName}) as value`);
+  const value = result.rows[0]?.value;
+  if (value === undefined) throw new Error('contract_ref_seq returned no value');
+  return `CTR-${year}-${String(value).padStart(6, '0')}`;
+}
+
+export async function insertContract(tx: ContractTransaction, contract: Contract): Promise<void> {
+  await tx.insert(contracts).values(rowOf(contract));
+}
+
+/** Writes the contract's new state; the caller holds its row lock (findContractForUpdate). */
+export async function updateContract(tx: ContractTransaction, contract: Contract): Promise<void> {
+  const { contractId: _id, contractRef: _ref, recordedAt: _recorded, ...changes } = rowOf(contract);
+  await tx
+    .update(contracts)
+    .set({ ...changes, updatedAt: sql`now()` })
+    .where(eq(contracts.contractId, contract.contractId));
+}
+
+/** Loads and locks the contract until the transaction ends, so changes of one contract take turns. */
+export async function findContractForUpdate(tx: ContractTransaction, contractRef: string): Promise<Contract | undefined> {
+  const [row] = await tx.select().from(contracts).where(eq(contracts.contractRef, contractRef)).for('update');
+  return row && contractOf(row);
+}
+
+export async function findContract(db: Queryable, contractRef: string): Promise<Contract | undefined> {
+  const [row] = await db.select().from(contracts).where(eq(contracts.contractRef, contractRef));
+  return row && contractOf(row);
+}
+
+export interface ContractFilters {
+  status?: ContractStatus;
+  customerRef?: string;
+  subscriberRef?: string;
+}
+
+/** One page of the matching contracts in contractRef order, and how many match in all. */
+export async function searchContracts(
+  db: Queryable,
+  filters: ContractFilters,
+  page: { offset: number; limit: number },
+): Promise<{ contracts: Contract[]; totalItems: number }> {
+  const conditions: SQL[] = [];
+  if (filters.status) conditions.push(eq(contracts.status, filters.status));
+  if (filters.customerRef) conditions.push(eq(contracts.customerRef, filters.customerRef));
+  if (filters.subscriberRef) conditions.push(eq(contracts.subscriberRef, filters.subscriberRef));
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db.select().from(contracts).where(where).orderBy(asc(contracts.contractRef)).limit(page.limit).offset(page.offset),
+    db.select({ value: count() }).from(contracts).where(where),
+  ]);
+  return { contracts: rows.map(contractOf), totalItems: total?.value ?? 0 };
+}
+
+/** References of the contracts still ACTIVE or SUSPENDED whose last valid day is before `today`. */
+export async function findExpiredContractRefs(db: Queryable, today: IsoDate): Promise<string[]> {
+  const rows = await db
+    .select({ contractRef: contracts.contractRef })
+    .from(contracts)
+    .where(and(inArray(contracts.status, ['ACTIVE', 'SUSPENDED']), lt(contracts.expireAt, today)))
+    .orderBy(asc(contracts.contractRef));
+  return rows.map((row) => row.contractRef);
+}
+
+function rowOf(contract: Contract): typeof contracts.$inferInsert {
+  const { outstandingLimit, ...rest } = contract;
+  return {
+    ...rest,
+    subscriberRef: contract.subscriber.subscriberRef,
+    customerRef: contract.subscriber.party?.customerRef ?? null,
+    limitAmountMinor: outstandingLimit.amountMinor,
+    limitCurrency: outstandingLimit.currency,
+  };
+}
+
+function contractOf(row: ContractRow): Contract {
+  return {
+    contractId: row.contractId,
+    contractRef: row.contractRef,
+    version: row.version,
+    status: row.status,
+    statusReason: row.statusReason,
+    productRef: row.productRef,
+    contractType: row.contractType,
+    createdAt: row.createdAt,
+    signedAt: row.signedAt,
+    activatedAt: row.activatedAt,
+    expireAt: row.expireAt,
+    terminatedAt: row.terminatedAt,
+    distributor: row.distributor,
+    subscriber: row.subscriber,
+    mandate: row.mandate,
+    outstandingLimit: { amountMinor: row.limitAmountMinor, currency: row.limitCurrency },
+    billingContact: row.billingContact,
+  };
+}
