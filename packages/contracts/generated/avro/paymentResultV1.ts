@@ -1,0 +1,144 @@
+// Generated from specs/avro/payment.result.v1.avsc by `npm run generate`. Do not edit: change the spec and regenerate.
+import type { schema as avsc } from 'avsc';
+
+export const topic = "payment.result.v1" as const;
+export const subject = "payment.result.v1-value" as const;
+export const schema: avsc.RecordType & { type: 'record' } = {
+  "type": "record",
+  "name": "PaymentResultEvent",
+  "namespace": "io.boissipay.payment.v1",
+  "doc": "The final outcome of collecting one invoice by SEPA direct debit. Keyed by contractRef.",
+  "fields": [
+    {
+      "name": "eventId",
+      "type": "string",
+      "doc": "UUID of this event."
+    },
+    {
+      "name": "occurredAt",
+      "type": "string",
+      "doc": "ISO-8601 UTC instant."
+    },
+    {
+      "name": "correlationId",
+      "type": [
+        "null",
+        "string"
+      ],
+      "default": null
+    },
+    {
+      "name": "causationId",
+      "type": [
+        "null",
+        "string"
+      ],
+      "default": null,
+      "doc": "eventId of the billing.invoice-issued.v1 event that was paid."
+    },
+    {
+      "name": "contractRef",
+      "type": "string",
+      "doc": "Aggregate key, also the Kafka message key."
+    },
+    {
+      "name": "paymentRef",
+      "type": "string"
+    },
+    {
+      "name": "invoiceRef",
+      "type": "string"
+    },
+    {
+      "name": "status",
+      "type": {
+        "type": "enum",
+        "name": "PaymentStatus",
+        "symbols": [
+          "SUCCEEDED",
+          "FAILED"
+        ]
+      }
+    },
+    {
+      "name": "amountMinor",
+      "type": "long",
+      "doc": "Amount debited (or attempted), in minor units of currency."
+    },
+    {
+      "name": "currency",
+      "type": "string"
+    },
+    {
+      "name": "mandateRef",
+      "type": [
+        "null",
+        "string"
+      ],
+      "default": null
+    },
+    {
+      "name": "attempts",
+      "type": "int",
+      "doc": "Debit attempts made, retries of transient errors included."
+    },
+    {
+      "name": "reasonCode",
+      "type": [
+        "null",
+        "string"
+      ],
+      "default": null,
+      "doc": "For FAILED: e.g. INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, MANDATE_MISSING, PROVIDER_UNAVAILABLE (SEPA R-transaction reasons)."
+    },
+    {
+      "name": "reasonMessage",
+      "type": [
+        "null",
+        "string"
+      ],
+      "default": null
+    },
+    {
+      "name": "settledAt",
+      "type": [
+        "null",
+        "string"
+      ],
+      "default": null,
+      "doc": "ISO-8601 UTC instant of a SUCCEEDED debit."
+    }
+  ]
+};
+
+export const paymentStatusValues = ["SUCCEEDED","FAILED"] as const;
+export type PaymentStatus = (typeof paymentStatusValues)[number];
+
+/** The final outcome of collecting one invoice by SEPA direct debit. Keyed by contractRef. */
+export interface PaymentResultEvent {
+  /** UUID of this event. */
+  eventId: string;
+  /** ISO-8601 UTC instant. */
+  occurredAt: string;
+  correlationId: null | string;
+  /** eventId of the billing.invoice-issued.v1 event that was paid. */
+  causationId: null | string;
+  /** Aggregate key, also the Kafka message key. */
+  contractRef: string;
+  paymentRef: string;
+  invoiceRef: string;
+  status: PaymentStatus;
+  /** Amount debited (or attempted), in minor units of currency. */
+  amountMinor: number;
+  currency: string;
+  mandateRef: null | string;
+  /** Debit attempts made, retries of transient errors included. */
+  attempts: number;
+  /** For FAILED: e.g. INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, MANDATE_MISSING, PROVIDER_UNAVAILABLE (SEPA R-transaction reasons). */
+  reasonCode: null | string;
+  reasonMessage: null | string;
+  /** ISO-8601 UTC instant of a SUCCEEDED debit. */
+  settledAt: null | string;
+}
+
+export type Event = PaymentResultEvent;
