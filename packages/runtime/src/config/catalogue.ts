@@ -21,6 +21,8 @@ const variable = <S extends z.ZodType>(spec: VariableSpec<S>): VariableSpec<S> =
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
+const nonNegativeInt = z.coerce.number().int().min(0);
+const flag = z.enum(['true', 'false'], 'true or false').transform((value) => value === 'true');
 const csv = z.string().transform((value) =>
   value
     .split(',')
@@ -160,6 +162,167 @@ export const catalogue = {
     schema: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, dot, dash or underscore'),
     default: 'contract-read-model',
     usedBy: ['billing-service'],
+  }),
+  PAYMENT_INVOICE_CONSUMER_NAME: variable({
+    description: 'Name of the consumer that records a payment per billing.invoice-issued.v1 event; its group id is payment-service.<name> (a new name re-reads the topic from the beginning, which the unique invoice reference makes harmless).',
+    schema: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, dot, dash or underscore'),
+    default: 'invoice-debits',
+    usedBy: ['payment-service'],
+  }),
+  PAYMENT_DEBIT_WORKER_ENABLED: variable({
+    description: 'Whether this instance runs the debit worker that sends pending payments to the provider (false: it only records payments and serves the API).',
+    schema: flag,
+    default: 'true',
+    usedBy: ['payment-service'],
+  }),
+  PAYMENT_DEBIT_POLL_INTERVAL_MS: variable({
+    description: 'Safety-net poll of the debit worker; a newly recorded payment wakes it at once through LISTEN/NOTIFY, and a scheduled retry at its due time.',
+    schema: positiveInt,
+    default: '5000',
+    usedBy: ['payment-service'],
+  }),
+  PAYMENT_DEBIT_MAX_ATTEMPTS: variable({
+    description: 'Debit attempts per payment, the first included, before a payment whose provider keeps failing transiently ends FAILED with PROVIDER_UNAVAILABLE.',
+    schema: positiveInt,
+    default: '6',
+    usedBy: ['payment-service'],
+  }),
+  PAYMENT_RETRY_BASE_DELAY_MS: variable({
+    description: 'Pause after the first transient debit failure; doubled after each further one, up to PAYMENT_RETRY_MAX_DELAY_MS.',
+    schema: positiveInt,
+    default: '30000',
+    usedBy: ['payment-service'],
+  }),
+  PAYMENT_RETRY_MAX_DELAY_MS: variable({
+    description: 'Longest pause between two debit attempts of one payment.',
+    schema: positiveInt,
+    default: '1800000',
+    usedBy: ['payment-service'],
+  }),
+  PAYMENT_PROVIDER_LATENCY_MS: variable({
+    description: 'Response time of the simulated SEPA provider, in milliseconds (0 in tests).',
+    schema: nonNegativeInt,
+    default: '200',
+    usedBy: ['payment-service'],
+  }),
+  MAILER_INVOICE_CONSUMER_NAME: variable({
+    description: 'Name of the consumer that records a delivery per billing.invoice-issued.v1 event; its group id is invoice-mailer.<name> (a new name re-reads the topic from the beginning: invoices already recorded are not mailed again, the others are).',
+    schema: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, dot, dash or underscore'),
+    default: 'invoice-deliveries',
+    usedBy: ['invoice-mailer'],
+  }),
+  MAILER_DELIVERY_WORKER_ENABLED: variable({
+    description: 'Whether this instance runs the delivery worker that renders and e-mails pending invoices (false: it only records them and serves the API).',
+    schema: flag,
+    default: 'true',
+    usedBy: ['invoice-mailer'],
+  }),
+  MAILER_DELIVERY_POLL_INTERVAL_MS: variable({
+    description: 'Safety-net poll of the delivery worker; a newly recorded invoice wakes it at once through LISTEN/NOTIFY, and a scheduled retry at its due time.',
+    schema: positiveInt,
+    default: '5000',
+    usedBy: ['invoice-mailer'],
+  }),
+  MAILER_SEND_CONCURRENCY: variable({
+    description: 'E-mails the delivery worker sends at the same time.',
+    schema: z.coerce.number().int().min(1).max(50),
+    default: '4',
+    usedBy: ['invoice-mailer'],
+  }),
+  MAILER_SEND_MAX_ATTEMPTS: variable({
+    description: 'Sending attempts per invoice, the first included, before a delivery whose SMTP server keeps failing transiently (connection refused, 4xx reply) ends FAILED. A 5xx reply fails it at once.',
+    schema: positiveInt,
+    default: '8',
+    usedBy: ['invoice-mailer'],
+  }),
+  MAILER_RETRY_BASE_DELAY_MS: variable({
+    description: 'Pause after the first transient sending failure; doubled after each further one, up to MAILER_RETRY_MAX_DELAY_MS.',
+    schema: positiveInt,
+    default: '30000',
+    usedBy: ['invoice-mailer'],
+  }),
+  MAILER_RETRY_MAX_DELAY_MS: variable({
+    description: 'Longest pause between two sending attempts of one invoice.',
+    schema: positiveInt,
+    default: '1800000',
+    usedBy: ['invoice-mailer'],
+  }),
+  SMTP_HOST: variable({
+    description: 'SMTP server the invoice mailer sends through (locally the maildev catcher).',
+    schema: z.string().min(1),
+    default: '127.0.0.1',
+    usedBy: ['invoice-mailer'],
+  }),
+  SMTP_PORT: variable({
+    description: 'Port of the SMTP server (1025: the local catcher; 587 submission with STARTTLS; 465 implicit TLS with SMTP_SECURE=true).',
+    schema: port,
+    default: '1025',
+    usedBy: ['invoice-mailer'],
+  }),
+  SMTP_SECURE: variable({
+    description: 'true: TLS from the first byte (port 465). false: plain connection, upgraded with STARTTLS when the server offers it.',
+    schema: flag,
+    default: 'false',
+    usedBy: ['invoice-mailer'],
+  }),
+  SMTP_USER: variable({
+    description: 'SMTP login (empty: no authentication, as with the local catcher).',
+    schema: z.string(),
+    default: '',
+    usedBy: ['invoice-mailer'],
+  }),
+  SMTP_PASSWORD: variable({
+    description: 'SMTP password of SMTP_USER.',
+    schema: z.string(),
+    default: '',
+    secret: true,
+    usedBy: ['invoice-mailer'],
+  }),
+  SMTP_TIMEOUT_MS: variable({
+    description: 'Longest wait for the SMTP server to connect, greet, or answer a command before the attempt counts as a transient failure.',
+    schema: z.coerce.number().int().min(1000).max(120000),
+    default: '30000',
+    usedBy: ['invoice-mailer'],
+  }),
+  MAIL_FROM: variable({
+    description: 'Sender of the invoice e-mails, e.g. "Boissipay Billing <billing@boissipay.example>"; its domain also ends every Message-ID.',
+    schema: z.string().regex(/^(?:[^<>]*<)?[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>?$/, 'an e-mail address, optionally as "Name <address>"'),
+    default: 'Boissipay Billing <billing@boissipay.example>',
+    usedBy: ['invoice-mailer'],
+  }),
+  INVOICE_SELLER_NAME: variable({
+    description: 'Legal name of the seller printed on every invoice.',
+    schema: z.string().min(1),
+    default: 'Boissipay SAS',
+    productionDefault: false,
+    usedBy: ['invoice-mailer'],
+  }),
+  INVOICE_SELLER_ADDRESS: variable({
+    description: 'Postal address of the seller on invoices, lines separated by "|".',
+    schema: z.string().min(1),
+    default: '10 rue de la Paix|75002 Paris|France',
+    productionDefault: false,
+    usedBy: ['invoice-mailer'],
+  }),
+  INVOICE_SELLER_VAT_NUMBER: variable({
+    description: "The seller's intra-community VAT number printed on invoices.",
+    schema: z.string().regex(/^[A-Z]{2}[A-Z0-9]{2,13}$/, 'a VAT number such as FR12345678901'),
+    default: 'FR00123456789',
+    productionDefault: false,
+    usedBy: ['invoice-mailer'],
+  }),
+  INVOICE_SELLER_LEGAL_NOTICE: variable({
+    description: 'Footer of every invoice: legal form, share capital, registration, late-payment terms.',
+    schema: z.string(),
+    default: 'SAS au capital de 10 000 € – RCS Paris 123 456 789 – Late payment: penalties at three times the legal interest rate and a fixed recovery fee of 40 €.',
+    usedBy: ['invoice-mailer'],
+  }),
+  INVOICE_SEPA_CREDITOR_ID: variable({
+    description: 'SEPA creditor identifier (ICS) printed beside the mandate reference on invoices paid by direct debit.',
+    schema: z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/, 'a SEPA creditor identifier such as FR12ZZZ123456'),
+    default: 'FR00ZZZ000000',
+    productionDefault: false,
+    usedBy: ['invoice-mailer'],
   }),
 } as const satisfies Record<string, VariableSpec>;
 

@@ -1,0 +1,27 @@
+import { countOperations, findBalance, findContract, type Db, type OperationCounts } from '../infra/operations.repository';
+
+export interface ContractBalance {
+  contractRef: string;
+  contractStatus: string;
+  currency: string;
+  outstandingMinor: number;
+  limitMinor: number;
+  availableMinor: number;
+  counts: OperationCounts;
+}
+
+/** Read side: straight from the tables, no domain involved. Undefined when billing knows no such contract. */
+export async function getContractBalance(db: Db, contractRef: string): Promise<ContractBalance | undefined> {
+  const [contract, balance, counts] = await Promise.all([findContract(db, contractRef), findBalance(db, contractRef), countOperations(db, contractRef)]);
+  if (!contract) return undefined;
+  const outstandingMinor = balance?.outstandingMinor ?? 0;
+  return {
+    contractRef,
+    contractStatus: contract.status,
+    currency: contract.limitCurrency,
+    outstandingMinor,
+    limitMinor: contract.limitMinor,
+    availableMinor: contract.limitMinor - outstandingMinor,
+    counts,
+  };
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@boissipay/runtime';
+import { decidePurchase } from '../domain/decide-purchase';
+import { decideRefund } from '../domain/decide-refund';
+import type { Decision } from '../domain/decision';
+import {
+  addToOutstanding,
+  contractViewOf,
+  findPreviousSubmission,
+  findRefundablePurchase,
+  insertOperation,
+  lockBalanceWithContract,
+  type NewOperationRow,
+  type OperationRow,
+} from '../infra/operations.repository';
+import type * as schema from '../infra/schema';
+import { calendarDateIn } from './calendar';
+import type { Submission } from './submission';
+
+/** The HTTP answer to a decision, as it is sent and stored for replays. */
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** Everything of the operation but the answer, which is rendered from it. */
+export type DecidedOperation = Omit<NewOperationRow, 'responseStatus' | 'responseBody'> & Pick<OperationRow, 'decidedAt' | 'invoiceRef'>;
+
+export type SubmitOutcome =
+  | { kind: 'answered'; answer: Answer; replayed: boolean }
+  | { kind: 'conflict'; code: 'IDEMPOTENCY_KEY_REUSED' | 'ORDER_REF_REUSED' };
+
+export interface SubmitDependencies {
+  db: Database<typeof schema>;
+  clock: () => Date;
+  timeZone: string;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Decides a purchase or a refund and stores the operation with the answer, accepted or not.
+ *
+ * Locking the contract's balance row first puts every decision on one contract in a queue:
+ * the outstanding read, the decision and the new outstanding commit as one step, so 50
+ * racing purchases can never push it over the limit (docs/adr/0005). Under that lock a
+ * replay finds the first answer; a replay racing across contracts (or on an unknown
+ * contract, which has no row to lock) is caught by the unique indexes and answered the same.
+ */
+export async function submitOperation(
+  deps: SubmitDependencies,
+  submission: Submission,
+  render: (operation: DecidedOperation) => Answer,
+): Promise<SubmitOutcome> {
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const locked = await lockBalanceWithContract(tx, submission.contractRef);
+      const previous = await findPreviousSubmission(tx, submission);
+      if (previous) return outcomeOfReplay(previous, submission);
+
+      // No balance row means no contract event has reached billing: the projection creates both together.
+      const contract = locked?.contract ? contractViewOf(locked.contract) : undefined;
+      const balance = locked?.balance;
+      const decidedAt = deps.clock();
+      const amount = { amountMinor: submission.totals.withTaxMinor, currency: submission.currency };
+
+      let decision: Decision;
+      if (submission.type === 'PURCHASE') {
+        const command = { orderRef: submission.orderRef, operationAt: submission.operationAt, amount };
+        decision = decidePurchase(command, contract, { outstandingMinor: balance?.outstandingMinor ?? 0 }, calendarDateIn(deps.timeZone, decidedAt));
+      } else {
+        const refundedOrderRef = submission.refundedOrderRef ?? submission.orderRef;
+        const purchase = contract ? await findRefundablePurchase(tx, submission.contractRef, refundedOrderRef) : undefined;
+        decision = decideRefund({ refundedOrderRef, amount }, contract, purchase);
+      }
+
+      const operation = operationOf(submission, decision, decidedAt);
+      const answer = render(operation);
+      await insertOperation(tx, { ...operation, responseStatus: answer.status, responseBody: answer.body }, submission.lines);
+      if (decision.status === 'ACCEPTED') await addToOutstanding(tx, submission.contractRef, decision.outstandingDeltaMinor, decidedAt);
+      return { kind: 'answered', answer, replayed: false };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const previous = await findPreviousSubmission(deps.db, submission);
+    if (!previous) throw error;
+    return outcomeOfReplay(previous, submission);
+  }
+}
+
+function operationOf(submission: Submission, decision: Decision, decidedAt: Date): DecidedOperation {
+  return {
+    operationId: randomUUID(),
+    type: submission.type,
+    status: decision.status,
+    rejectionCode: decision.status === 'REJECTED' ? decision.code : null,
+    rejectionMessage: decision.status === 'REJECTED' ? decision.message : null,
+    contractRef: submission.contractRef,
+    orderRef: submission.orderRef,
+    refundedOrderRef: submission.type === 'REFUND' ? (submission.refundedOrderRef ?? submission.orderRef) : null,
+    customerRef: submission.customerRef,
+    operationAt: submission.operationAt,
+    currency: submission.currency,
+    totalWithoutTaxMinor: submission.totals.withoutTaxMinor,
+    totalTaxMinor: submission.totals.taxMinor,
+    totalWithTaxMinor: submission.totals.withTaxMinor,
+    request: submission.request,
+    requestHash: submission.requestHash,
+    idempotencyKey: submission.idempotencyKey,
+    invoiceRef: null,
+    submittedBy: submission.submittedBy,
+    correlationId: submission.correlationId,
+    decidedAt,
+  };
+}
+
+function outcomeOfReplay(previous: { row: OperationRow; matchedBy: 'key' | 'order' }, submission: Submission): SubmitOutcome {
+  if (previous.row.requestHash !== submission.requestHash) {
+    return { kind: 'conflict', code: previous.matchedBy === 'key' ? 'IDEMPOTENCY_KEY_REUSED' : 'ORDER_REF_REUSED' };
+  }
+  return { kind: 'answered', answer: { status: previous.row.responseStatus, body: previous.row.responseBody }, replayed: true };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    if ((current as { code?: string }).code === UNIQUE_VIOLATION) return true;
+  }
+  return false;
+}

@@ -1,0 +1,77 @@
+import type { Request, Router } from 'express';
+import { toDecimal } from '@boissipay/money';
+import type { billingApi } from '@boissipay/contracts';
+import { currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf, type Database } from '@boissipay/runtime';
+import { getContractBalance } from '../app/get-contract-balance';
+import { submitOperation } from '../app/submit-operation';
+import { findOperation, listOperations } from '../infra/operations.repository';
+import type * as schema from '../infra/schema';
+import { billingError } from './billing-errors';
+import { submissionOf } from './operation-request.mapper';
+import { answerOf, operationResponseOf } from './operation-response.mapper';
+
+type Schemas = billingApi.components['schemas'];
+type ListQuery = NonNullable<billingApi.operations['listOperations']['parameters']['query']>;
+
+export interface BillingHttpDependencies {
+  db: Database<typeof schema>;
+  clock: () => Date;
+  timeZone: string;
+}
+
+/** Thin handlers: the spec has validated the request and the token; each maps it to a use case and back. */
+export function mountBillingRoutes(router: Router, deps: BillingHttpDependencies): void {
+  router.post('/v1/operations', async (req, res) => {
+    const correlationId = currentCorrelationId() ?? 'unknown';
+    const submission = submissionOf(req.body as Schemas['OperationRequest'], {
+      idempotencyKey: req.get('idempotency-key') ?? null,
+      submittedBy: principalOf(res).subject,
+      correlationId,
+    });
+    const outcome = await submitOperation(deps, submission, (operation) => answerOf(operation, { path: req.path, correlationId }));
+    if (outcome.kind === 'conflict') {
+      throw outcome.code === 'IDEMPOTENCY_KEY_REUSED'
+        ? billingError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with another request body.')
+        : billingError('ORDER_REF_REUSED', `This contract already has a ${submission.type} with orderRef ${submission.orderRef}, submitted with another body.`);
+    }
+    if (outcome.replayed) res.set('Idempotent-Replayed', 'true');
+    res.status(outcome.answer.status).json(outcome.answer.body);
+  });
+
+  router.get('/v1/operations', async (req, res) => {
+    const query = req.query as ListQuery;
+    const page = pageRequestOf(query);
+    const { rows, total } = await listOperations(
+      deps.db,
+      { contractRef: query.contractRef, invoiceRef: query.invoiceRef, status: query.status, type: query.type, from: query.from, to: query.to },
+      { limit: page.pageSize, offset: page.offset },
+    );
+    const body: Schemas['OperationsResponse'] = {
+      operations: rows.map(operationResponseOf),
+      metadata: pageMetadataOf(page, req.originalUrl, rows.length, total),
+    };
+    res.json(body);
+  });
+
+  router.get('/v1/operations/:operationId', async (req: Request<{ operationId: string }>, res) => {
+    const operation = await findOperation(deps.db, req.params.operationId);
+    if (!operation) throw billingError('OPERATION_NOT_FOUND', `No operation ${req.params.operationId}.`);
+    res.json(operationResponseOf(operation));
+  });
+
+  router.get('/v1/contracts/:contractRef/balance', async (req: Request<{ contractRef: string }>, res) => {
+    const balance = await getContractBalance(deps.db, req.params.contractRef);
+    if (!balance) throw billingError('CONTRACT_UNKNOWN', `Billing knows no contract ${req.params.contractRef}.`);
+    const { currency } = balance;
+    const body: Schemas['ContractBalance'] = {
+      contractRef: balance.contractRef,
+      contractStatus: balance.contractStatus as Schemas['ContractBalance']['contractStatus'],
+      currencyCode: currency,
+      outstanding: toDecimal(balance.outstandingMinor, currency),
+      limit: toDecimal(balance.limitMinor, currency),
+      available: toDecimal(balance.availableMinor, currency),
+      counts: balance.counts,
+    };
+    res.json(body);
+  });
+}

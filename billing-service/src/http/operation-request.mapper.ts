@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { MoneyError, toMinorUnits } from '@boissipay/money';
+import type { billingApi } from '@boissipay/contracts';
+import { ApiError } from '@boissipay/runtime';
+import type { Submission } from '../app/submission';
+import { findTotalsProblems, type LineAmounts } from '../domain/order-totals';
+import { billingError } from './billing-errors';
+
+type OperationRequest = billingApi.components['schemas']['OperationRequest'];
+
+export interface RequestContext {
+  idempotencyKey: string | null;
+  submittedBy: string;
+  correlationId: string | null;
+}
+
+/**
+ * The validated body (the spec already checked types, ranges and formats) → a submission in
+ * minor units. What the spec cannot express is checked here: amounts exact in the currency,
+ * lines and totals that add up, something to pay. Any failure is a 400 and nothing is stored.
+ */
+export function submissionOf(body: OperationRequest, context: RequestContext): Submission {
+  const { order } = body;
+  if (body.type === 'PURCHASE' && order.refundedOrderRef !== undefined) {
+    throw new ApiError(400, 'VALIDATION_FAILED', '/body/order/refundedOrderRef: only a REFUND refers to a purchase.');
+  }
+  const currency = order.currencyCode;
+  const minor = (amount: number, path: string) => toMinor(amount, currency, path);
+
+  const lines: Submission['lines'] = [];
+  const amounts: LineAmounts[] = [];
+  order.orderItems.forEach((item, itemIndex) => {
+    item.productItems.forEach((product, productIndex) => {
+      const path = `/body/order/orderItems/${itemIndex}/productItems/${productIndex}`;
+      const line = {
+        quantity: product.quantity,
+        unitPriceMinor: minor(product.unitPrice, `${path}/unitPrice`),
+        amountWithoutTaxMinor: minor(product.amountWithoutTax, `${path}/amountWithoutTax`),
+        amountTaxMinor: minor(product.amountTax, `${path}/amountTax`),
+        amountWithTaxMinor: minor(product.amountWithTax, `${path}/amountWithTax`),
+      };
+      amounts.push({ path, ...line });
+      lines.push({
+        lineNo: lines.length + 1,
+        orderItemNo: itemIndex + 1,
+        productRef: product.productRef ?? null,
+        productLabel: product.productLabel,
+        packaging: product.packaging ?? null,
+        vatRate: String(product.vatRate),
+        ecoParticipationMinor: product.amountEcoParticipation === undefined ? null : minor(product.amountEcoParticipation, `${path}/amountEcoParticipation`),
+        deliveredOn: item.deliveredOn ?? null,
+        travellerName: product.travel?.travellerName ?? null,
+        bookingRef: product.travel?.bookingRef ?? null,
+        costCentre: product.travel?.costCentre ?? null,
+        ...line,
+      });
+    });
+  });
+
+  const totals = {
+    withoutTaxMinor: minor(order.totalWithoutTax, '/body/order/totalWithoutTax'),
+    taxMinor: minor(order.totalTax, '/body/order/totalTax'),
+    withTaxMinor: minor(order.totalWithTax, '/body/order/totalWithTax'),
+  };
+  if (order.amountEcoParticipation !== undefined) minor(order.amountEcoParticipation, '/body/order/amountEcoParticipation');
+  const problems = findTotalsProblems(amounts, totals, '/body/order');
+  const [first] = problems;
+  if (first) {
+    throw billingError('TOTALS_MISMATCH', `${first.path}: ${first.message}`, problems.map((problem) => `${problem.path}: ${problem.message}`).join(' '));
+  }
+  if (totals.withTaxMinor <= 0) throw billingError('AMOUNT_NOT_POSITIVE', 'An operation must be for more than zero.');
+
+  return {
+    type: body.type,
+    contractRef: body.contractRef,
+    orderRef: order.orderRef,
+    refundedOrderRef: body.type === 'REFUND' ? (order.refundedOrderRef ?? order.orderRef) : null,
+    customerRef: body.customerRef ?? null,
+    operationAt: body.operationAt,
+    currency,
+    totals,
+    lines,
+    request: body as unknown as Record<string, unknown>,
+    requestHash: hashOf(body),
+    ...context,
+  };
+}
+
+function toMinor(amount: number, currency: string, path: string): number {
+  try {
+    return toMinorUnits(amount, currency);
+  } catch (error) {
+    if (!(error instanceof MoneyError)) throw error;
+    if (error.code === 'UNKNOWN_CURRENCY') throw billingError('UNKNOWN_CURRENCY', `${currency} is not an ISO 4217 currency code.`);
+    throw billingError('INVALID_AMOUNT', `${path}: ${error.message}.`);
+  }
+}
+
+/** Same content, same hash, whatever the order of the keys: how a replay is told from a reuse. */
+function hashOf(body: unknown): string {
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,152 @@
+import { and, count, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Database, Transaction } from '@boissipay/runtime';
+import type { ContractStatus, ContractView, MandateStatus } from '../domain/contract-view';
+import type { RefundablePurchase } from '../domain/decide-refund';
+import * as schema from './schema';
+import { balances, contracts, operationLines, operations } from './schema';
+
+type Tx = Transaction<typeof schema>;
+/** The service's database, or a transaction on it. */
+export type Db = Database<typeof schema> | Tx;
+export type OperationRow = typeof operations.$inferSelect;
+export type NewOperationRow = typeof operations.$inferInsert;
+export type NewOperationLineRow = typeof operationLines.$inferInsert;
+export type ContractRow = typeof contracts.$inferSelect;
+export type BalanceRow = typeof balances.$inferSelect;
+
+/**
+ * Takes the contract's balance row lock until the transaction ends, and reads the contract
+ * with it in the same round trip: every decision on the contract goes through here first,
+ * so they run one after the other (docs/adr/0005). The shorter the lock is held, the more
+ * decisions per second one contract can take.
+ */
+export async function lockBalanceWithContract(tx: Tx, contractRef: string): Promise<{ balance: BalanceRow; contract: ContractRow | null } | undefined> {
+  const [row] = await tx
+    .select({ balance: balances, contract: contracts })
+    .from(balances)
+    .leftJoin(contracts, eq(contracts.contractRef, balances.contractRef))
+    .where(eq(balances.contractRef, contractRef))
+    .for('update', { of: balances });
+  return row;
+}
+
+export async function addToOutstanding(tx: Tx, contractRef: string, deltaMinor: number, now: Date): Promise<void> {
+  await tx
+    .update(balances)
+    .set({ outstandingMinor: sql`${balances.outstandingMinor} + ${deltaMinor}`, updatedAt: now })
+    .where(eq(balances.contractRef, contractRef));
+}
+
+export async function findContract(db: Db, contractRef: string): Promise<ContractRow | undefined> {
+  const [row] = await db.select().from(contracts).where(eq(contracts.contractRef, contractRef));
+  return row;
+}
+
+export function contractViewOf(row: ContractRow): ContractView {
+  return {
+    contractRef: row.contractRef,
+    status: row.status as ContractStatus,
+    activatedAt: row.activatedAt,
+    expireAt: row.expireAt,
+    mandate: row.mandateStatus
+      ? { status: row.mandateStatus as MandateStatus, signedAt: row.mandateSignedAt, revokedAt: row.mandateRevokedAt }
+      : null,
+    limit: { amountMinor: row.limitMinor, currency: row.limitCurrency },
+  };
+}
+
+/** The contract's accepted purchase with this orderRef, and what its accepted refunds already gave back. */
+export async function findRefundablePurchase(tx: Tx, contractRef: string, orderRef: string): Promise<RefundablePurchase | undefined> {
+  const [purchase] = await tx
+    .select({ orderRef: operations.orderRef, amountMinor: operations.totalWithTaxMinor, currency: operations.currency })
+    .from(operations)
+    .where(and(eq(operations.contractRef, contractRef), eq(operations.orderRef, orderRef), eq(operations.type, 'PURCHASE'), eq(operations.status, 'ACCEPTED')));
+  if (!purchase) return undefined;
+  const [refunded] = await tx
+    .select({ totalMinor: sql<string>`coalesce(sum(${operations.totalWithTaxMinor}), 0)` })
+    .from(operations)
+    .where(
+      and(eq(operations.contractRef, contractRef), eq(operations.refundedOrderRef, orderRef), eq(operations.type, 'REFUND'), eq(operations.status, 'ACCEPTED')),
+    );
+  return { orderRef: purchase.orderRef, amount: { amountMinor: purchase.amountMinor, currency: purchase.currency }, refundedMinor: Number(refunded?.totalMinor ?? 0) };
+}
+
+/**
+ * The earlier operation a submission repeats, if any: the one with its Idempotency-Key, else
+ * the one with its (contractRef, orderRef, type). One query, both indexes.
+ */
+export async function findPreviousSubmission(
+  db: Db,
+  key: { idempotencyKey: string | null; contractRef: string; orderRef: string; type: 'PURCHASE' | 'REFUND' },
+): Promise<{ row: OperationRow; matchedBy: 'key' | 'order' } | undefined> {
+  const sameOrder = and(eq(operations.contractRef, key.contractRef), eq(operations.orderRef, key.orderRef), eq(operations.type, key.type));
+  const rows = await db
+    .select()
+    .from(operations)
+    .where(key.idempotencyKey ? or(eq(operations.idempotencyKey, key.idempotencyKey), sameOrder) : sameOrder);
+  const byKey = key.idempotencyKey ? rows.find((row) => row.idempotencyKey === key.idempotencyKey) : undefined;
+  if (byKey) return { row: byKey, matchedBy: 'key' };
+  const [byOrder] = rows;
+  return byOrder ? { row: byOrder, matchedBy: 'order' } : undefined;
+}
+
+export async function insertOperation(tx: Tx, operation: NewOperationRow, lines: readonly Omit<NewOperationLineRow, 'operationId'>[]): Promise<void> {
+  await tx.insert(operations).values(operation);
+  if (lines.length > 0) await tx.insert(operationLines).values(lines.map((line) => ({ ...line, operationId: operation.operationId })));
+}
+
+export async function findOperation(db: Db, operationId: string): Promise<OperationRow | undefined> {
+  const [row] = await db.select().from(operations).where(eq(operations.operationId, operationId));
+  return row;
+}
+
+export interface OperationFilters {
+  contractRef?: string;
+  invoiceRef?: string;
+  status?: 'ACCEPTED' | 'REJECTED';
+  type?: 'PURCHASE' | 'REFUND';
+  from?: string;
+  to?: string;
+}
+
+/** Newest decisions first; the id breaks ties so pages never overlap. */
+export async function listOperations(db: Db, filters: OperationFilters, page: { limit: number; offset: number }): Promise<{ rows: OperationRow[]; total: number }> {
+  const conditions: SQL[] = [];
+  if (filters.contractRef) conditions.push(eq(operations.contractRef, filters.contractRef));
+  if (filters.invoiceRef) conditions.push(eq(operations.invoiceRef, filters.invoiceRef));
+  if (filters.status) conditions.push(eq(operations.status, filters.status));
+  if (filters.type) conditions.push(eq(operations.type, filters.type));
+  if (filters.from) conditions.push(gte(operations.operationAt, filters.from));
+  if (filters.to) conditions.push(lte(operations.operationAt, filters.to));
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db.select().from(operations).where(where).orderBy(desc(operations.decidedAt), desc(operations.operationId)).limit(page.limit).offset(page.offset),
+    db.select({ total: count() }).from(operations).where(where),
+  ]);
+  return { rows, total: total?.total ?? 0 };
+}
+
+export interface OperationCounts {
+  acceptedPurchases: number;
+  acceptedRefunds: number;
+  rejected: number;
+}
+
+export async function countOperations(db: Db, contractRef: string): Promise<OperationCounts> {
+  const rows = await db
+    .select({ type: operations.type, status: operations.status, total: count() })
+    .from(operations)
+    .where(eq(operations.contractRef, contractRef))
+    .groupBy(operations.type, operations.status);
+  const totalOf = (match: (row: (typeof rows)[number]) => boolean) => rows.filter(match).reduce((sum, row) => sum + row.total, 0);
+  return {
+    acceptedPurchases: totalOf((row) => row.status === 'ACCEPTED' && row.type === 'PURCHASE'),
+    acceptedRefunds: totalOf((row) => row.status === 'ACCEPTED' && row.type === 'REFUND'),
+    rejected: totalOf((row) => row.status === 'REJECTED'),
+  };
+}
+
+export async function findBalance(db: Db, contractRef: string): Promise<BalanceRow | undefined> {
+  const [row] = await db.select().from(balances).where(eq(balances.contractRef, contractRef));
+  return row;
+}

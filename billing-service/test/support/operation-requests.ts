@@ -1,0 +1,50 @@
+import { toDecimal } from '@boissipay/money';
+import type { billingApi } from '@boissipay/contracts';
+import { uniqueName } from './test-environment';
+
+export type OperationRequest = billingApi.components['schemas']['OperationRequest'];
+
+export function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** One order line of `totalMinor` with tax (about a tenth of it is VAT), adding up exactly. */
+export function buildOrder(totalMinor: number, currency = 'EUR', overrides: Partial<OperationRequest['order']> = {}): OperationRequest['order'] {
+  const taxMinor = Math.floor(totalMinor / 11);
+  const withoutTaxMinor = totalMinor - taxMinor;
+  const decimal = (minor: number) => toDecimal(minor, currency === 'JPY' ? 'JPY' : 'EUR');
+  return {
+    orderRef: uniqueName('ORD'),
+    currencyCode: currency,
+    orderType: 'PS',
+    orderItems: [
+      {
+        productItems: [
+          {
+            productRef: 'TGV-PAR-LYS',
+            productLabel: 'Paris – Lyon, 2nd class',
+            quantity: 1,
+            unitPrice: decimal(withoutTaxMinor),
+            vatRate: 10,
+            amountWithoutTax: decimal(withoutTaxMinor),
+            amountTax: decimal(taxMinor),
+            amountWithTax: decimal(totalMinor),
+            travel: { travellerName: 'Jane Martin', bookingRef: 'PNR7XK2Q', costCentre: 'CE-SPORTS' },
+          },
+        ],
+      },
+    ],
+    totalWithoutTax: decimal(withoutTaxMinor),
+    totalTax: decimal(taxMinor),
+    totalWithTax: decimal(totalMinor),
+    ...overrides,
+  };
+}
+
+export function buildPurchaseRequest(contractRef: string, totalMinor = 10_000, overrides: Partial<OperationRequest> = {}): OperationRequest {
+  return { type: 'PURCHASE', contractRef, operationAt: today(), order: buildOrder(totalMinor), ...overrides };
+}
+
+export function buildRefundRequest(contractRef: string, refundedOrderRef: string, totalMinor: number, overrides: Partial<OperationRequest> = {}): OperationRequest {
+  return { type: 'REFUND', contractRef, operationAt: today(), order: buildOrder(totalMinor, 'EUR', { refundedOrderRef }), ...overrides };
+}

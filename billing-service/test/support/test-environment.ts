@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '@boissipay/runtime';
+
+// The services' own variables and defaults, so KAFKA_BROKERS / SCHEMA_REGISTRY_URL move the tests too.
+const config = loadConfig('billing-service', { ...process.env, PORT: undefined, DATABASE_URL: undefined });
+
+export const testEnvironment = {
+  kafkaBrokers: config.KAFKA_BROKERS,
+  schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
+  postgresAdminUrl: process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+};
+
+/** Kafka groups and contract references are shared by every run: each test names its own. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+}
+
+export function databaseUrlOf(name: string): string {
+  const url = new URL(testEnvironment.postgresAdminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
