@@ -101,6 +101,12 @@ export const catalogue = {
     default: '1',
     usedBy: 'all',
   }),
+  KAFKA_TOPIC_PREFIX: variable({
+    description: 'Put before every topic name (and so every schema subject and consumer group topic), e.g. "staging." to share one Kafka cluster between environments. Empty: the names of specs/avro.',
+    schema: z.string().regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, dash or underscore'),
+    default: '',
+    usedBy: 'all',
+  }),
   SCHEMA_REGISTRY_URL: variable({
     description: 'Confluent-compatible schema registry base URL (Apicurio: …/apis/ccompat/v7).',
     schema: z.url(),

@@ -11,6 +11,7 @@ import {
   registerSchemas,
   startIdempotentConsumer,
   startOutboxRelay,
+  type TopicSchema,
 } from '../kafka';
 import { createLogger } from '../logging';
 import { migrateServiceDatabase } from './migrate-service-database';
@@ -57,8 +58,13 @@ export async function startService<TSchema extends Record<string, unknown>>(
     const admin: Admin = kafka.admin();
     await admin.connect();
     stops.push(() => admin.disconnect());
-    const produces = definition.produces ?? [];
-    const consumes = definition.consumes ?? [];
+    // Services name logical topics (specs/avro); Kafka, the registry and the consumers see
+    // them behind KAFKA_TOPIC_PREFIX, so several environments can share one cluster.
+    const topicOf = (logical: string) => `${config.KAFKA_TOPIC_PREFIX}${logical}`;
+    const logicalOf = (topic: string) => topic.slice(config.KAFKA_TOPIC_PREFIX.length);
+    const onKafka = (schemas: readonly TopicSchema[]) => schemas.map((schema) => ({ ...schema, topic: topicOf(schema.topic) }));
+    const produces = onKafka(definition.produces ?? []);
+    const consumes = onKafka(definition.consumes ?? []);
     await ensureTopics(admin, [...produces, ...consumes].map(({ topic }) => topic), {
       partitions: config.KAFKA_TOPIC_PARTITIONS,
       replicationFactor: config.KAFKA_REPLICATION_FACTOR,
@@ -72,7 +78,7 @@ export async function startService<TSchema extends Record<string, unknown>>(
       const producer: Producer = createIdempotentProducer(kafka);
       await producer.connect();
       stops.push(() => producer.disconnect());
-      const relay = await startOutboxRelay({ pool, producer, codec, logger, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS });
+      const relay = await startOutboxRelay({ pool, producer, codec, logger, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS, topicOf });
       stops.push(() => relay.stop());
     }
 
@@ -81,10 +87,10 @@ export async function startService<TSchema extends Record<string, unknown>>(
         kafka,
         db,
         groupId: `${definition.name}.${consumer.name}`,
-        topics: consumer.topics,
+        topics: consumer.topics.map(topicOf),
         codec,
         logger,
-        handler: consumer.handler,
+        handler: (event, tx, context) => consumer.handler(event, tx, { ...context, topic: logicalOf(context.topic) }),
       });
       stops.push(() => running.stop());
     }

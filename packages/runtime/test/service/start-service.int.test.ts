@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { signAccessToken } from '../../src/http';
-import { enqueueEvent } from '../../src/kafka';
+import { createKafka, enqueueEvent } from '../../src/kafka';
 import { currentCorrelationId } from '../../src/logging';
 import { startService, type RunningService, type ServiceDefinition } from '../../src/service';
 import { dropDatabase } from '../../src/db';
@@ -18,7 +18,9 @@ const secret = 'service-composition-test-secret';
 describe('startService', () => {
   const topic = uniqueName('service-composition');
   const databaseName = uniqueName('service_composition').replace(/-/g, '_');
+  const topicPrefix = `${uniqueName('env')}.`;
   const correlationIdsSeenByHandler: Array<string | undefined> = [];
+  const topicsSeenByHandler: string[] = [];
   let service: RunningService<FixtureSchema>;
 
   /** A miniature service: POST /v1/samples publishes an event through the outbox; its own consumer records the effect. */
@@ -46,9 +48,10 @@ describe('startService', () => {
       {
         name: uniqueName('effects'),
         topics: [topic],
-        handler: async (event, tx) => {
+        handler: async (event, tx, context) => {
           const sample = event as { eventId: string; contractRef: string; amountCents: number };
           correlationIdsSeenByHandler.push(currentCorrelationId());
+          topicsSeenByHandler.push(context.topic);
           await tx.insert(sampleEffects).values(sample);
         },
       },
@@ -66,6 +69,7 @@ describe('startService', () => {
         AUTH_JWT_SECRET: secret,
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
         OUTBOX_POLL_INTERVAL_MS: '60000',
+        KAFKA_TOPIC_PREFIX: topicPrefix,
       },
     });
   });
@@ -73,6 +77,18 @@ describe('startService', () => {
   afterAll(async () => {
     await service?.stop();
     await dropDatabase(testEnvironment.postgresAdminUrl, databaseName);
+  });
+
+  it('when started with a topic prefix, then its topics and their dead-letter topics exist under the prefix only', async () => {
+    const admin = createKafka({ brokers: testEnvironment.kafkaBrokers, clientId: 'prefix-check', logger: service.context.logger }).admin();
+    await admin.connect();
+    try {
+      const topics = await admin.listTopics();
+      expect(topics).toEqual(expect.arrayContaining([`${topicPrefix}${topic}`, `${topicPrefix}${topic}.dlq`]));
+      expect(topics).not.toContain(topic);
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('when started, then its database is created and migrated and it reports ready', async () => {
@@ -104,6 +120,7 @@ describe('startService', () => {
     );
     expect(effects).toEqual([expect.objectContaining({ contractRef, amountCents: 3, eventId: response.body.id })]);
     expect(correlationIdsSeenByHandler).toEqual(['corr-service-composition']);
+    expect(topicsSeenByHandler).toEqual([topic]); // handlers see the logical name, whatever the prefix
     const pending = await service.context.pool.query('select count(*)::int as count from outbox where published_at is null');
     expect(pending.rows[0].count).toBe(0);
   });

@@ -6,7 +6,7 @@ import type { Logger } from '../../logging';
 import type { AvroCodec } from '../avro-codec';
 import { createCoalescingRunner } from './coalescing-runner';
 import { OUTBOX_CHANNEL } from './outbox-channel';
-import { publishPendingBatch } from './publish-pending-batch';
+import { publishPendingBatch, unprefixedTopics, type TopicNaming } from './publish-pending-batch';
 
 export interface OutboxRelayOptions {
   pool: Pool;
@@ -19,6 +19,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Pause before trying again after a failed publish (Kafka or database unavailable). */
   retryDelayMs?: number;
+  /** Kafka topic of an outbox row's logical topic (KAFKA_TOPIC_PREFIX); unchanged by default. */
+  topicOf?: TopicNaming;
 }
 
 export interface OutboxRelay {
@@ -38,7 +40,7 @@ export interface OutboxRelay {
  * A row is only marked after Kafka acknowledged it to all in-sync replicas, so none is lost.
  */
 export async function startOutboxRelay(options: OutboxRelayOptions): Promise<OutboxRelay> {
-  const { pool, producer, codec, pollIntervalMs, batchSize = 100, retryDelayMs = 1_000 } = options;
+  const { pool, producer, codec, pollIntervalMs, batchSize = 100, retryDelayMs = 1_000, topicOf = unprefixedTopics } = options;
   const logger = options.logger.child({ component: 'outbox-relay' });
   const db = createDatabase(pool);
 
@@ -46,7 +48,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
     async () => {
       let published: number;
       do {
-        published = await publishPendingBatch(db, producer, codec, batchSize);
+        published = await publishPendingBatch(db, producer, codec, batchSize, topicOf);
         if (published > 0) logger.debug({ published }, 'outbox events published');
       } while (published === batchSize);
     },

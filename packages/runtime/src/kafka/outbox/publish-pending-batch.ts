@@ -13,12 +13,18 @@ import { ALL_REPLICAS } from '../kafka-client';
  */
 const RELAY_LOCK = 'boissipay.outbox-relay';
 
-async function toTopicMessages(rows: readonly OutboxRow[], codec: AvroCodec): Promise<TopicMessages[]> {
+/** Outbox rows name the logical topic; the deployment may put a prefix before it on Kafka. */
+export type TopicNaming = (logicalTopic: string) => string;
+
+export const unprefixedTopics: TopicNaming = (topic) => topic;
+
+async function toTopicMessages(rows: readonly OutboxRow[], codec: AvroCodec, topicOf: TopicNaming): Promise<TopicMessages[]> {
   const byTopic = new Map<string, Message[]>();
   for (const row of rows) {
+    const topic = topicOf(row.topic);
     let value: Buffer;
     try {
-      value = await codec.encode(row.topic, row.payload);
+      value = await codec.encode(topic, row.payload);
     } catch (error) {
       // Publishing past this row would reorder its key, so the relay stops here until it is fixed.
       throw new Error(`outbox event ${row.eventId} (topic ${row.topic}) cannot be encoded: ${(error as Error).message}`, {
@@ -26,9 +32,9 @@ async function toTopicMessages(rows: readonly OutboxRow[], codec: AvroCodec): Pr
       });
     }
     // Rows come in id order and a Map keeps insertion order: each topic's messages stay in order.
-    const messages = byTopic.get(row.topic) ?? [];
+    const messages = byTopic.get(topic) ?? [];
     messages.push({ key: row.messageKey, value, headers: row.headers });
-    byTopic.set(row.topic, messages);
+    byTopic.set(topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }
@@ -42,6 +48,7 @@ export async function publishPendingBatch(
   producer: Producer,
   codec: AvroCodec,
   batchSize: number,
+  topicOf: TopicNaming = unprefixedTopics,
 ): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${RELAY_LOCK}))`);
@@ -54,7 +61,7 @@ export async function publishPendingBatch(
       .for('update', { skipLocked: true });
     if (rows.length === 0) return 0;
 
-    await producer.sendBatch({ topicMessages: await toTopicMessages(rows, codec), acks: ALL_REPLICAS });
+    await producer.sendBatch({ topicMessages: await toTopicMessages(rows, codec, topicOf), acks: ALL_REPLICAS });
     await tx
       .update(outbox)
       .set({ publishedAt: sql`now()` })
