@@ -1,2 +1,87 @@
+import { sql } from 'drizzle-orm';
+import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { AttemptOutcome, PaymentStatus } from '../domain/payment';
+
 /** The service's tables. The outbox and processed-events tables come from the shared runtime. */
 export { outbox, processedEvents } from '@boissipay/runtime';
+
+/**
+ * One row per issued invoice, its collection's current state. `invoice_ref` is UNIQUE: an
+ * invoice can never get two payments, however often (and under whatever eventId) billing's
+ * event reaches us. The debit worker claims due rows (PENDING, RETRY_SCHEDULED whose
+ * `next_attempt_at` has come) with FOR UPDATE SKIP LOCKED and keeps the lock while it calls
+ * the provider, so two workers never debit the same payment at the same time.
+ */
+export const payments = pgTable(
+  'payments',
+  {
+    paymentRef: text('payment_ref').primaryKey(),
+    invoiceRef: text('invoice_ref').notNull().unique(),
+    invoiceId: text('invoice_id').notNull(),
+    contractRef: text('contract_ref').notNull(),
+    /** eventId of the billing.invoice-issued.v1 event that created the payment: the result's causationId. */
+    invoiceEventId: uuid('invoice_event_id').notNull(),
+    correlationId: text('correlation_id'),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    mandateRef: text('mandate_ref'),
+    iban: text('iban'),
+    bic: text('bic'),
+    status: text('status').$type<PaymentStatus>().notNull(),
+    attemptCount: integer('attempt_count').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    reasonCode: text('reason_code'),
+    reasonMessage: text('reason_message'),
+    providerRef: text('provider_ref'),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index('payments_contract_ref_idx').on(table.contractRef, table.createdAt),
+    index('payments_status_idx').on(table.status, table.createdAt),
+    index('payments_listing_idx').on(table.createdAt, table.paymentRef),
+    // The worker only ever looks for payments still to be debited.
+    index('payments_due_idx').on(table.nextAttemptAt).where(sql`${table.status} in ('PENDING', 'RETRY_SCHEDULED')`),
+  ],
+);
+
+/** Every call made to the provider for a payment whose answer was recorded, in order. */
+export const paymentAttempts = pgTable(
+  'payment_attempts',
+  {
+    paymentRef: text('payment_ref')
+      .notNull()
+      .references(() => payments.paymentRef),
+    attemptNumber: integer('attempt_number').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull(),
+    outcome: text('outcome').$type<AttemptOutcome>().notNull(),
+    reasonCode: text('reason_code'),
+    message: text('message'),
+    providerRef: text('provider_ref'),
+  },
+  (table) => [primaryKey({ columns: [table.paymentRef, table.attemptNumber] })],
+);
+
+/**
+ * The simulated SEPA provider's own books (infra/simulated-sepa-provider.ts), standing for
+ * the state a real provider keeps on its side: one row per idempotency key (our paymentRef),
+ * its calls and, once decided, its final outcome. Written outside our transactions, as a
+ * remote provider would be, so that a debit survives our rollback and is replayed, not
+ * repeated, on the next attempt.
+ */
+export const simulatedDebits = pgTable('simulated_debits', {
+  paymentRef: text('payment_ref').primaryKey(),
+  iban: text('iban').notNull(),
+  mandateRef: text('mandate_ref').notNull(),
+  amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+  currency: text('currency').notNull(),
+  calls: integer('calls').notNull(),
+  outcome: text('outcome').$type<'SUCCEEDED' | 'FAILED'>(),
+  providerRef: text('provider_ref'),
+  reasonCode: text('reason_code'),
+  message: text('message'),
+  firstCalledAt: timestamp('first_called_at', { withTimezone: true }).notNull().defaultNow(),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+});

@@ -1,8 +1,58 @@
 // Generated from specs/openapi/payment.yaml by `npm run generate`. Do not edit: change the spec and regenerate.
-export type paths = Record<string, never>;
+export type paths = {
+    "/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search payments
+         * @description Payments matching every given filter, newest first (ties broken by paymentRef), one page at a time. Each carries its attempt count; the attempts themselves are on the payment's own resource.
+         */
+        get: operations["getPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/{paymentRef}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment, assigned when its invoice was received.
+                 * @example PAY-3F9A0C12B4D5E6F7
+                 */
+                paymentRef: components["parameters"]["PathPaymentRef"];
+            };
+            cookie?: never;
+        };
+        /** Read a payment with its debit attempts */
+        get: operations["getPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /** @description The SEPA mandate debited, as the invoice carried it. */
+        DebitMandate: {
+            bic?: string;
+            iban: string;
+            mandateRef: string;
+        };
         ErrorResponse: {
             /** @description Correlation id of the request (also in the x-correlation-id response header). */
             correlationId?: string;
@@ -10,7 +60,7 @@ export type components = {
         };
         ErrorType: {
             detail?: string;
-            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED, UNAUTHORIZED, FORBIDDEN, NOT_FOUND. */
+            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, PAYMENT_NOT_FOUND. */
             errorCode: string;
             message: string;
             /** @description Request path, or the field path (e.g. /body/amount) for a validation error. */
@@ -20,12 +70,207 @@ export type components = {
             /** Format: date-time */
             timestamp: string;
         };
+        /** @description One call to the payment provider whose answer was recorded. */
+        PaymentAttempt: {
+            /** Format: date-time */
+            attemptedAt: string;
+            attemptNumber: number;
+            message?: string;
+            /**
+             * @description TRANSIENT_FAILURE is retried (nothing was debited); FAILED is a refusal by the bank.
+             * @enum {string}
+             */
+            outcome: "SUCCEEDED" | "FAILED" | "TRANSIENT_FAILURE";
+            /** @description The provider's reference of the debit (SUCCEEDED only). */
+            providerRef?: string;
+            reasonCode?: string;
+        };
+        /** @description The collection of one invoice. `attempts` is present on GET /payments/{paymentRef} only; lists carry `attemptCount`. */
+        PaymentResponse: {
+            amount: components["schemas"]["SignedAmount"];
+            attemptCount: number;
+            attempts?: components["schemas"]["PaymentAttempt"][];
+            /** @example CTR-2026-000123 */
+            contractRef: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description Date the invoice said the debit is due.
+             */
+            dueDate: string;
+            invoiceId: string;
+            /** @example BIL-2026-000042 */
+            invoiceRef: string;
+            mandate?: components["schemas"]["DebitMandate"];
+            /**
+             * Format: date-time
+             * @description When the next debit attempt is due (PENDING, RETRY_SCHEDULED).
+             */
+            nextAttemptAt?: string;
+            /** @example PAY-3F9A0C12B4D5E6F7 */
+            paymentRef: string;
+            providerRef?: string;
+            /** @description FAILED: INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, INVALID_ACCOUNT, CURRENCY_NOT_SUPPORTED, MANDATE_MISSING, PROVIDER_UNAVAILABLE…; RETRY_SCHEDULED: the last transient error. */
+            reasonCode?: string;
+            reasonMessage?: string;
+            /**
+             * Format: date-time
+             * @description When the debit succeeded.
+             */
+            settledAt?: string;
+            status: components["schemas"]["PaymentStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One page of the payments that meet the search criteria. */
+        PaymentsResponse: {
+            metadata: components["schemas"]["QueryMetadataResponse"];
+            payments: components["schemas"]["PaymentResponse"][];
+        };
+        /**
+         * @description PENDING (recorded, debit not yet attempted), RETRY_SCHEDULED (a transient failure, next attempt at nextAttemptAt), SUCCEEDED, FAILED (final, see reasonCode), NOT_REQUIRED (credit note or total ≤ 0: nothing debited).
+         * @enum {string}
+         */
+        PaymentStatus: "PENDING" | "RETRY_SCHEDULED" | "SUCCEEDED" | "FAILED" | "NOT_REQUIRED";
+        /** @description Information on the current query, and counts of items and pages. */
+        QueryMetadataResponse: {
+            /** @description Number of items in this response. */
+            countItems: number;
+            page: number;
+            pageSize: number;
+            /** @description URI of the current query. */
+            query: string;
+            /** @description Total number of items for the query. */
+            totalItems: number;
+            /** @description Total number of pages for the query. */
+            totalPages: number;
+        };
+        /** @description A decimal amount with its currency's digits (2 for EUR). Zero or negative only on a NOT_REQUIRED payment (credit note). */
+        SignedAmount: {
+            /** @example 1234.56 */
+            amount: number;
+            /**
+             * @description ISO 4217 code.
+             * @example EUR
+             */
+            currency: string;
+        };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /** @description ERROR - invalid parameters (VALIDATION_FAILED). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description ERROR - the token lacks the required scope (FORBIDDEN). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description ERROR - no payment with this paymentRef (PAYMENT_NOT_FOUND). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description ERROR - missing, invalid or expired bearer token (UNAUTHORIZED). */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Page number, from 1. */
+        Page: number;
+        /** @description Items per page. */
+        PageSize: number;
+        /**
+         * @description Identifier of the payment, assigned when its invoice was received.
+         * @example PAY-3F9A0C12B4D5E6F7
+         */
+        PathPaymentRef: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
 };
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    getPayments: {
+        parameters: {
+            query?: {
+                contractRef?: string;
+                invoiceRef?: string;
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page. */
+                pageSize?: components["parameters"]["PageSize"];
+                status?: components["schemas"]["PaymentStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SUCCESS - one page of the matching payments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment, assigned when its invoice was received.
+                 * @example PAY-3F9A0C12B4D5E6F7
+                 */
+                paymentRef: components["parameters"]["PathPaymentRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SUCCESS - the payment as it is now, with every recorded attempt in order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+}

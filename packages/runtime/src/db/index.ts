@@ -1,6 +1,7 @@
 export { dropDatabase, ensureDatabase } from './database-admin';
 export { createDatabase, withTransaction, type Database, type Transaction } from './database';
 export { runMigrations } from './migrations';
+export { listenForNotifications, type NotificationListener } from './notification-listener';
 export { outbox, type OutboxRow } from './outbox.table';
 export { createPool } from './pool';
 export { processedEvents } from './processed-events.table';

@@ -1,0 +1,29 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { PaymentProvider } from '../domain/payment-provider';
+import type { RetryPolicy } from '../domain/retry-policy';
+import type { PaymentDatabase } from '../infra/database';
+
+/** What recording payments needs from the outside world; clock and ids are injected so tests can pin them. */
+export interface RecordingDependencies {
+  clock: () => Date;
+  newPaymentRef: () => string;
+  newEventId: () => string;
+}
+
+/** What the debit worker needs besides: the provider port and the retry policy. */
+export interface DebitDependencies extends RecordingDependencies {
+  db: PaymentDatabase;
+  provider: PaymentProvider;
+  retryPolicy: RetryPolicy;
+}
+
+/** PAY- and 16 hex digits: random rather than sequential, since payments need no gap-free numbering. */
+export function newPaymentRef(): string {
+  return `PAY-${randomBytes(8).toString('hex').toUpperCase()}`;
+}
+
+export const systemDependencies: RecordingDependencies = {
+  clock: () => new Date(),
+  newPaymentRef,
+  newEventId: randomUUID,
+};

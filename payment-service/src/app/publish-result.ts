@@ -1,0 +1,16 @@
+import { enqueueEvent } from '@boissipay/runtime';
+import { isPublished, type Payment } from '../domain/payment';
+import { paymentResultEventOf, paymentResultTopic } from '../events/payment-result-event';
+import type { PaymentTransaction } from '../infra/database';
+import type { RecordingDependencies } from './dependencies';
+
+/**
+ * Queues payment.result.v1 for a payment that reached SUCCEEDED or FAILED, in the transaction
+ * that stores that state: the outcome and its announcement commit together or not at all.
+ */
+export async function enqueuePaymentResult(tx: PaymentTransaction, payment: Payment, dependencies: RecordingDependencies, now: Date): Promise<void> {
+  const { status } = payment;
+  if (!isPublished(status)) return;
+  const event = paymentResultEventOf({ ...payment, status }, { eventId: dependencies.newEventId(), occurredAt: now });
+  await enqueueEvent(tx, { topic: paymentResultTopic, key: payment.contractRef, event });
+}

@@ -1,0 +1,18 @@
+import type { Payment, PaymentAttempt } from '../domain/payment';
+import type { Queryable } from '../infra/database';
+import { findAttempts, findPayment, searchPayments, type PaymentFilters } from '../infra/payment-repository';
+
+/** The read side needs no domain: it reads the current rows as they are. */
+export async function getPaymentWithAttempts(db: Queryable, paymentRef: string): Promise<{ payment: Payment; attempts: PaymentAttempt[] } | undefined> {
+  const payment = await findPayment(db, paymentRef);
+  if (!payment) return undefined;
+  return { payment, attempts: await findAttempts(db, paymentRef) };
+}
+
+export function listPayments(
+  db: Queryable,
+  filters: PaymentFilters,
+  page: { offset: number; limit: number },
+): Promise<{ payments: Payment[]; totalItems: number }> {
+  return searchPayments(db, filters, page);
+}

@@ -1,0 +1,28 @@
+import { money } from '@boissipay/money';
+import { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
+import type { InvoiceToCollect } from '../domain/payment';
+
+export type InvoiceIssuedEvent = billingInvoiceIssuedV1Event.InvoiceIssuedEvent;
+
+export const invoiceIssuedTopic = billingInvoiceIssuedV1Event.topic;
+
+/**
+ * What a payment needs from the event: the total with tax, the due date and the mandate.
+ * An amount no payment can be made of (unknown currency, not a safe integer) throws: the
+ * consumer retries, then parks the event in the dead-letter topic for someone to look at,
+ * instead of recording a payment that could never be shown nor debited correctly.
+ */
+export function invoiceToCollectOf(event: InvoiceIssuedEvent, fallbackCorrelationId: string | null): InvoiceToCollect {
+  const { invoice } = event;
+  return {
+    invoiceEventId: event.eventId,
+    correlationId: event.correlationId ?? fallbackCorrelationId,
+    invoiceRef: invoice.invoiceRef,
+    invoiceId: invoice.invoiceId,
+    contractRef: event.contractRef,
+    amount: money(invoice.totalWithTaxMinor, invoice.currency),
+    dueDate: invoice.dueDate,
+    mandate: invoice.mandate ? { mandateRef: invoice.mandate.mandateRef, iban: invoice.mandate.iban, bic: invoice.mandate.bic } : null,
+    debitRequired: invoice.debitRequired,
+  };
+}

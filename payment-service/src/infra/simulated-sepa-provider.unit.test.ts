@@ -1,0 +1,52 @@
+import { isValidIban } from '../domain/iban';
+import { simulatedAnswerOf, simulatedIbans } from './simulated-sepa-provider';
+
+const request = (overrides: Partial<Parameters<typeof simulatedAnswerOf>[0]> = {}) => ({
+  paymentRef: 'PAY-0000000000000001',
+  iban: simulatedIbans.succeeds,
+  bic: null,
+  mandateRef: 'RUM-1',
+  amountMinor: 10_000,
+  currency: 'EUR',
+  ...overrides,
+});
+
+describe('simulated SEPA provider rules', () => {
+  it('when listed as a test IBAN, then it is a valid IBAN ending as documented', () => {
+    expect(Object.values(simulatedIbans).map((iban) => [iban.slice(-4), isValidIban(iban)])).toEqual([
+      ['0001', true],
+      ['0002', true],
+      ['0003', true],
+      ['0004', true],
+      ['7830', true],
+    ]);
+  });
+
+  it.each([
+    [simulatedIbans.insufficientFunds, 'INSUFFICIENT_FUNDS', 'AM04'],
+    [simulatedIbans.accountClosed, 'ACCOUNT_CLOSED', 'AC04'],
+  ])('when the IBAN is %s, then every call is refused with %s (SEPA %s)', (iban, reasonCode, sepaCode) => {
+    for (const call of [1, 2]) {
+      expect(simulatedAnswerOf(request({ iban }), call)).toEqual({ outcome: 'REFUSED', reasonCode, message: expect.stringContaining(sepaCode) });
+    }
+  });
+
+  it('when the IBAN ends in 0003, then the first call times out and the next succeeds', () => {
+    expect(simulatedAnswerOf(request({ iban: simulatedIbans.timeoutOnce }), 1)).toMatchObject({ outcome: 'TRANSIENT', reasonCode: 'PROVIDER_TIMEOUT' });
+    expect(simulatedAnswerOf(request({ iban: simulatedIbans.timeoutOnce }), 2)).toEqual({ outcome: 'SUCCEEDED' });
+  });
+
+  it('when the IBAN ends in 0004, then every call fails transiently', () => {
+    for (const call of [1, 2, 10]) expect(simulatedAnswerOf(request({ iban: simulatedIbans.alwaysUnavailable }), call).outcome).toBe('TRANSIENT');
+  });
+
+  it('when the IBAN is any other valid one, then the debit succeeds', () => {
+    expect(simulatedAnswerOf(request({ iban: 'DE89370400440532013000' }), 1)).toEqual({ outcome: 'SUCCEEDED' });
+  });
+
+  it('when the IBAN, currency or amount is unusable, then the debit is refused, not retried', () => {
+    expect(simulatedAnswerOf(request({ iban: 'FR7630004000010010000850002' }), 1)).toMatchObject({ outcome: 'REFUSED', reasonCode: 'INVALID_ACCOUNT' });
+    expect(simulatedAnswerOf(request({ currency: 'USD' }), 1)).toMatchObject({ outcome: 'REFUSED', reasonCode: 'CURRENCY_NOT_SUPPORTED' });
+    expect(simulatedAnswerOf(request({ amountMinor: 0 }), 1)).toMatchObject({ outcome: 'REFUSED', reasonCode: 'INVALID_AMOUNT' });
+  });
+});

@@ -1,0 +1,77 @@
+import { createSimulatedSepaProvider } from '../src/infra/simulated-sepa-provider';
+import { buildInvoiceIssuedEvent, startInvoicePublisher, type InvoiceIssuedEvent, type InvoicePublisher } from './support/invoice-events';
+import { startPaymentResultCollector, type PaymentResultCollector } from './support/payment-results';
+import { startPaymentService, type PaymentServiceUnderTest } from './support/payment-service-under-test';
+
+/**
+ * The process stops at the two dangerous points of a debit: after the payment was recorded
+ * but before any debit, and after the provider debited but before our transaction committed.
+ * Either way, once the service is back, the invoice is debited exactly once and one result
+ * is published.
+ */
+describe('crash safety of the debit', () => {
+  let under: PaymentServiceUnderTest;
+  let invoices: InvoicePublisher;
+  let results: PaymentResultCollector;
+
+  const workerOff = { PAYMENT_DEBIT_WORKER_ENABLED: 'false' };
+  const workerOn = { PAYMENT_DEBIT_WORKER_ENABLED: 'true' };
+  /** Every result of `event`'s invoice Kafka will ever hold, behind a later invoice of the same contract. */
+  const allResultsOf = async (event: InvoiceIssuedEvent) => {
+    const barrier = buildInvoiceIssuedEvent({ contractRef: event.contractRef });
+    await invoices.publish(barrier);
+    await results.firstResultOf(barrier.invoice.invoiceRef);
+    return results.resultsOf(event.invoice.invoiceRef);
+  };
+
+  beforeAll(async () => {
+    [under, invoices, results] = await Promise.all([startPaymentService(workerOff), startInvoicePublisher(), startPaymentResultCollector()]);
+  });
+  afterAll(async () => {
+    await Promise.all([results?.stop(), invoices?.stop()]);
+    await under?.stop();
+  });
+
+  it('when the service stops after recording a payment and before debiting it, then after restart it is debited exactly once', async () => {
+    const event = buildInvoiceIssuedEvent();
+    await invoices.publish(event);
+    const pending = await under.paymentOf(event.invoice.invoiceRef);
+    expect(pending).toMatchObject({ status: 'PENDING', attemptCount: 0, nextAttemptAt: expect.any(String) });
+    expect(await under.simulatedDebitsOf(pending.paymentRef)).toEqual([]);
+
+    await under.restart(workerOn);
+
+    const result = await results.firstResultOf(event.invoice.invoiceRef);
+    expect(result).toMatchObject({ paymentRef: pending.paymentRef, status: 'SUCCEEDED', attempts: 1, causationId: event.eventId });
+    expect(await under.simulatedDebitsOf(pending.paymentRef)).toEqual([expect.objectContaining({ calls: 1, outcome: 'SUCCEEDED' })]);
+    expect(await allResultsOf(event)).toHaveLength(1);
+  });
+
+  it('when the provider debited but the service stopped before recording it, then the retry learns the debit instead of debiting again', async () => {
+    await under.restart(workerOff);
+    const event = buildInvoiceIssuedEvent();
+    await invoices.publish(event);
+    const pending = await under.paymentOf(event.invoice.invoiceRef);
+    // The provider's side of an attempt whose answer never reached our database.
+    const mandate = event.invoice.mandate!;
+    const lost = await createSimulatedSepaProvider({ pool: under.service().context.pool, latencyMs: 0 }).debit({
+      paymentRef: pending.paymentRef,
+      iban: mandate.iban,
+      bic: mandate.bic,
+      mandateRef: mandate.mandateRef,
+      amountMinor: event.invoice.totalWithTaxMinor,
+      currency: 'EUR',
+    });
+    expect(lost).toMatchObject({ outcome: 'SUCCEEDED' });
+    const lostProviderRef = lost.outcome === 'SUCCEEDED' ? lost.providerRef : undefined;
+
+    await under.restart(workerOn);
+
+    const result = await results.firstResultOf(event.invoice.invoiceRef);
+    expect(result).toMatchObject({ status: 'SUCCEEDED', attempts: 1 });
+    const payment = await under.paymentOf(event.invoice.invoiceRef);
+    expect(payment).toMatchObject({ status: 'SUCCEEDED', providerRef: lostProviderRef });
+    expect(await under.simulatedDebitsOf(pending.paymentRef)).toEqual([{ calls: 2, outcome: 'SUCCEEDED', providerRef: lostProviderRef }]);
+    expect(await allResultsOf(event)).toHaveLength(1);
+  });
+});

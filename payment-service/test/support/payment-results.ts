@@ -1,0 +1,51 @@
+import { paymentResultV1Event } from '@boissipay/contracts';
+import { createAvroCodec, createSchemaRegistry } from '@boissipay/runtime';
+import { waitFor } from '@boissipay/runtime/src/testing';
+import { startGroupAtEndOf, testEnvironment, testKafka, uniqueSuffix } from './kafka-support';
+
+export type PaymentResultEvent = paymentResultV1Event.PaymentResultEvent;
+const TOPIC = paymentResultV1Event.topic;
+
+export interface PaymentResultCollector {
+  /** Results about one invoice received so far, in topic order. */
+  resultsOf(invoiceRef: string): Promise<PaymentResultEvent[]>;
+  /** Waits for the first result about `invoiceRef` and returns it. */
+  firstResultOf(invoiceRef: string): Promise<PaymentResultEvent>;
+  /** Every message seen so far, with its key and headers. */
+  messages(): Promise<Array<{ key: string; headers: Record<string, string>; event: PaymentResultEvent }>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Reads payment.result.v1 from its current end, as billing would. Other test files publish
+ * on the same topic, so the tests filter by their own invoice references.
+ */
+export async function startPaymentResultCollector(): Promise<PaymentResultCollector> {
+  const codec = createAvroCodec(createSchemaRegistry(testEnvironment.schemaRegistryUrl), {});
+  const groupId = `payment-tests-results-${uniqueSuffix()}`;
+  await startGroupAtEndOf(groupId, TOPIC);
+  const raw: Array<{ key: string; headers: Record<string, string>; value: Buffer; decoded?: Promise<PaymentResultEvent> }> = [];
+
+  const consumer = testKafka().consumer({ groupId, sessionTimeout: 6_000, heartbeatInterval: 500, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [TOPIC] });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      if (!message.key || !message.value) return;
+      const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]));
+      raw.push({ key: message.key.toString(), headers, value: message.value });
+    },
+  });
+
+  const decodedAll = () =>
+    Promise.all(raw.map(async (message) => ({ key: message.key, headers: message.headers, event: await (message.decoded ??= codec.decode(message.value) as Promise<PaymentResultEvent>) })));
+  const resultsOf = async (invoiceRef: string) => (await decodedAll()).map(({ event }) => event).filter((event) => event.invoiceRef === invoiceRef);
+
+  return {
+    resultsOf,
+    firstResultOf: (invoiceRef) =>
+      waitFor(async () => (await resultsOf(invoiceRef))[0], { timeoutMs: 30_000, description: `payment.result.v1 of ${invoiceRef}` }),
+    messages: decodedAll,
+    stop: () => consumer.disconnect(),
+  };
+}
