@@ -102,7 +102,7 @@ export const catalogue = {
     usedBy: 'all',
   }),
   KAFKA_TOPIC_PREFIX: variable({
-    description: 'Put before every topic name (and so every schema subject and consumer group topic), e.g. "staging." to share one Kafka cluster between environments. Empty: the names of specs/avro.',
+    description: 'Put before every topic name, schema subject and consumer group id, e.g. "staging." to share one Kafka cluster and registry between environments. Empty: the names of specs/avro.',
     schema: z.string().regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, dash or underscore'),
     default: '',
     usedBy: 'all',

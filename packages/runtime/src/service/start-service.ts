@@ -58,8 +58,8 @@ export async function startService<TSchema extends Record<string, unknown>>(
     const admin: Admin = kafka.admin();
     await admin.connect();
     stops.push(() => admin.disconnect());
-    // Services name logical topics (specs/avro); Kafka, the registry and the consumers see
-    // them behind KAFKA_TOPIC_PREFIX, so several environments can share one cluster.
+    // Services name logical topics (specs/avro); Kafka, the registry and the consumer groups
+    // see them behind KAFKA_TOPIC_PREFIX, so several environments can share one cluster.
     const topicOf = (logical: string) => `${config.KAFKA_TOPIC_PREFIX}${logical}`;
     const logicalOf = (topic: string) => topic.slice(config.KAFKA_TOPIC_PREFIX.length);
     const onKafka = (schemas: readonly TopicSchema[]) => schemas.map((schema) => ({ ...schema, topic: topicOf(schema.topic) }));
@@ -86,7 +86,7 @@ export async function startService<TSchema extends Record<string, unknown>>(
       const running = await startIdempotentConsumer({
         kafka,
         db,
-        groupId: `${definition.name}.${consumer.name}`,
+        groupId: topicOf(`${definition.name}.${consumer.name}`),
         topics: consumer.topics.map(topicOf),
         codec,
         logger,
