@@ -1,2 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { DeliveryStatus } from '../domain/delivery';
+import type { Invoice, InvoiceType, Seller } from '../domain/invoice';
+
 /** The service's tables. The outbox and processed-events tables come from the shared runtime. */
 export { outbox, processedEvents } from '@boissipay/runtime';
+
+/**
+ * Every invoice received, as billing issued it (the event's `invoice` record), keyed by its
+ * number, with the seller details in force when it arrived: the PDF is rendered from both,
+ * for the e-mail and again on demand, so a reprint is the document that was sent even after
+ * the seller settings change. The first event for a number wins; an invoice is never changed
+ * once issued (a correction is a credit note).
+ */
+export const invoices = pgTable(
+  'invoices',
+  {
+    invoiceRef: text('invoice_ref').primaryKey(),
+    invoiceId: uuid('invoice_id').notNull(),
+    invoiceType: text('invoice_type').$type<InvoiceType>().notNull(),
+    contractRef: text('contract_ref').notNull(),
+    /** eventId of the billing.invoice-issued.v1 event recorded: the causationId of what we publish. */
+    issuedEventId: uuid('issued_event_id').notNull(),
+    correlationId: text('correlation_id'),
+    invoice: jsonb('invoice').$type<Invoice>().notNull(),
+    seller: jsonb('seller').$type<Seller>().notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('invoices_contract_ref_idx').on(table.contractRef)],
+);
+
+/**
+ * One delivery per invoice (UNIQUE invoice_ref: however often the invoice is announced, it is
+ * mailed once). The worker claims PENDING rows whose next_attempt_at is due and pushes
+ * next_attempt_at forward as a lease while it sends; `attempts` is counted at the claim.
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    deliveryId: uuid('delivery_id').primaryKey(),
+    invoiceRef: text('invoice_ref')
+      .notNull()
+      .unique()
+      .references(() => invoices.invoiceRef),
+    contractRef: text('contract_ref').notNull(),
+    recipient: text('recipient').notNull(),
+    status: text('status').$type<DeliveryStatus>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    messageId: text('message_id').notNull(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+    failureReason: text('failure_reason'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check('deliveries_status_check', sql`${table.status} in ('PENDING', 'SENT', 'FAILED')`),
+    // The worker only ever looks for due PENDING rows; sent ones pile up and must not slow it.
+    index('deliveries_due_idx').on(table.nextAttemptAt).where(sql`${table.status} = 'PENDING'`),
+    index('deliveries_contract_ref_idx').on(table.contractRef),
+    index('deliveries_received_idx').on(table.receivedAt, table.deliveryId),
+  ],
+);

@@ -1,8 +1,124 @@
 // Generated from specs/openapi/mailer.yaml by `npm run generate`. Do not edit: change the spec and regenerate.
-export type paths = Record<string, never>;
+export type paths = {
+    "/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search deliveries
+         * @description Deliveries matching every given filter, the most recently received invoice first (then by deliveryId, a stable order), one page at a time.
+         */
+        get: operations["getDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a delivery */
+        get: operations["getDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{invoiceRef}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Render an invoice as PDF
+         * @description The invoice (or credit note) rendered again from the billing.invoice-issued.v1 event recorded for it: the same document as the one attached to the e-mail.
+         */
+        get: operations["getInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        Amount: {
+            /** @description Decimal amount with the currency's number of decimals. */
+            amount: number;
+            currency: string;
+        };
+        DeliveriesResponse: {
+            deliveries: components["schemas"]["Delivery"][];
+            metadata: components["schemas"]["QueryMetadataResponse"];
+        };
+        Delivery: {
+            /** @description Sending attempts made so far. */
+            attempts: number;
+            contractRef: string;
+            /** Format: uuid */
+            deliveryId: string;
+            /**
+             * Format: date-time
+             * @description FAILED only.
+             */
+            failedAt?: string;
+            /** @description FAILED only - why the delivery was given up. */
+            failureReason?: string;
+            invoiceRef: components["schemas"]["InvoiceRef"];
+            /** @enum {string} */
+            invoiceType: "INVOICE" | "CREDIT_NOTE";
+            /** @description Why the latest attempt failed, if it did. */
+            lastError?: string;
+            /** @description SMTP Message-ID of this delivery, fixed when the invoice is received so that a resent copy carries the same one. */
+            messageId: string;
+            /**
+             * Format: date-time
+             * @description PENDING only - when the next attempt is due.
+             */
+            nextAttemptAt?: string;
+            /** @description Billed month, YYYY-MM. */
+            period: string;
+            /**
+             * Format: date-time
+             * @description When the billing.invoice-issued.v1 event was recorded.
+             */
+            receivedAt: string;
+            /** @description E-mail address of the billing contact the invoice is sent to. */
+            recipient: string;
+            /**
+             * Format: date-time
+             * @description SENT only - when the SMTP server accepted the e-mail.
+             */
+            sentAt?: string;
+            status: components["schemas"]["DeliveryStatus"];
+            totalWithTax: components["schemas"]["Amount"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description PENDING: not yet accepted by the SMTP server (waiting for its first attempt or a retry). SENT: accepted by the SMTP server. FAILED: refused for good, or still failing after the last attempt.
+         * @enum {string}
+         */
+        DeliveryStatus: "PENDING" | "SENT" | "FAILED";
         ErrorResponse: {
             /** @description Correlation id of the request (also in the x-correlation-id response header). */
             correlationId?: string;
@@ -20,12 +136,163 @@ export type components = {
             /** Format: date-time */
             timestamp: string;
         };
+        /** @description Invoice number as issued by billing, e.g. BIL-2026-000042. */
+        InvoiceRef: string;
+        /** @description Information on the current query, and counts of items and pages. */
+        QueryMetadataResponse: {
+            /** @description Number of items in this response. */
+            countItems: number;
+            page: number;
+            pageSize: number;
+            /** @description URI of the current query. */
+            query: string;
+            /** @description Total number of items for the query. */
+            totalItems: number;
+            /** @description Total number of pages for the query. */
+            totalPages: number;
+        };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /** @description ERROR - invalid parameters (VALIDATION_FAILED). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description ERROR - the token lacks the required scope (FORBIDDEN). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description ERROR - missing, invalid or expired bearer token (UNAUTHORIZED). */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Page number, from 1. */
+        Page: number;
+        /** @description Items per page. */
+        PageSize: number;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
 };
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    getDeliveries: {
+        parameters: {
+            query?: {
+                contractRef?: string;
+                invoiceRef?: components["schemas"]["InvoiceRef"];
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page. */
+                pageSize?: components["parameters"]["PageSize"];
+                status?: components["schemas"]["DeliveryStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SUCCESS - one page of the matching deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveriesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SUCCESS - the delivery as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description ERROR - no delivery with this id (DELIVERY_NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example BIL-2026-000042 */
+                invoiceRef: components["schemas"]["InvoiceRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SUCCESS - the PDF document. */
+            200: {
+                headers: {
+                    /** @description inline; filename="<invoiceRef>.pdf" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description ERROR - no invoice with this reference was received (INVOICE_NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,106 @@
+import { currentCorrelationId, enqueueEvent, runWithCorrelationId } from '@boissipay/runtime';
+import { decideAfterFailure, type Delivery } from '../domain/delivery';
+import { deliveryEventOf, deliveryTopic } from '../events/invoice-delivery-event';
+import type { MailerTransaction } from '../infra/database';
+import { claimDueDeliveries, markFailed, markSent, scheduleRetry, type ClaimedDelivery } from '../infra/delivery-repository';
+import type { SendResult } from '../infra/smtp-mail-sender';
+import { composeInvoiceMail } from './compose-invoice-mail';
+import type { DeliveryDependencies } from './dependencies';
+
+/**
+ * How long a claimed delivery is reserved for the worker sending it. Far longer than one
+ * attempt can take (three SMTP timeouts at most), so a live worker never loses its claim;
+ * only a dead one does, and its delivery is then picked up again.
+ */
+export const CLAIM_LEASE_MS = 10 * 60_000;
+
+/**
+ * One round of the delivery worker: claims the deliveries that are due, renders and sends
+ * each outside any database transaction (an SMTP conversation can take seconds; no
+ * connection or row lock is held meanwhile), then records each outcome and the event
+ * announcing it in one transaction. Returns how many deliveries it claimed.
+ *
+ * Send once, as far as SMTP allows. The outcome is recorded only after the SMTP server
+ * accepted the message, so no invoice is lost; but if the process dies (or the database is
+ * unreachable) after the server's "250 OK" and before our commit, the claim's lease runs out
+ * and the e-mail is sent a second time. SMTP has no way to ask a server whether it already
+ * took a message, so that window cannot be closed, only narrowed and made harmless: every
+ * copy of a delivery carries the same Message-ID, fixed when the delivery was created, so
+ * mail clients and archives see one message. The SENT event itself is published once: it is
+ * only written by the transaction that moves the delivery out of PENDING.
+ */
+export async function deliverDueInvoices(dependencies: DeliveryDependencies): Promise<number> {
+  const now = dependencies.clock();
+  const claimed = await claimDueDeliveries(dependencies.db, {
+    now,
+    leaseUntil: new Date(now.getTime() + CLAIM_LEASE_MS),
+    limit: dependencies.batchSize,
+  });
+  const results = await Promise.allSettled(
+    claimed.map((claim) => runWithCorrelationId(claim.correlationId ?? undefined, () => deliverOne(dependencies, claim))),
+  );
+  // A delivery whose outcome could not be recorded stays claimed until its lease ends, then is retried.
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  return claimed.length;
+}
+
+async function deliverOne(dependencies: DeliveryDependencies, claim: ClaimedDelivery): Promise<void> {
+  const result = await attemptSending(dependencies, claim);
+  await recordOutcome(dependencies, claim, result);
+}
+
+async function attemptSending(dependencies: DeliveryDependencies, { delivery, invoice, seller }: ClaimedDelivery): Promise<SendResult> {
+  let mail;
+  try {
+    mail = await composeInvoiceMail(invoice, delivery, seller);
+  } catch (error) {
+    // Rendering the same invoice again would fail the same way.
+    return { kind: 'failed', failure: { kind: 'permanent', reason: `the invoice could not be rendered: ${(error as Error).message}` } };
+  }
+  return dependencies.mailSender.send(mail);
+}
+
+async function recordOutcome(dependencies: DeliveryDependencies, claim: ClaimedDelivery, result: SendResult): Promise<void> {
+  const { delivery } = claim;
+  const logger = dependencies.logger.child({ deliveryId: delivery.deliveryId, invoiceRef: delivery.invoiceRef, attempt: delivery.attempts });
+  const now = dependencies.clock();
+
+  if (result.kind === 'accepted') {
+    const sent = await dependencies.db.transaction(async (tx) => {
+      const updated = await markSent(tx, delivery.deliveryId, now);
+      if (updated) await publishOutcome(dependencies, tx, { ...updated, status: 'SENT' }, claim);
+      return updated;
+    });
+    logger.info({ recipient: delivery.recipient, smtpResponse: result.response, recorded: Boolean(sent) }, 'invoice e-mailed');
+    return;
+  }
+
+  const decision = decideAfterFailure(delivery.attempts, result.failure, dependencies.retryPolicy, now);
+  const ownClaim = { deliveryId: delivery.deliveryId, attempts: delivery.attempts };
+  if (decision.kind === 'retry') {
+    await dependencies.db.transaction((tx) => scheduleRetry(tx, ownClaim, { nextAttemptAt: decision.nextAttemptAt, lastError: result.failure.reason, now }));
+    logger.warn({ reason: result.failure.reason, nextAttemptAt: decision.nextAttemptAt.toISOString() }, 'invoice e-mail failed; will retry');
+    return;
+  }
+  await dependencies.db.transaction(async (tx) => {
+    const failed = await markFailed(tx, ownClaim, { reason: decision.reason, lastError: result.failure.reason, failedAt: now });
+    if (failed) await publishOutcome(dependencies, tx, { ...failed, status: 'FAILED' }, claim);
+  });
+  logger.error({ reason: decision.reason }, 'invoice e-mail given up');
+}
+
+async function publishOutcome(
+  dependencies: DeliveryDependencies,
+  tx: MailerTransaction,
+  delivery: Delivery & { status: 'SENT' | 'FAILED' },
+  claim: ClaimedDelivery,
+): Promise<void> {
+  const event = deliveryEventOf(delivery, {
+    eventId: dependencies.newId(),
+    occurredAt: dependencies.clock(),
+    correlationId: currentCorrelationId() ?? claim.correlationId,
+    causationId: claim.issuedEventId,
+  });
+  await enqueueEvent(tx, { topic: deliveryTopic, key: delivery.contractRef, event });
+}

@@ -1,0 +1,23 @@
+import type { Logger } from '@boissipay/runtime';
+import type { RetryPolicy } from '../domain/delivery';
+import type { Seller } from '../domain/invoice';
+import type { MailerDatabase } from '../infra/database';
+import type { MailSender } from '../infra/smtp-mail-sender';
+
+/** What the use cases need from the outside world; clock and ids are injected so tests can pin them. */
+export interface MailerDependencies {
+  db: MailerDatabase;
+  clock: () => Date;
+  newId: () => string;
+  seller: Seller;
+  /** MAIL_FROM: the sender of every e-mail, whose domain ends every Message-ID. */
+  mailFrom: string;
+}
+
+export interface DeliveryDependencies extends MailerDependencies {
+  mailSender: MailSender;
+  retryPolicy: RetryPolicy;
+  /** Deliveries claimed, and sent side by side, per round. */
+  batchSize: number;
+  logger: Logger;
+}

@@ -1,0 +1,40 @@
+import { messageIdOf } from '../domain/delivery';
+import type { Invoice } from '../domain/invoice';
+import type { MailerTransaction } from '../infra/database';
+import { insertDelivery } from '../infra/delivery-repository';
+import { wakeDeliveryWorker } from '../infra/delivery-channel';
+import { insertInvoice } from '../infra/invoice-repository';
+import type { MailerDependencies } from './dependencies';
+
+export interface IssuedInvoiceNotice {
+  eventId: string;
+  invoice: Invoice;
+  correlationId: string | null;
+}
+
+/**
+ * Runs in the consumer's transaction, beside the eventId mark: the invoice and its PENDING
+ * delivery are recorded together, or not at all. An invoice number already recorded (the
+ * same invoice announced again under a new eventId) changes nothing: it is mailed once.
+ * Nothing is sent here; the delivery worker, woken when this commits, does that.
+ */
+export async function recordIssuedInvoice(
+  dependencies: Pick<MailerDependencies, 'clock' | 'newId' | 'mailFrom' | 'seller'>,
+  tx: MailerTransaction,
+  notice: IssuedInvoiceNotice,
+): Promise<'recorded' | 'already-recorded'> {
+  const { invoice } = notice;
+  const isNew = await insertInvoice(tx, { invoice, seller: dependencies.seller, issuedEventId: notice.eventId, correlationId: notice.correlationId });
+  if (!isNew) return 'already-recorded';
+  const deliveryId = dependencies.newId();
+  await insertDelivery(tx, {
+    deliveryId,
+    invoiceRef: invoice.invoiceRef,
+    contractRef: invoice.contractRef,
+    recipient: invoice.billingContact.email,
+    messageId: messageIdOf(deliveryId, dependencies.mailFrom),
+    nextAttemptAt: dependencies.clock(),
+  });
+  await wakeDeliveryWorker(tx);
+  return 'recorded';
+}

@@ -1,0 +1,73 @@
+/**
+ * One delivery per invoice. PENDING until the SMTP server accepts the e-mail (SENT) or the
+ * mailer gives up (FAILED); both are final.
+ */
+export const deliveryStatuses = ['PENDING', 'SENT', 'FAILED'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+export interface Delivery {
+  deliveryId: string;
+  invoiceRef: string;
+  contractRef: string;
+  recipient: string;
+  status: DeliveryStatus;
+  /** Attempts started so far; counted when an attempt begins, so a crash mid-send counts too. */
+  attempts: number;
+  messageId: string;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  sentAt: Date | null;
+  failedAt: Date | null;
+  failureReason: string | null;
+  receivedAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * Why an attempt failed. Transient: the server could not be reached or answered 4xx ("try
+ * again later"); permanent: it answered 5xx, or the e-mail could not be built at all, and
+ * sending it again would fail the same way.
+ */
+export interface SendFailure {
+  kind: 'transient' | 'permanent';
+  reason: string;
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export type FailureDecision = { kind: 'retry'; nextAttemptAt: Date } | { kind: 'give-up'; reason: string };
+
+/** After attempt number `attempts` failed: try again later (back-off doubling up to a cap), or give up. */
+export function decideAfterFailure(attempts: number, failure: SendFailure, policy: RetryPolicy, now: Date): FailureDecision {
+  if (failure.kind === 'permanent') return { kind: 'give-up', reason: failure.reason };
+  if (attempts >= policy.maxAttempts) {
+    return { kind: 'give-up', reason: `${failure.reason} (still failing after ${attempts} attempt${attempts === 1 ? '' : 's'})` };
+  }
+  return { kind: 'retry', nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, policy)) };
+}
+
+export function retryDelayMs(attempts: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>): number {
+  const exponent = Math.min(Math.max(attempts - 1, 0), 30);
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** exponent);
+}
+
+/**
+ * The Message-ID of a delivery, fixed when the delivery is created: every copy of the e-mail
+ * ever sent for it carries the same one, so a copy resent after a crash is recognisably the
+ * same message (mail clients and archives drop the duplicate).
+ */
+export function messageIdOf(deliveryId: string, sender: string): string {
+  return `<${deliveryId}@${mailDomainOf(sender)}>`;
+}
+
+/** "Boissipay <billing@boissipay.example>" → "boissipay.example". */
+export function mailDomainOf(sender: string): string {
+  const address = /<([^<>]+)>\s*$/.exec(sender)?.[1] ?? sender;
+  const at = address.lastIndexOf('@');
+  const domain = at < 0 ? '' : address.slice(at + 1).trim();
+  return /^[A-Za-z0-9.-]+$/.test(domain) ? domain.toLowerCase() : 'boissipay';
+}

@@ -1,0 +1,32 @@
+import { decideAfterFailure, mailDomainOf, messageIdOf, retryDelayMs } from './delivery';
+
+const policy = { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 5_000 };
+const now = new Date('2026-11-01T10:00:00.000Z');
+
+describe('delivery decisions', () => {
+  it('when a transient failure happens before the last attempt, then the next attempt is scheduled with a doubling back-off', () => {
+    expect(decideAfterFailure(1, { kind: 'transient', reason: 'ECONNREFUSED' }, policy, now)).toEqual({
+      kind: 'retry',
+      nextAttemptAt: new Date('2026-11-01T10:00:01.000Z'),
+    });
+    expect([1, 2, 3, 4, 5].map((attempts) => retryDelayMs(attempts, policy))).toEqual([1_000, 2_000, 4_000, 5_000, 5_000]);
+  });
+
+  it('when a transient failure happens on the last attempt, then the delivery is given up, saying how often it was tried', () => {
+    expect(decideAfterFailure(4, { kind: 'transient', reason: '451 try later' }, policy, now)).toEqual({
+      kind: 'give-up',
+      reason: '451 try later (still failing after 4 attempts)',
+    });
+  });
+
+  it('when the failure is permanent, then the delivery is given up at once', () => {
+    expect(decideAfterFailure(1, { kind: 'permanent', reason: '550 no such user' }, policy, now)).toEqual({ kind: 'give-up', reason: '550 no such user' });
+  });
+
+  it('when a Message-ID is made, then it depends only on the delivery and the sender domain', () => {
+    const deliveryId = '7d1c1f1e-4b7a-4d59-9d7e-2a3c1d7e9f00';
+    expect(messageIdOf(deliveryId, 'Boissipay Billing <billing@Boissipay.example>')).toBe(`<${deliveryId}@boissipay.example>`);
+    expect(messageIdOf(deliveryId, 'billing@mail.boissipay.example')).toBe(`<${deliveryId}@mail.boissipay.example>`);
+    expect(mailDomainOf('no address')).toBe('boissipay');
+  });
+});

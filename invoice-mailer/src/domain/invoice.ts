@@ -1,0 +1,72 @@
+import type { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
+
+/** An issued invoice exactly as billing published it: the mailer keeps it to render it again later. */
+export type Invoice = billingInvoiceIssuedV1Event.IssuedInvoice;
+export type InvoiceLine = billingInvoiceIssuedV1Event.InvoiceLine;
+export type InvoiceType = billingInvoiceIssuedV1Event.InvoiceType;
+
+/** Who issues the invoices (configuration, not data of the event). */
+export interface Seller {
+  name: string;
+  addressLines: readonly string[];
+  vatNumber: string;
+  sepaCreditorId: string;
+  legalNotice: string;
+}
+
+export function documentTitleOf(invoice: Pick<Invoice, 'invoiceType'>): string {
+  switch (invoice.invoiceType) {
+    case 'INVOICE':
+      return 'Invoice';
+    case 'CREDIT_NOTE':
+      return 'Credit note';
+    default: {
+      const unknown: never = invoice.invoiceType;
+      return unknown;
+    }
+  }
+}
+
+/** What the customer is told about paying, on the PDF and in the e-mail alike. */
+export type Settlement =
+  | { kind: 'direct-debit'; amountMinor: number; dueDate: string; mandateRef: string; maskedIban: string }
+  | { kind: 'nothing-debited'; creditMinor: number }
+  | { kind: 'pay-by-due-date'; amountMinor: number; dueDate: string };
+
+/**
+ * Billing decides whether a debit happens (`debitRequired`: false for a credit note or a
+ * total of zero or less); the mailer only says so. An invoice to debit without a mandate on
+ * file still has to be paid by its due date.
+ */
+export function settlementOf(invoice: Invoice): Settlement {
+  if (invoice.invoiceType === 'CREDIT_NOTE' || !invoice.debitRequired) {
+    return { kind: 'nothing-debited', creditMinor: Math.max(0, -invoice.totalWithTaxMinor) };
+  }
+  if (!invoice.mandate) return { kind: 'pay-by-due-date', amountMinor: invoice.totalWithTaxMinor, dueDate: invoice.dueDate };
+  return {
+    kind: 'direct-debit',
+    amountMinor: invoice.totalWithTaxMinor,
+    dueDate: invoice.dueDate,
+    mandateRef: invoice.mandate.mandateRef,
+    maskedIban: maskIban(invoice.mandate.iban),
+  };
+}
+
+/** Only the country, check digits and last four characters: enough to recognise one's account. */
+export function maskIban(iban: string): string {
+  const compact = iban.replace(/\s+/g, '').toUpperCase();
+  if (compact.length <= 8) return compact;
+  return `${compact.slice(0, 4)} **** ${compact.slice(-4)}`;
+}
+
+export function recipientNameOf(invoice: Invoice): string {
+  return `${invoice.billingContact.firstName} ${invoice.billingContact.lastName}`.trim();
+}
+
+/** The billing address lines that are filled in, then the country when it is not France. */
+export function billingAddressLinesOf(invoice: Invoice): string[] {
+  const { line1, line2, line3, line4, line5, line6, country } = invoice.billingAddress;
+  const lines = [line1, line2, line3, line4, line5, line6].map((line) => line.trim()).filter((line) => line !== '');
+  if (country && country.toUpperCase() !== 'FR') lines.push(country);
+  return lines;
+}

@@ -1,0 +1,43 @@
+import type { Request, Response, Router } from 'express';
+import { pageMetadataOf, pageRequestOf } from '@boissipay/runtime';
+import type { MailerDependencies } from '../app/dependencies';
+import { getDelivery, listDeliveries, renderRecordedInvoicePdf } from '../app/read-deliveries';
+import type { DeliveryStatus } from '../domain/delivery';
+import { deliveryResponseOf, type DeliveriesResponseBody, type DeliveryResponseBody } from './delivery-mapper';
+import { deliveryNotFound, invoiceNotFound } from './mailer-errors';
+
+/**
+ * Thin routes: the spec has already checked token, scope and parameters when a handler runs;
+ * each maps the request to a read and its result to a response.
+ */
+export function mountDeliveryRoutes(router: Router, dependencies: Pick<MailerDependencies, 'db'>): void {
+  router.get('/v1/deliveries', async (req: Request, res: Response<DeliveriesResponseBody>) => {
+    const page = pageRequestOf(req.query);
+    const { deliveries, totalItems } = await listDeliveries(
+      dependencies,
+      {
+        invoiceRef: stringOf(req.query.invoiceRef),
+        contractRef: stringOf(req.query.contractRef),
+        status: stringOf(req.query.status) as DeliveryStatus | undefined,
+      },
+      { offset: page.offset, limit: page.pageSize },
+    );
+    res.json({ deliveries: deliveries.map(deliveryResponseOf), metadata: pageMetadataOf(page, req.originalUrl, deliveries.length, totalItems) });
+  });
+
+  router.get('/v1/deliveries/:deliveryId', async (req: Request<{ deliveryId: string }>, res: Response<DeliveryResponseBody>) => {
+    const delivery = await getDelivery(dependencies, req.params.deliveryId);
+    if (!delivery) throw deliveryNotFound(req.params.deliveryId);
+    res.json(deliveryResponseOf(delivery));
+  });
+
+  router.get('/v1/invoices/:invoiceRef/pdf', async (req: Request<{ invoiceRef: string }>, res: Response) => {
+    const pdf = await renderRecordedInvoicePdf(dependencies, req.params.invoiceRef);
+    if (!pdf) throw invoiceNotFound(req.params.invoiceRef);
+    res.status(200).type('application/pdf').set('Content-Disposition', `inline; filename="${req.params.invoiceRef}.pdf"`).send(pdf);
+  });
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

@@ -1,0 +1,194 @@
+import { and, asc, count, desc, eq, inArray, lte, min, sql, type SQL } from 'drizzle-orm';
+import type { Delivery, DeliveryStatus } from '../domain/delivery';
+import type { Invoice, InvoiceType, Seller } from '../domain/invoice';
+import type { MailerDatabase, MailerTransaction, Queryable } from './database';
+import { deliveries, invoices } from './schema';
+
+type DeliveryRow = typeof deliveries.$inferSelect;
+
+export type NewDelivery = Pick<Delivery, 'deliveryId' | 'invoiceRef' | 'contractRef' | 'recipient' | 'messageId' | 'nextAttemptAt'>;
+
+/** A new PENDING delivery, unless the invoice has one already (UNIQUE invoice_ref); true when it is new. */
+export async function insertDelivery(tx: MailerTransaction, delivery: NewDelivery): Promise<boolean> {
+  const inserted = await tx
+    .insert(deliveries)
+    .values({ ...delivery, status: 'PENDING', attempts: 0 })
+    .onConflictDoNothing()
+    .returning({ deliveryId: deliveries.deliveryId });
+  return inserted.length > 0;
+}
+
+/** A claimed delivery with what sending it needs. */
+export interface ClaimedDelivery {
+  delivery: Delivery;
+  invoice: Invoice;
+  seller: Seller;
+  issuedEventId: string;
+  correlationId: string | null;
+}
+
+/**
+ * Claims up to `limit` due PENDING deliveries in one short transaction: each gets one more
+ * attempt and a lease (next_attempt_at moved to `leaseUntil`) so that no other worker takes
+ * it while it is being sent outside any transaction. SKIP LOCKED lets several workers claim
+ * side by side without waiting for each other. A worker that dies mid-send leaves the row
+ * PENDING: it is due again once the lease has run out.
+ */
+export async function claimDueDeliveries(db: MailerDatabase, options: { now: Date; leaseUntil: Date; limit: number }): Promise<ClaimedDelivery[]> {
+  const due = db
+    .select({ deliveryId: deliveries.deliveryId })
+    .from(deliveries)
+    .where(and(eq(deliveries.status, 'PENDING'), lte(deliveries.nextAttemptAt, options.now)))
+    .orderBy(asc(deliveries.nextAttemptAt))
+    .limit(options.limit)
+    .for('update', { skipLocked: true });
+  const claimed = await db
+    .update(deliveries)
+    .set({ attempts: sql`${deliveries.attempts} + 1`, nextAttemptAt: options.leaseUntil, updatedAt: options.now })
+    .where(inArray(deliveries.deliveryId, due))
+    .returning();
+  if (claimed.length === 0) return [];
+  const received = await db
+    .select({ invoiceRef: invoices.invoiceRef, invoice: invoices.invoice, seller: invoices.seller, issuedEventId: invoices.issuedEventId, correlationId: invoices.correlationId })
+    .from(invoices)
+    .where(
+      inArray(
+        invoices.invoiceRef,
+        claimed.map((row) => row.invoiceRef),
+      ),
+    );
+  const byRef = new Map(received.map((row) => [row.invoiceRef, row]));
+  return claimed.map((row) => {
+    const invoice = byRef.get(row.invoiceRef);
+    if (!invoice) throw new Error(`delivery ${row.deliveryId} has no invoice ${row.invoiceRef}`);
+    return { delivery: deliveryOf(row), invoice: invoice.invoice, seller: invoice.seller, issuedEventId: invoice.issuedEventId, correlationId: invoice.correlationId };
+  });
+}
+
+/** SENT, whichever attempt got through: the SMTP server accepted the mail. Undefined when no longer PENDING. */
+export async function markSent(tx: MailerTransaction, deliveryId: string, sentAt: Date): Promise<Delivery | undefined> {
+  const [row] = await tx
+    .update(deliveries)
+    .set({ status: 'SENT', sentAt, lastError: null, updatedAt: sentAt })
+    .where(and(eq(deliveries.deliveryId, deliveryId), eq(deliveries.status, 'PENDING')))
+    .returning();
+  return row && deliveryOf(row);
+}
+
+/**
+ * Both failure outcomes apply only while the claim is still ours (same attempt number): a
+ * worker whose lease ran out must not undo what a later attempt decided.
+ */
+export async function scheduleRetry(
+  tx: MailerTransaction,
+  claim: { deliveryId: string; attempts: number },
+  retry: { nextAttemptAt: Date; lastError: string; now: Date },
+): Promise<boolean> {
+  const updated = await tx
+    .update(deliveries)
+    .set({ nextAttemptAt: retry.nextAttemptAt, lastError: retry.lastError, updatedAt: retry.now })
+    .where(ownClaim(claim))
+    .returning({ deliveryId: deliveries.deliveryId });
+  return updated.length > 0;
+}
+
+export async function markFailed(
+  tx: MailerTransaction,
+  claim: { deliveryId: string; attempts: number },
+  failure: { reason: string; lastError: string; failedAt: Date },
+): Promise<Delivery | undefined> {
+  const [row] = await tx
+    .update(deliveries)
+    .set({ status: 'FAILED', failedAt: failure.failedAt, failureReason: failure.reason, lastError: failure.lastError, updatedAt: failure.failedAt })
+    .where(ownClaim(claim))
+    .returning();
+  return row && deliveryOf(row);
+}
+
+function ownClaim(claim: { deliveryId: string; attempts: number }): SQL | undefined {
+  return and(eq(deliveries.deliveryId, claim.deliveryId), eq(deliveries.status, 'PENDING'), eq(deliveries.attempts, claim.attempts));
+}
+
+/** When the earliest PENDING delivery is due (a lease counts as due at its end). */
+export async function nextDueAt(db: Queryable): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ value: min(deliveries.nextAttemptAt) })
+    .from(deliveries)
+    .where(eq(deliveries.status, 'PENDING'));
+  return row?.value ?? undefined;
+}
+
+/** A delivery as the API shows it, with the invoice facts an operator looks for. */
+export interface DeliveryView extends Delivery {
+  invoiceType: InvoiceType;
+  period: string;
+  totalWithTaxMinor: number;
+  currency: string;
+}
+
+export interface DeliveryFilters {
+  invoiceRef?: string;
+  contractRef?: string;
+  status?: DeliveryStatus;
+}
+
+const viewColumns = {
+  delivery: deliveries,
+  invoiceType: invoices.invoiceType,
+  period: sql<string>`${invoices.invoice}->>'period'`,
+  totalWithTaxMinor: sql<string>`${invoices.invoice}->>'totalWithTaxMinor'`,
+  currency: sql<string>`${invoices.invoice}->>'currency'`,
+};
+
+function viewOf(row: { delivery: DeliveryRow; invoiceType: InvoiceType; period: string; totalWithTaxMinor: string; currency: string }): DeliveryView {
+  return { ...deliveryOf(row.delivery), invoiceType: row.invoiceType, period: row.period, totalWithTaxMinor: Number(row.totalWithTaxMinor), currency: row.currency };
+}
+
+export async function findDelivery(db: Queryable, deliveryId: string): Promise<DeliveryView | undefined> {
+  const [row] = await db.select(viewColumns).from(deliveries).innerJoin(invoices, eq(invoices.invoiceRef, deliveries.invoiceRef)).where(eq(deliveries.deliveryId, deliveryId));
+  return row && viewOf(row);
+}
+
+/** One page of the matching deliveries, the latest received first, and how many match in all. */
+export async function searchDeliveries(
+  db: Queryable,
+  filters: DeliveryFilters,
+  page: { offset: number; limit: number },
+): Promise<{ deliveries: DeliveryView[]; totalItems: number }> {
+  const conditions: SQL[] = [];
+  if (filters.invoiceRef) conditions.push(eq(deliveries.invoiceRef, filters.invoiceRef));
+  if (filters.contractRef) conditions.push(eq(deliveries.contractRef, filters.contractRef));
+  if (filters.status) conditions.push(eq(deliveries.status, filters.status));
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(viewColumns)
+      .from(deliveries)
+      .innerJoin(invoices, eq(invoices.invoiceRef, deliveries.invoiceRef))
+      .where(where)
+      .orderBy(desc(deliveries.receivedAt), asc(deliveries.deliveryId))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ value: count() }).from(deliveries).where(where),
+  ]);
+  return { deliveries: rows.map(viewOf), totalItems: total?.value ?? 0 };
+}
+
+function deliveryOf(row: DeliveryRow): Delivery {
+  return {
+    deliveryId: row.deliveryId,
+    invoiceRef: row.invoiceRef,
+    contractRef: row.contractRef,
+    recipient: row.recipient,
+    status: row.status,
+    attempts: row.attempts,
+    messageId: row.messageId,
+    nextAttemptAt: row.nextAttemptAt,
+    lastError: row.lastError,
+    sentAt: row.sentAt,
+    failedAt: row.failedAt,
+    failureReason: row.failureReason,
+    receivedAt: row.receivedAt,
+    updatedAt: row.updatedAt,
+  };
+}

@@ -1,0 +1,43 @@
+import type { Seller } from '../src/domain/invoice';
+import { renderInvoicePdf } from '../src/infra/render-invoice-pdf';
+import { buildInvoiceIssuedEvent, defaultLines } from './support/invoice-factory';
+import { pdfText } from './support/pdf-text';
+
+const seller: Seller = {
+  name: 'Boissipay SAS',
+  addressLines: ['10 rue de la Paix', '75002 Paris'],
+  vatNumber: 'FR00123456789',
+  sepaCreditorId: 'FR00ZZZ000000',
+  legalNotice: 'SAS au capital de 10 000 € – RCS Paris 123 456 789',
+};
+
+/** The rendered document read back as text (no infrastructure involved: unpdf in a child process). */
+describe('invoice PDF, read back', () => {
+  it('when an invoice spans several pages, then every page repeats the column headings and says which page it is', async () => {
+    const lines = Array.from({ length: 60 }, (_, index) => ({ ...defaultLines[index % defaultLines.length]!, description: `Trip number ${index + 1}` }));
+    const { invoice } = buildInvoiceIssuedEvent({ invoiceRef: 'BIL-2026-000777', lines });
+    const { pages, text } = await pdfText(await renderInvoicePdf(invoice, seller));
+
+    expect(pages).toBeGreaterThan(2);
+    const headings = text.match(/Date Description Traveller Booking ref Cost centre Qty/g) ?? [];
+    expect(headings).toHaveLength(pages);
+    for (let page = 1; page <= pages; page += 1) expect(text).toContain(`Invoice BIL-2026-000777 – page ${page} / ${pages}`);
+    for (const line of lines) expect(text).toContain(line.description);
+    expect(text).toContain('SAS au capital de 10 000 € – RCS Paris 123 456 789');
+  });
+
+  it('when a debit is due but no mandate is on file, then the invoice asks to be paid by its due date', async () => {
+    const { invoice } = buildInvoiceIssuedEvent({ mandate: null });
+    const { text } = await pdfText(await renderInvoicePdf(invoice, seller));
+    expect(text).toContain('Please pay 1 559,57 € by 10/11/2026: no SEPA direct-debit mandate is on file for this contract.');
+    expect(text).not.toContain('SEPA creditor identifier');
+  });
+
+  it('when an invoice is for zero, then nothing will be debited', async () => {
+    const { invoice } = buildInvoiceIssuedEvent({ lines: [{ description: 'Trip', unitPriceWithoutTaxMinor: 1_000 }, { description: 'Refund', unitPriceWithoutTaxMinor: -1_000 }] });
+    expect(invoice).toMatchObject({ invoiceType: 'CREDIT_NOTE', totalWithTaxMinor: 0, debitRequired: false });
+    const { text } = await pdfText(await renderInvoicePdf({ ...invoice, invoiceType: 'INVOICE' }, seller));
+    expect(text).toContain('Total incl. VAT 0,00 €');
+    expect(text).toContain('Nothing will be debited.');
+  });
+});
