@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { requestFingerprint } from '@boissipay/runtime';
 import type { Contract } from '../domain/contract';
 import type { Invalid } from '../domain/contract.errors';
 import { subscribe, type ContractApplication } from '../domain/subscribe';
@@ -28,7 +29,7 @@ export type CreateContractResult =
 export async function createContract(dependencies: ContractDependencies, request: CreateContractRequest): Promise<CreateContractResult> {
   const { db } = dependencies;
   const { now, today } = momentOf(dependencies);
-  const requestHash = hashOf(request.application);
+  const requestHash = requestFingerprint(request.application);
 
   if (request.idempotencyKey) {
     const seen = await findIdempotencyRecord(db, request.clientId, request.idempotencyKey);
@@ -64,18 +65,3 @@ async function replayOf(dependencies: ContractDependencies, seen: IdempotencyRec
   return { kind: 'replayed', contract };
 }
 
-/** Same request, same hash, whatever the order of its JSON keys. */
-function hashOf(application: ContractApplication): string {
-  return createHash('sha256').update(canonicalJson(application)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}

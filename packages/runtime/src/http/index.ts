@@ -8,3 +8,4 @@ export { buildErrorResponse, type ErrorEntry, type ErrorEntryInput, type ErrorRe
 export type { ReadinessCheck } from './health/readiness';
 export { startHttpServer, type RunningHttpServer } from './http-server';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageMetadataOf, pageRequestOf, type PageMetadata, type PageRequest } from './pagination';
+export { requestFingerprint } from './request-fingerprint';
