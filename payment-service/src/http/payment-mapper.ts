@@ -16,7 +16,7 @@ export function responseOf(payment: Payment, attempts?: readonly PaymentAttempt[
     status: payment.status,
     amount: { amount: toDecimal(amount.amountMinor, amount.currency), currency: amount.currency },
     dueDate: payment.dueDate,
-    ...(mandate ? { mandate: { mandateRef: mandate.mandateRef, iban: mandate.iban, ...optional('bic', mandate.bic) } } : {}),
+    ...(mandate ? { mandate: { mandateRef: mandate.mandateRef, iban: maskIban(mandate.iban), ...optional('bic', mandate.bic) } } : {}),
     attemptCount: payment.attemptCount,
     ...optional('nextAttemptAt', payment.nextAttemptAt?.toISOString() ?? null),
     ...optional('reasonCode', payment.reasonCode),
@@ -42,4 +42,9 @@ function attemptResponseOf(attempt: PaymentAttempt): Schemas['PaymentAttempt'] {
 
 function optional<K extends string, V>(key: K, value: V | null): { [P in K]?: V } {
   return (value === null ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** An IBAN as an operator may see it: enough to recognise the account, not to debit it. */
+export function maskIban(iban: string): string {
+  return `${iban.slice(0, 4)} **** ${iban.slice(-4)}`;
 }

@@ -50,6 +50,7 @@ export type components = {
         /** @description The SEPA mandate debited, as the invoice carried it. */
         DebitMandate: {
             bic?: string;
+            /** @description Masked: country code, check digits and the last four characters (FR76 **** 0189). The full IBAN stays inside the payment service. */
             iban: string;
             mandateRef: string;
         };
