@@ -2,7 +2,7 @@
  * Latency of POST /v1/operations: seeds one contract through a real contract.lifecycle.v1
  * event, then fires purchases at a fixed concurrency and prints p50/p90/p99 and throughput.
  *
- *   npx tsx scripts/bench-operations.ts [--requests 2000] [--concurrency 20] [--contracts 1] [--url http://127.0.0.1:8181]
+ *   npm run bench -- operations [--requests 2000] [--concurrency 20] [--contracts 1] [--url http://127.0.0.1:8181]
  *
  * With one contract every decision queues on its balance row lock (docs/adr/0005); spread
  * over several contracts, the lock no longer orders them.

@@ -43,7 +43,7 @@ CREATE TABLE "operation_lines" (
 	"quantity" integer NOT NULL,
 	"packaging" text,
 	"unit_price_minor" bigint NOT NULL,
-	"vat_rate" text NOT NULL,
+	"vat_rate_basis_points" integer NOT NULL,
 	"amount_without_tax_minor" bigint NOT NULL,
 	"amount_tax_minor" bigint NOT NULL,
 	"amount_with_tax_minor" bigint NOT NULL,

@@ -173,6 +173,17 @@ describe('operations API: idempotency, bad input, queries', () => {
       await expectRefused(await submit({ ...body, order: { ...body.order, totalTax: 9.1 } }), 400, 'TOTALS_MISMATCH');
     });
 
+    it('when a line\'s tax is not its base × VAT rate within a cent, then 400 TOTALS_MISMATCH naming the line', async () => {
+      const body = buildPurchaseRequest(contractRef, 10_000); // 90.91 + 9.09 tax at 10 %
+      const response = await submit(withProduct(body, { vatRate: 20 }));
+      await expectRefused(response, 400, 'TOTALS_MISMATCH');
+      expect(response.body.errors[0].message).toMatch(/^\/body\/order\/orderItems\/0\/productItems\/0\/amountTax: /);
+    });
+
+    it('when a VAT rate has more than two decimals of percent, then 400 INVALID_VAT_RATE', async () => {
+      await expectRefused(await submit(withProduct(buildPurchaseRequest(contractRef), { vatRate: 5.555 })), 400, 'INVALID_VAT_RATE');
+    });
+
     it('when an amount has more decimals than the currency, then 400 INVALID_AMOUNT', async () => {
       await expectRefused(await submit(withProduct(buildPurchaseRequest(contractRef), { unitPrice: 90.001 })), 400, 'INVALID_AMOUNT');
     });
@@ -241,10 +252,12 @@ describe('operations API: idempotency, bad input, queries', () => {
       expect(fetched.status).toBe(200);
       expect(fetched.body).toEqual(created.body);
       expect(fetched.body.order.orderItems[0].productItems[0].travel).toEqual({ travellerName: 'Jane Martin', bookingRef: 'PNR7XK2Q', costCentre: 'CE-SPORTS' });
-      const lines = await billing.service.context.pool.query('select traveller_name, booking_ref, cost_centre, amount_with_tax_minor from operation_lines where operation_id = $1', [
-        created.body.operationId,
-      ]);
-      expect(lines.rows).toEqual([{ traveller_name: 'Jane Martin', booking_ref: 'PNR7XK2Q', cost_centre: 'CE-SPORTS', amount_with_tax_minor: '1234' }]);
+      const lines = await billing.service.context.pool.query(
+        'select traveller_name, booking_ref, cost_centre, vat_rate_basis_points, amount_with_tax_minor from operation_lines where operation_id = $1',
+        [created.body.operationId],
+      );
+      expect(lines.rows).toEqual([{ traveller_name: 'Jane Martin', booking_ref: 'PNR7XK2Q', cost_centre: 'CE-SPORTS', vat_rate_basis_points: 1000, amount_with_tax_minor: '1234' }]);
+      expect(fetched.body.order.orderItems[0].productItems[0].vatRate).toBe(10);
 
       const missing = await billing.api.get(`/v1/operations/${randomUUID()}`).set(auth);
       expect(missing.status).toBe(404);

@@ -3,6 +3,8 @@ export interface LineAmounts {
   path: string;
   quantity: number;
   unitPriceMinor: number;
+  /** VAT rate in hundredths of a percent: 2000 is 20 %, 550 is 5.5 %. */
+  vatRateBasisPoints: number;
   amountWithoutTaxMinor: number;
   amountTaxMinor: number;
   amountWithTaxMinor: number;
@@ -19,10 +21,15 @@ export interface TotalsProblem {
   message: string;
 }
 
+/** What a line's tax may differ from its base × rate: one minor unit, for the sales system's rounding. */
+export const VAT_TOLERANCE_MINOR = 1;
+
 /**
  * Every amount must follow from the lines, exactly: line without tax = quantity × unit
- * price, line with tax = without tax + tax, order totals = sums of the lines. The tax itself
- * is the sales system's (VAT rounding rules vary), but it must add up.
+ * price, line with tax = without tax + tax, order totals = sums of the lines. The tax is the
+ * sales system's (it may round per line or per unit), so it must be the base × rate within
+ * one minor unit of the exact value: |tax × 10000 − base × basis points| ≤ 10000, in
+ * integers (BigInt: 10^14 minor units × 10^4 is past 2^53).
  */
 export function findTotalsProblems(lines: readonly LineAmounts[], totals: OrderTotals, totalsPath: string): TotalsProblem[] {
   const problems: TotalsProblem[] = [];
@@ -31,6 +38,12 @@ export function findTotalsProblems(lines: readonly LineAmounts[], totals: OrderT
     const expectedWithoutTax = line.quantity * line.unitPriceMinor;
     if (line.amountWithoutTaxMinor !== expectedWithoutTax) {
       problems.push({ path: `${line.path}/amountWithoutTax`, message: `amountWithoutTax must be quantity × unitPrice (${line.quantity} × ${line.unitPriceMinor} minor units).` });
+    }
+    if (!isTaxConsistent(line.amountWithoutTaxMinor, line.vatRateBasisPoints, line.amountTaxMinor)) {
+      problems.push({
+        path: `${line.path}/amountTax`,
+        message: `amountTax must be amountWithoutTax × vatRate (${line.amountWithoutTaxMinor} minor units × ${line.vatRateBasisPoints / 100} %), within ${VAT_TOLERANCE_MINOR} minor unit.`,
+      });
     }
     if (line.amountWithTaxMinor !== line.amountWithoutTaxMinor + line.amountTaxMinor) {
       problems.push({ path: `${line.path}/amountWithTax`, message: 'amountWithTax must be amountWithoutTax + amountTax.' });
@@ -44,4 +57,12 @@ export function findTotalsProblems(lines: readonly LineAmounts[], totals: OrderT
   if (totals.withTaxMinor !== sums.withTaxMinor) problems.push({ path: `${totalsPath}/totalWithTax`, message: 'totalWithTax must be the sum of the lines’ amountWithTax.' });
   if (totals.withTaxMinor !== totals.withoutTaxMinor + totals.taxMinor) problems.push({ path: `${totalsPath}/totalWithTax`, message: 'totalWithTax must be totalWithoutTax + totalTax.' });
   return problems;
+}
+
+const BASIS_POINTS_PER_UNIT = 10_000n;
+
+export function isTaxConsistent(baseMinor: number, rateBasisPoints: number, taxMinor: number): boolean {
+  const difference = BigInt(taxMinor) * BASIS_POINTS_PER_UNIT - BigInt(baseMinor) * BigInt(rateBasisPoints);
+  const tolerance = BigInt(VAT_TOLERANCE_MINOR) * BASIS_POINTS_PER_UNIT;
+  return difference >= -tolerance && difference <= tolerance;
 }

@@ -5,8 +5,11 @@ import { currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf, type 
 import { getContractBalance } from '../app/get-contract-balance';
 import { submitOperation } from '../app/submit-operation';
 import { findOperation, listOperations } from '../infra/operations.repository';
+import type { BillingRunner } from '../app/billing-runner';
 import type * as schema from '../infra/schema';
 import { billingError } from './billing-errors';
+import { mountBillingRunRoutes } from './billing-run-routes';
+import { mountInvoiceRoutes } from './invoice-routes';
 import { submissionOf } from './operation-request.mapper';
 import { answerOf, operationResponseOf } from './operation-response.mapper';
 
@@ -17,6 +20,7 @@ export interface BillingHttpDependencies {
   db: Database<typeof schema>;
   clock: () => Date;
   timeZone: string;
+  runner: BillingRunner;
 }
 
 /** Thin handlers: the spec has validated the request and the token; each maps it to a use case and back. */
@@ -74,4 +78,7 @@ export function mountBillingRoutes(router: Router, deps: BillingHttpDependencies
     };
     res.json(body);
   });
+
+  mountBillingRunRoutes(router, deps);
+  mountInvoiceRoutes(router, deps);
 }

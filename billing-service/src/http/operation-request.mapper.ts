@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MoneyError, toMinorUnits } from '@boissipay/money';
+import { MoneyError, toMinorUnits, toScaledInteger } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
 import { ApiError } from '@boissipay/runtime';
 import type { Submission } from '../app/submission';
@@ -35,6 +35,7 @@ export function submissionOf(body: OperationRequest, context: RequestContext): S
       const line = {
         quantity: product.quantity,
         unitPriceMinor: minor(product.unitPrice, `${path}/unitPrice`),
+        vatRateBasisPoints: basisPointsOf(product.vatRate, `${path}/vatRate`),
         amountWithoutTaxMinor: minor(product.amountWithoutTax, `${path}/amountWithoutTax`),
         amountTaxMinor: minor(product.amountTax, `${path}/amountTax`),
         amountWithTaxMinor: minor(product.amountWithTax, `${path}/amountWithTax`),
@@ -46,7 +47,6 @@ export function submissionOf(body: OperationRequest, context: RequestContext): S
         productRef: product.productRef ?? null,
         productLabel: product.productLabel,
         packaging: product.packaging ?? null,
-        vatRate: String(product.vatRate),
         ecoParticipationMinor: product.amountEcoParticipation === undefined ? null : minor(product.amountEcoParticipation, `${path}/amountEcoParticipation`),
         deliveredOn: item.deliveredOn ?? null,
         travellerName: product.travel?.travellerName ?? null,
@@ -93,6 +93,16 @@ function toMinor(amount: number, currency: string, path: string): number {
     if (!(error instanceof MoneyError)) throw error;
     if (error.code === 'UNKNOWN_CURRENCY') throw billingError('UNKNOWN_CURRENCY', `${currency} is not an ISO 4217 currency code.`);
     throw billingError('INVALID_AMOUNT', `${path}: ${error.message}.`);
+  }
+}
+
+/** A percent with at most two decimals (5.5, 20, 2.1) → basis points (550, 2000, 210), exactly. */
+function basisPointsOf(percent: number, path: string): number {
+  try {
+    return toScaledInteger(percent, 2);
+  } catch (error) {
+    if (!(error instanceof MoneyError)) throw error;
+    throw billingError('INVALID_VAT_RATE', `${path}: a VAT rate is a percent with at most 2 decimals (5.5, 20); ${percent} is not.`);
   }
 }
 

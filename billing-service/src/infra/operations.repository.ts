@@ -3,9 +3,9 @@ import type { Database, Transaction } from '@boissipay/runtime';
 import type { ContractStatus, ContractView, MandateStatus } from '../domain/contract-view';
 import type { RefundablePurchase } from '../domain/decide-refund';
 import * as schema from './schema';
-import { balances, contracts, operationLines, operations } from './schema';
+import { balances, contracts, invoices, operationLines, operations } from './schema';
 
-type Tx = Transaction<typeof schema>;
+export type Tx = Transaction<typeof schema>;
 /** The service's database, or a transaction on it. */
 export type Db = Database<typeof schema> | Tx;
 export type OperationRow = typeof operations.$inferSelect;
@@ -113,7 +113,8 @@ export interface OperationFilters {
 export async function listOperations(db: Db, filters: OperationFilters, page: { limit: number; offset: number }): Promise<{ rows: OperationRow[]; total: number }> {
   const conditions: SQL[] = [];
   if (filters.contractRef) conditions.push(eq(operations.contractRef, filters.contractRef));
-  if (filters.invoiceRef) conditions.push(eq(operations.invoiceRef, filters.invoiceRef));
+  // Through the invoice's id: one index on operations for invoice membership is enough (each one costs every invoiced operation an entry).
+  if (filters.invoiceRef) conditions.push(sql`${operations.invoiceId} = (select ${invoices.invoiceId} from ${invoices} where ${invoices.invoiceRef} = ${filters.invoiceRef})`);
   if (filters.status) conditions.push(eq(operations.status, filters.status));
   if (filters.type) conditions.push(eq(operations.type, filters.type));
   if (filters.from) conditions.push(gte(operations.operationAt, filters.from));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** The service's tables. The outbox and processed-events tables come from the shared runtime. */
 export { outbox, processedEvents } from '@boissipay/runtime';
@@ -104,6 +104,8 @@ export const operations = pgTable(
     idempotencyKey: text('idempotency_key'),
     responseStatus: integer('response_status').notNull(),
     responseBody: jsonb('response_body').$type<Record<string, unknown>>().notNull(),
+    /** Set, with invoiceRef, in the transaction that issues the invoice; null until then. */
+    invoiceId: uuid('invoice_id'),
     invoiceRef: text('invoice_ref'),
     submittedBy: text('submitted_by').notNull(),
     correlationId: text('correlation_id'),
@@ -116,7 +118,10 @@ export const operations = pgTable(
     index('operations_contract_date_idx').on(table.contractRef, table.operationAt),
     index('operations_decided_idx').on(table.decidedAt),
     index('operations_refunds_idx').on(table.contractRef, table.refundedOrderRef).where(sql`${table.type} = 'REFUND'`),
-    index('operations_invoice_idx').on(table.invoiceRef).where(sql`${table.invoiceRef} is not null`),
+    index('operations_invoice_id_idx').on(table.invoiceId).where(sql`${table.invoiceId} is not null`),
+    // What billing runs look for: a contract's accepted operations not yet invoiced, by date.
+    // Partial, so it holds only what is left to invoice and stays small however long the history.
+    index('operations_uninvoiced_idx').on(table.contractRef, table.operationAt).where(sql`${table.status} = 'ACCEPTED' and ${table.invoiceId} is null`),
     check('operations_type_ck', sql`${table.type} in ('PURCHASE', 'REFUND')`),
     check('operations_status_ck', sql`${table.status} in ('ACCEPTED', 'REJECTED')`),
     check('operations_amounts_ck', sql`${table.totalWithTaxMinor} = ${table.totalWithoutTaxMinor} + ${table.totalTaxMinor}`),
@@ -137,8 +142,8 @@ export const operationLines = pgTable(
     quantity: integer('quantity').notNull(),
     packaging: text('packaging'),
     unitPriceMinor: bigint('unit_price_minor', { mode: 'number' }).notNull(),
-    /** Kept as the decimal text the client sent (e.g. "5.5"), never as a float. */
-    vatRate: text('vat_rate').notNull(),
+    /** Hundredths of a percent, converted exactly from the request's percent: 2000 is 20 %, 550 is 5.5 %. */
+    vatRateBasisPoints: integer('vat_rate_basis_points').notNull(),
     amountWithoutTaxMinor: bigint('amount_without_tax_minor', { mode: 'number' }).notNull(),
     amountTaxMinor: bigint('amount_tax_minor', { mode: 'number' }).notNull(),
     amountWithTaxMinor: bigint('amount_with_tax_minor', { mode: 'number' }).notNull(),
@@ -149,4 +154,155 @@ export const operationLines = pgTable(
     costCentre: text('cost_centre'),
   },
   (table) => [primaryKey({ columns: [table.operationId, table.lineNo] })],
+);
+
+export interface BillingRunErrorRow {
+  contractRef: string | null;
+  message: string;
+}
+
+/**
+ * One row per billing run, RUNNING until it finishes. What it issued is read from the
+ * invoices it wrote (invoices.run_id), so the figures are right even for a run that stopped
+ * half-way. A run that stopped without finishing (crash) is marked FAILED by the next run,
+ * which sees that no session holds its lock any more (app/billing-run-liveness.ts).
+ */
+export const billingRuns = pgTable(
+  'billing_runs',
+  {
+    runId: uuid('run_id').primaryKey(),
+    period: text('period').notNull(),
+    status: text('status').$type<'RUNNING' | 'COMPLETED' | 'FAILED'>().notNull(),
+    trigger: text('trigger').$type<'SCHEDULE' | 'API'>().notNull(),
+    requestedBy: text('requested_by').notNull(),
+    correlationId: text('correlation_id'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    contractsConsidered: integer('contracts_considered').notNull().default(0),
+    errors: jsonb('errors').$type<BillingRunErrorRow[]>().notNull().default([]),
+  },
+  (table) => [
+    index('billing_runs_started_idx').on(table.startedAt),
+    index('billing_runs_period_idx').on(table.period, table.status),
+    check('billing_runs_status_ck', sql`${table.status} in ('RUNNING', 'COMPLETED', 'FAILED')`),
+  ],
+);
+
+/**
+ * The last invoice number given in each calendar year. Taken with UPDATE … RETURNING in the
+ * transaction that issues the invoice, so a rolled-back invoice gives its number back: no
+ * gaps, unlike a sequence. The row lock also orders concurrent issuers.
+ */
+export const invoiceNumberCounters = pgTable('invoice_number_counters', {
+  year: integer('year').primaryKey(),
+  lastNumber: integer('last_number').notNull(),
+});
+
+export interface VatSubtotalRow {
+  rateBasisPoints: number;
+  baseMinor: number;
+  taxMinor: number;
+}
+
+export interface InvoiceCustomerRow {
+  subscriberRef: string;
+  customerRef: string | null;
+  siren: string | null;
+  vatNumber: string | null;
+}
+
+export interface DebitMandateRow {
+  mandateRef: string;
+  iban: string;
+  bic: string | null;
+}
+
+/** PENDING until the payment service reports; NOT_REQUIRED for a credit note (nothing is debited). */
+export type InvoicePaymentStatus = 'PENDING' | 'NOT_REQUIRED' | 'PAID' | 'UNPAID';
+/** Whether the mailer has e-mailed it: independent of its payment. */
+export type InvoiceDeliveryStatus = 'PENDING' | 'SENT' | 'FAILED';
+
+/** Invoices and credit notes, with who they bill as the read model had it at issue. */
+export const invoices = pgTable(
+  'invoices',
+  {
+    invoiceId: uuid('invoice_id').primaryKey(),
+    invoiceRef: text('invoice_ref').notNull().unique(),
+    invoiceType: text('invoice_type').$type<'INVOICE' | 'CREDIT_NOTE'>().notNull(),
+    /**
+     * Where collecting it stands (payment.result.v1): PENDING, then PAID or UNPAID;
+     * NOT_REQUIRED for a credit note. The API shows ISSUED for PENDING and NOT_REQUIRED.
+     */
+    paymentStatus: text('payment_status').$type<InvoicePaymentStatus>().notNull(),
+    contractRef: text('contract_ref').notNull(),
+    contractId: text('contract_id').notNull(),
+    period: text('period').notNull(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => billingRuns.runId),
+    issueDate: date('issue_date', { mode: 'string' }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    currency: text('currency').notNull(),
+    totalWithoutTaxMinor: bigint('total_without_tax_minor', { mode: 'number' }).notNull(),
+    totalTaxMinor: bigint('total_tax_minor', { mode: 'number' }).notNull(),
+    totalWithTaxMinor: bigint('total_with_tax_minor', { mode: 'number' }).notNull(),
+    vatBreakdown: jsonb('vat_breakdown').$type<VatSubtotalRow[]>().notNull(),
+    debitRequired: boolean('debit_required').notNull(),
+    customer: jsonb('customer').$type<InvoiceCustomerRow>().notNull(),
+    billingContact: jsonb('billing_contact').$type<BillingContactRow>().notNull(),
+    billingAddress: jsonb('billing_address').$type<BillingAddressRow>().notNull(),
+    mandate: jsonb('mandate').$type<DebitMandateRow>(),
+    /** eventId of the billing.invoice-issued.v1 event written with it. */
+    issuedEventId: uuid('issued_event_id').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    paymentRef: text('payment_ref'),
+    /** When the debit succeeded (the provider's settlement instant). */
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    /** Why the last debit failed (SEPA reason code and message); kept once paid, as history. */
+    paymentFailureCode: text('payment_failure_code'),
+    paymentFailureMessage: text('payment_failure_message'),
+    /** Delivery (mailer.invoice-delivery.v1), a status of its own: an invoice can be PAID and not SENT, or SENT and UNPAID. */
+    deliveryStatus: text('delivery_status').$type<InvoiceDeliveryStatus>().notNull().default('PENDING'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    deliveryRecipient: text('delivery_recipient'),
+    deliveryFailureReason: text('delivery_failure_reason'),
+  },
+  (table) => [
+    // One invoice per contract and period, whatever the number of runs: the last guard against a double bill.
+    uniqueIndex('invoices_contract_period_uq').on(table.contractRef, table.period),
+    index('invoices_run_idx').on(table.runId),
+    index('invoices_period_idx').on(table.period),
+    check('invoices_type_ck', sql`${table.invoiceType} in ('INVOICE', 'CREDIT_NOTE')`),
+    check('invoices_payment_status_ck', sql`${table.paymentStatus} in ('PENDING', 'NOT_REQUIRED', 'PAID', 'UNPAID')`),
+    check('invoices_delivery_status_ck', sql`${table.deliveryStatus} in ('PENDING', 'SENT', 'FAILED')`),
+    check('invoices_amounts_ck', sql`${table.totalWithTaxMinor} = ${table.totalWithoutTaxMinor} + ${table.totalTaxMinor}`),
+    check('invoices_debit_ck', sql`${table.debitRequired} = (${table.totalWithTaxMinor} > 0)`),
+  ],
+);
+
+/** One line per product line of each invoiced operation; refund lines negative. */
+export const invoiceLines = pgTable(
+  'invoice_lines',
+  {
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.invoiceId),
+    lineNo: integer('line_no').notNull(),
+    operationId: uuid('operation_id').notNull(),
+    operationLineNo: integer('operation_line_no').notNull(),
+    operationType: text('operation_type').$type<'PURCHASE' | 'REFUND'>().notNull(),
+    orderRef: text('order_ref').notNull(),
+    operationDate: date('operation_date', { mode: 'string' }).notNull(),
+    description: text('description').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPriceWithoutTaxMinor: bigint('unit_price_without_tax_minor', { mode: 'number' }).notNull(),
+    amountWithoutTaxMinor: bigint('amount_without_tax_minor', { mode: 'number' }).notNull(),
+    vatRateBasisPoints: integer('vat_rate_basis_points').notNull(),
+    taxMinor: bigint('tax_minor', { mode: 'number' }).notNull(),
+    amountWithTaxMinor: bigint('amount_with_tax_minor', { mode: 'number' }).notNull(),
+    traveller: text('traveller'),
+    bookingRef: text('booking_ref'),
+    costCentre: text('cost_centre'),
+  },
+  (table) => [primaryKey({ columns: [table.invoiceId, table.lineNo] })],
 );

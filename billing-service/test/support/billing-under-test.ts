@@ -27,6 +27,7 @@ export async function startBillingUnderTest(env: Record<string, string> = {}): P
   const databaseName = uniqueName('billing_test').replace(/-/g, '_');
   const databaseUrl = databaseUrlOf(databaseName);
   const consumerName = uniqueName('test-contract-read-model');
+  const consumerSuffix = consumerName.slice('test-contract-read-model-'.length);
   const service = await startService(definition, {
     validateResponses: true,
     env: {
@@ -37,6 +38,10 @@ export async function startBillingUnderTest(env: Record<string, string> = {}): P
       AUTH_JWT_SECRET: secret,
       LOG_LEVEL: testEnvironment.logLevel,
       BILLING_CONTRACT_CONSUMER_NAME: consumerName,
+      BILLING_PAYMENT_CONSUMER_NAME: `test-payment-results-${consumerSuffix}`,
+      BILLING_DELIVERY_CONSUMER_NAME: `test-invoice-deliveries-${consumerSuffix}`,
+      // Billing runs start only when a test asks; a test of the scheduler turns it on.
+      BILLING_RUN_SCHEDULER_ENABLED: 'false',
       DATABASE_POOL_SIZE: '20',
       ...env,
     },

@@ -8,10 +8,13 @@ export function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
-/** One order line of `totalMinor` with tax (about a tenth of it is VAT), adding up exactly. */
+/**
+ * One order line of `totalMinor` with tax at 10 % VAT, adding up exactly: the base is the
+ * total / 1.1 rounded to the minor unit, the tax the rest, within a minor unit of base × 10 %.
+ */
 export function buildOrder(totalMinor: number, currency = 'EUR', overrides: Partial<OperationRequest['order']> = {}): OperationRequest['order'] {
-  const taxMinor = Math.floor(totalMinor / 11);
-  const withoutTaxMinor = totalMinor - taxMinor;
+  const withoutTaxMinor = Math.floor((20 * totalMinor + 11) / 22); // round(totalMinor × 10 / 11), in integers
+  const taxMinor = totalMinor - withoutTaxMinor;
   const decimal = (minor: number) => toDecimal(minor, currency === 'JPY' ? 'JPY' : 'EUR');
   return {
     orderRef: uniqueName('ORD'),

@@ -1,2 +1,2 @@
 export { isCurrencyCode, minorDigitsOf, MoneyError, type MoneyErrorCode } from './currency';
-export { addMoney, money, toDecimal, toDecimalText, toMinorUnits, type Money } from './money';
+export { addMoney, money, toDecimal, toDecimalText, toMinorUnits, toScaledInteger, type Money } from './money';

@@ -9,24 +9,34 @@ export interface Money {
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 /**
- * API decimal → minor units, exactly. A JSON number reaches us as a double; its shortest
- * round-trip text (`String(12.3)` is "12.3") is exactly what the client wrote for any amount
- * of up to 15 significant digits, so the conversion works on that text, digit by digit, and
- * never multiplies a float. More decimals than the currency has is an error, not a rounding.
+ * Decimal → integer scaled by 10^`digits`, exactly: 5.5 with 2 digits is 550. A JSON number
+ * reaches us as a double; its shortest round-trip text (`String(12.3)` is "12.3") is exactly
+ * what the client wrote for any value of up to 15 significant digits, so the conversion works
+ * on that text, digit by digit, and never multiplies a float. More decimals than `digits` is
+ * an error, not a rounding.
  */
-export function toMinorUnits(amount: number | string, currency: string): number {
-  const digits = minorDigitsOf(currency);
-  const text = typeof amount === 'number' ? numberToPlainText(amount) : amount.trim();
+export function toScaledInteger(value: number | string, digits: number): number {
+  const text = typeof value === 'number' ? numberToPlainText(value) : value.trim();
   const match = DECIMAL.exec(text);
-  if (!match) throw new MoneyError('NOT_A_NUMBER', `${JSON.stringify(amount)} is not a decimal amount`);
+  if (!match) throw new MoneyError('NOT_A_NUMBER', `${JSON.stringify(value)} is not a decimal number`);
   const [, sign, whole = '', fraction = ''] = match;
   const significantFraction = fraction.replace(/0+$/, '');
-  if (significantFraction.length > digits) {
-    throw new MoneyError('TOO_MANY_DECIMALS', `${text} has more than ${digits} decimal(s) for ${currency}`);
+  if (significantFraction.length > digits) throw new MoneyError('TOO_MANY_DECIMALS', `${text} has more than ${digits} decimal(s)`);
+  const scaled = Number(whole + significantFraction.padEnd(digits, '0'));
+  if (!Number.isSafeInteger(scaled)) throw new MoneyError('OUT_OF_RANGE', `${text} is too large`);
+  return sign && scaled !== 0 ? -scaled : scaled;
+}
+
+/** API decimal → minor units of `currency`, exactly (see toScaledInteger). */
+export function toMinorUnits(amount: number | string, currency: string): number {
+  const digits = minorDigitsOf(currency);
+  try {
+    return toScaledInteger(amount, digits);
+  } catch (error) {
+    if (!(error instanceof MoneyError) || error.code === 'NOT_A_NUMBER') throw error;
+    const text = typeof amount === 'number' ? numberToPlainText(amount) : amount.trim();
+    throw new MoneyError(error.code, error.code === 'TOO_MANY_DECIMALS' ? `${text} has more than ${digits} decimal(s) for ${currency}` : `${text} ${currency} is too large`);
   }
-  const minor = Number(whole + significantFraction.padEnd(digits, '0'));
-  if (!Number.isSafeInteger(minor)) throw new MoneyError('OUT_OF_RANGE', `${text} ${currency} is too large`);
-  return sign && minor !== 0 ? -minor : minor;
 }
 
 /** Minor units → the API's decimal number (exact for every safe integer of minor units up to 15 digits). */

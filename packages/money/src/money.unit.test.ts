@@ -1,5 +1,5 @@
 import { isCurrencyCode, minorDigitsOf, MoneyError } from './currency';
-import { addMoney, money, toDecimal, toDecimalText, toMinorUnits } from './money';
+import { addMoney, money, toDecimal, toDecimalText, toMinorUnits, toScaledInteger } from './money';
 
 function codeOf(work: () => unknown): string {
   try {
@@ -60,5 +60,17 @@ describe('money', () => {
       if (toMinorUnits(toDecimal(cents, 'EUR'), 'EUR') !== cents) mismatches.push(cents);
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('when a percent is scaled to basis points, then it is exact and more decimals than asked are refused', () => {
+    expect(toScaledInteger(20, 2)).toBe(2000);
+    expect(toScaledInteger(5.5, 2)).toBe(550);
+    expect(toScaledInteger(2.1, 2)).toBe(210);
+    expect(toScaledInteger(0.57, 2)).toBe(57); // 0.57 * 100 is 56.99999999999999 in floating point
+    expect(toScaledInteger('8.50', 2)).toBe(850);
+    expect(toScaledInteger(0, 2)).toBe(0);
+    expect(codeOf(() => toScaledInteger(5.555, 2))).toBe('TOO_MANY_DECIMALS');
+    expect(codeOf(() => toScaledInteger('5,5', 2))).toBe('NOT_A_NUMBER');
+    expect(codeOf(() => toScaledInteger(1e300, 2))).toBe('OUT_OF_RANGE');
   });
 });

@@ -1,5 +1,47 @@
 // Generated from specs/openapi/billing.yaml by `npm run generate`. Do not edit: change the spec and regenerate.
 export type paths = {
+    "/billing-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Billing runs, latest first. */
+        get: operations["listBillingRuns"];
+        put?: never;
+        /**
+         * Bill a month now, or preview what billing it would issue.
+         * @description For `period` (a month in the billing time zone, already over), every contract with accepted operations not yet invoiced and dated in the period or before it gets one invoice (or a credit note when its total with tax is zero or less), unless it already has one for this period: its operations then wait for the next period's invoice. The scheduler does the same every month (BILLING_RUN_CRON) for the month just ended.
+         *
+         *     Safe to repeat and to run concurrently: an operation is invoiced at most once, a contract gets at most one invoice per period, and invoice numbers stay sequential per year without gaps. A run that stopped half-way (crash, shutdown) is completed by the next run of its period, which bills only the contracts left.
+         *
+         *     The run goes on in the background: the answer is 202 with the run (status RUNNING); follow it at its Location. With `dryRun: true` nothing is written: the answer (200) lists, per contract, what would be invoiced now; the current month may be previewed.
+         */
+        post: operations["startBillingRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/billing-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One billing run, its progress and outcome. */
+        get: operations["getBillingRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contracts/{contractRef}/balance": {
         parameters: {
             query?: never;
@@ -9,6 +51,40 @@ export type paths = {
         };
         /** Outstanding, limit and what is still available on a contract. */
         get: operations["getContractBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices and credit notes, latest number first, without their lines. */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{invoiceRef}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice with its lines, VAT breakdown and operations. */
+        get: operations["getInvoice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -31,7 +107,7 @@ export type paths = {
          * Submit a purchase or a refund; billing accepts or rejects it on the spot.
          * @description A PURCHASE is accepted only if its contract is known and ACTIVE, its operationAt lies within the contract's validity (activatedAt ≤ operationAt ≤ expireAt), the direct-debit mandate is signed and ACTIVE, and outstanding + totalWithTax ≤ the outstanding limit. A REFUND is accepted when it names an earlier ACCEPTED purchase of the same contract (`order.refundedOrderRef`, or `order.orderRef` when absent) and does not exceed what remains refundable on it, whatever the contract's status or mandate.
          *
-         *     Amounts are decimal numbers with at most the currency's minor digits. Each product line must satisfy amountWithoutTax = quantity × unitPrice and amountWithTax = amountWithoutTax + amountTax; the order totals must be the sums of the lines.
+         *     Amounts are decimal numbers with at most the currency's minor digits. Each product line must satisfy amountWithoutTax = quantity × unitPrice, amountTax = amountWithoutTax × vatRate within one minor unit (the sales system may round per line or per unit), and amountWithTax = amountWithoutTax + amountTax; the order totals must be the sums of the lines.
          *
          *     Idempotent: the same `Idempotency-Key`, or the same (contractRef, orderRef, type), sent again returns the first answer (same status and body, header `Idempotent-Replayed: true`) and creates nothing. Sent again with a different body it is refused with 409. A rejection is final for its order: a new attempt needs a new orderRef.
          */
@@ -65,6 +141,64 @@ export type components = {
     schemas: {
         /** @description Decimal amount with at most the currency's minor digits (2 for EUR). */
         Amount: number;
+        BillingRun: {
+            /** @description Contracts this run issued an invoice or a credit note to. */
+            contractsBilled: number;
+            /** @description Contracts with operations to invoice that the run examined (known once it finished). */
+            contractsConsidered: number;
+            creditNotesIssued: number;
+            /** @description finishedAt − startedAt; null while RUNNING. */
+            durationMs: number | null;
+            errors: components["schemas"]["BillingRunError"][];
+            /** Format: date-time */
+            finishedAt: string | null;
+            invoicesIssued: number;
+            period: components["schemas"]["Period"];
+            /** @description Subject of the token that started it, or "scheduler". */
+            requestedBy: string;
+            /** Format: uuid */
+            runId: string;
+            /** Format: date-time */
+            startedAt: string;
+            status: components["schemas"]["BillingRunStatus"];
+            /** @description What this run issued, per currency. */
+            totals: components["schemas"]["CurrencyTotals"][];
+            /**
+             * @description SCHEDULE (BILLING_RUN_CRON, or the catch-up at start-up) or API.
+             * @enum {string}
+             */
+            trigger: "SCHEDULE" | "API";
+        };
+        BillingRunError: {
+            /** @description The contract that could not be billed; null for the run as a whole. */
+            contractRef: string | null;
+            message: string;
+        };
+        BillingRunPreview: {
+            contracts: components["schemas"]["ContractInvoicePreview"][];
+            /** @enum {boolean} */
+            dryRun: true;
+            errors: components["schemas"]["BillingRunError"][];
+            period: components["schemas"]["Period"];
+            totals: components["schemas"]["CurrencyTotals"][];
+        };
+        BillingRunRequest: {
+            /**
+             * @description Preview only; nothing is issued or written.
+             * @default false
+             */
+            dryRun: boolean;
+            period: components["schemas"]["Period"];
+        };
+        BillingRunsResponse: {
+            billingRuns: components["schemas"]["BillingRun"][];
+            metadata: components["schemas"]["QueryMetadataResponse"];
+        };
+        /**
+         * @description RUNNING while contracts are billed; COMPLETED when every contract was examined without error; FAILED when some contract could not be billed (see errors) or the run stopped half-way (crash, shutdown). Run the period again to bill what is left.
+         * @enum {string}
+         */
+        BillingRunStatus: "RUNNING" | "COMPLETED" | "FAILED";
         /** @description Postal address in lines ordered as in AFNOR NF Z 10-011; optional lines may be empty. */
         BusinessAddress: {
             /** @description ISO 3166-1 alpha-2. */
@@ -112,6 +246,18 @@ export type components = {
             limit: components["schemas"]["Amount"];
             outstanding: components["schemas"]["SignedAmount"];
         };
+        /** @description What a run would invoice a contract now (no number is taken). */
+        ContractInvoicePreview: {
+            contractRef: components["schemas"]["ContractRef"];
+            currencyCode: components["schemas"]["CurrencyCode"];
+            invoiceType: components["schemas"]["InvoiceType"];
+            lineCount: number;
+            operationCount: number;
+            totalTax: components["schemas"]["SignedAmount"];
+            totalWithoutTax: components["schemas"]["SignedAmount"];
+            totalWithTax: components["schemas"]["SignedAmount"];
+            vatBreakdown: components["schemas"]["VatSubtotal"][];
+        };
         /** @example CTR-2026-000123 */
         ContractRef: string;
         /**
@@ -119,8 +265,25 @@ export type components = {
          * @example EUR
          */
         CurrencyCode: string;
+        CurrencyTotals: {
+            currencyCode: components["schemas"]["CurrencyCode"];
+            totalTax: components["schemas"]["SignedAmount"];
+            totalWithoutTax: components["schemas"]["SignedAmount"];
+            totalWithTax: components["schemas"]["SignedAmount"];
+        };
+        /** @description The SEPA mandate the invoice is debited on, as the contract had it when the invoice was issued; null when it had no signed, unrevoked mandate (nothing can be debited). */
+        DebitMandate: {
+            bic: string | null;
+            iban: string;
+            mandateRef: string;
+        } | null;
         /** @enum {string} */
         DecisionStatus: "ACCEPTED" | "REJECTED";
+        /**
+         * @description Whether the invoice was e-mailed to the billing contact (mailer.invoice-delivery.v1), independent of its payment: PENDING, then SENT (final) or FAILED.
+         * @enum {string}
+         */
+        DeliveryStatus: "PENDING" | "SENT" | "FAILED";
         ErrorResponse: {
             /** @description Correlation id of the request (also in the x-correlation-id response header). */
             correlationId?: string;
@@ -138,6 +301,167 @@ export type components = {
             /** Format: date-time */
             timestamp: string;
         };
+        /** @description An invoice with everything printed on it: the summary's fields plus its lines, VAT breakdown, customer, billing contact and address, mandate and operations. Totals are the sums of the lines, to the cent; the VAT breakdown has one entry per rate, and its bases and taxes add up to the totals. `operations` are the invoiced operations, as GET /operations?invoiceRef= lists them (the reference's Invoice). */
+        Invoice: {
+            billingAddress: components["schemas"]["InvoiceAddress"];
+            billingContact: components["schemas"]["InvoiceContact"];
+            contractId: string;
+            contractRef: components["schemas"]["ContractRef"];
+            currencyCode: components["schemas"]["CurrencyCode"];
+            customer: components["schemas"]["InvoiceCustomer"];
+            /** @description False for a credit note (total with tax zero or less); nothing is debited. */
+            debitRequired: boolean;
+            deliveryStatus: components["schemas"]["DeliveryStatus"];
+            /**
+             * Format: date
+             * @description issueDate + BILLING_PAYMENT_TERM_DAYS; the direct debit is due then.
+             */
+            dueDate: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /**
+             * @description Invoice number, BIL-<year of issue>-<number>, sequential per year without gaps.
+             * @example BIL-2026-000042
+             */
+            invoiceRef: string;
+            invoiceType: components["schemas"]["InvoiceType"];
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date */
+            issueDate: string;
+            lines: components["schemas"]["InvoiceLine"][];
+            mandate: components["schemas"]["DebitMandate"];
+            operations: components["schemas"]["OperationResponse"][];
+            /**
+             * Format: date-time
+             * @description When the direct debit settled; null unless PAID.
+             */
+            paidAt: string | null;
+            paymentFailure: components["schemas"]["PaymentFailure"];
+            /** @description The payment service's reference of the debit, once it reported. */
+            paymentRef: string | null;
+            period: components["schemas"]["Period"];
+            /**
+             * Format: uuid
+             * @description The billing run that issued it.
+             */
+            runId: string;
+            /**
+             * Format: date-time
+             * @description When the invoice e-mail was sent; null until SENT.
+             */
+            sentAt: string | null;
+            status: components["schemas"]["InvoiceStatus"];
+            totalTax: components["schemas"]["SignedAmount"];
+            totalWithoutTax: components["schemas"]["SignedAmount"];
+            totalWithTax: components["schemas"]["SignedAmount"];
+            vatBreakdown: components["schemas"]["VatSubtotal"][];
+        };
+        /** @description Billing address in six lines (AFNOR NF Z 10-011), as on the contract. */
+        InvoiceAddress: {
+            countryCode: string;
+            line1: string;
+            line2: string;
+            line3: string;
+            line4: string;
+            line5: string;
+            line6: string;
+        };
+        InvoiceContact: {
+            firstName: string;
+            lastName: string;
+            mail: string;
+            phone: string | null;
+        };
+        InvoiceCustomer: {
+            customerRef: string | null;
+            siren: string | null;
+            subscriberRef: string;
+            vatNumber: string | null;
+        };
+        /** @description One product line of an operation; refund lines are negative (the quantity stays positive). */
+        InvoiceLine: {
+            amountWithoutTax: components["schemas"]["SignedAmount"];
+            amountWithTax: components["schemas"]["SignedAmount"];
+            bookingRef: string | null;
+            costCentre: string | null;
+            description: string;
+            lineNumber: number;
+            /** Format: date */
+            operationDate: string;
+            /** Format: uuid */
+            operationId: string;
+            operationType: components["schemas"]["OperationType"];
+            orderRef: string;
+            quantity: number;
+            tax: components["schemas"]["SignedAmount"];
+            traveller: string | null;
+            unitPriceWithoutTax: components["schemas"]["SignedAmount"];
+            /** @description VAT rate in percent (5.5 for 5.5 %). */
+            vatRate: number;
+        };
+        InvoicesResponse: {
+            invoices: components["schemas"]["InvoiceSummary"][];
+            metadata: components["schemas"]["QueryMetadataResponse"];
+        };
+        /**
+         * @description Payment status: ISSUED once billed (a credit note stays ISSUED: nothing is collected on it), then PAID or UNPAID as the payment service reports the direct debit (payment.result.v1). An UNPAID invoice becomes PAID if a later debit succeeds.
+         * @enum {string}
+         */
+        InvoiceStatus: "ISSUED" | "PAID" | "UNPAID";
+        InvoiceSummary: {
+            contractId: string;
+            contractRef: components["schemas"]["ContractRef"];
+            currencyCode: components["schemas"]["CurrencyCode"];
+            /** @description False for a credit note (total with tax zero or less); nothing is debited. */
+            debitRequired: boolean;
+            deliveryStatus: components["schemas"]["DeliveryStatus"];
+            /**
+             * Format: date
+             * @description issueDate + BILLING_PAYMENT_TERM_DAYS; the direct debit is due then.
+             */
+            dueDate: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /**
+             * @description Invoice number, BIL-<year of issue>-<number>, sequential per year without gaps.
+             * @example BIL-2026-000042
+             */
+            invoiceRef: string;
+            invoiceType: components["schemas"]["InvoiceType"];
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date */
+            issueDate: string;
+            /**
+             * Format: date-time
+             * @description When the direct debit settled; null unless PAID.
+             */
+            paidAt: string | null;
+            paymentFailure: components["schemas"]["PaymentFailure"];
+            /** @description The payment service's reference of the debit, once it reported. */
+            paymentRef: string | null;
+            period: components["schemas"]["Period"];
+            /**
+             * Format: uuid
+             * @description The billing run that issued it.
+             */
+            runId: string;
+            /**
+             * Format: date-time
+             * @description When the invoice e-mail was sent; null until SENT.
+             */
+            sentAt: string | null;
+            status: components["schemas"]["InvoiceStatus"];
+            totalTax: components["schemas"]["SignedAmount"];
+            totalWithoutTax: components["schemas"]["SignedAmount"];
+            totalWithTax: components["schemas"]["SignedAmount"];
+        };
+        /**
+         * @description CREDIT_NOTE when the total with tax is zero or less (nothing is debited).
+         * @enum {string}
+         */
+        InvoiceType: "INVOICE" | "CREDIT_NOTE";
         /** @description The ErrorResponse shape (errorCode = the rejection code, status 422) plus the id of the stored decision and the operation as stored. */
         OperationRejectedResponse: {
             correlationId: string;
@@ -224,6 +548,17 @@ export type components = {
             shipmentAddress?: components["schemas"]["BusinessAddress"];
             shipmentContact?: components["schemas"]["BusinessPerson"];
         };
+        /** @description Why the last direct debit failed (SEPA reason); kept once the invoice is paid. */
+        PaymentFailure: {
+            message: string | null;
+            /** @example INSUFFICIENT_FUNDS */
+            reasonCode: string;
+        } | null;
+        /**
+         * @description A calendar month in the billing time zone (BILLING_TIME_ZONE), YYYY-MM.
+         * @example 2026-10
+         */
+        Period: string;
         ProductItem: {
             amountEcoParticipation?: components["schemas"]["Amount"];
             amountTax: components["schemas"]["Amount"];
@@ -235,7 +570,7 @@ export type components = {
             quantity: number;
             travel?: components["schemas"]["TravelDetails"];
             unitPrice: components["schemas"]["Amount"];
-            /** @description VAT rate in percent (5.5 for 5.5 %). */
+            /** @description VAT rate in percent with at most two decimals (5.5 for 5.5 %, 20 for 20 %); kept exactly, in hundredths of a percent. */
             vatRate: number;
         };
         /** @description The current query, its page, and the count of items and pages. */
@@ -266,6 +601,12 @@ export type components = {
             costCentre?: string;
             travellerName?: string;
         };
+        VatSubtotal: {
+            base: components["schemas"]["SignedAmount"];
+            tax: components["schemas"]["SignedAmount"];
+            /** @description VAT rate in percent (5.5 for 5.5 %). */
+            vatRate: number;
+        };
     };
     responses: {
         /** @description The request failed; see errorCode. */
@@ -284,6 +625,11 @@ export type components = {
         /** @description 1-based page number. */
         Page: number;
         PageSize: number;
+        /**
+         * @description Invoice number.
+         * @example BIL-2026-000042
+         */
+        PathInvoiceRef: string;
         /** @description External identifier of the invoice the operations were billed on. */
         QueryInvoiceRef: string;
     };
@@ -296,6 +642,116 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    listBillingRuns: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number. */
+                page?: components["parameters"]["Page"];
+                pageSize?: components["parameters"]["PageSize"];
+                period?: components["schemas"]["Period"];
+                status?: components["schemas"]["BillingRunStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of runs and the query metadata. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingRunsResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+        };
+    };
+    startBillingRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillingRunRequest"];
+            };
+        };
+        responses: {
+            /** @description dryRun — what a run would issue now; nothing was written. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingRunPreview"];
+                };
+            };
+            /** @description The run started; it is RUNNING. */
+            202: {
+                headers: {
+                    /** @description /v1/billing-runs/{runId} */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingRun"];
+                };
+            };
+            /** @description VALIDATION_FAILED (period not YYYY-MM), MALFORMED_JSON, PERIOD_NOT_ENDED (the month is not over yet in the billing time zone; a dry run may preview the current month, not a later one). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+        };
+    };
+    getBillingRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingRun"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            /** @description BILLING_RUN_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getContractBalance: {
         parameters: {
             query?: never;
@@ -320,6 +776,76 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             /** @description CONTRACT_UNKNOWN — no event about this contract has reached billing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                contractRef?: components["schemas"]["ContractRef"];
+                deliveryStatus?: components["schemas"]["DeliveryStatus"];
+                invoiceType?: components["schemas"]["InvoiceType"];
+                /** @description 1-based page number. */
+                page?: components["parameters"]["Page"];
+                pageSize?: components["parameters"]["PageSize"];
+                period?: components["schemas"]["Period"];
+                status?: components["schemas"]["InvoiceStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of invoices and the query metadata. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicesResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Invoice number.
+                 * @example BIL-2026-000042
+                 */
+                invoiceRef: components["parameters"]["PathInvoiceRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            /** @description INVOICE_NOT_FOUND. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -392,7 +918,7 @@ export interface operations {
                     "application/json": components["schemas"]["OperationResponse"];
                 };
             };
-            /** @description Invalid request: VALIDATION_FAILED, MALFORMED_JSON, UNKNOWN_CURRENCY, INVALID_AMOUNT (more decimals than the currency has), TOTALS_MISMATCH, AMOUNT_NOT_POSITIVE. Nothing is stored. */
+            /** @description Invalid request: VALIDATION_FAILED, MALFORMED_JSON, UNKNOWN_CURRENCY, INVALID_AMOUNT (more decimals than the currency has), INVALID_VAT_RATE (more than two decimals of percent), TOTALS_MISMATCH (the message names the first line or total that does not add up), AMOUNT_NOT_POSITIVE. Nothing is stored. */
             400: {
                 headers: {
                     [name: string]: unknown;

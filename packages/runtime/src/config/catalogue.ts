@@ -169,6 +169,37 @@ export const catalogue = {
     default: 'contract-read-model',
     usedBy: ['billing-service'],
   }),
+  BILLING_PAYMENT_CONSUMER_NAME: variable({
+    description: "Name of the consumer that marks invoices PAID or UNPAID from payment.result.v1 (and lowers the outstanding of paid ones); its group id is billing-service.<name> (a new name re-reads the topic from the beginning, which the invoices' payment status makes harmless).",
+    schema: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, dot, dash or underscore'),
+    default: 'payment-results',
+    usedBy: ['billing-service'],
+  }),
+  BILLING_DELIVERY_CONSUMER_NAME: variable({
+    description: 'Name of the consumer that records when invoices were e-mailed, from mailer.invoice-delivery.v1; its group id is billing-service.<name> (a new name re-reads the topic from the beginning).',
+    schema: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, dot, dash or underscore'),
+    default: 'invoice-deliveries',
+    usedBy: ['billing-service'],
+  }),
+  BILLING_RUN_CRON: variable({
+    description: 'node-cron schedule (in BILLING_TIME_ZONE) of the billing run, which bills the month just ended.',
+    schema: cronExpression,
+    default: '0 2 1 * *',
+    usedBy: ['billing-service'],
+  }),
+  BILLING_RUN_SCHEDULER_ENABLED: variable({
+    description:
+      'Whether this instance runs the billing run on BILLING_RUN_CRON, and at start-up when the month just ended has no completed run yet (false: runs start only through POST /v1/billing-runs). Several instances may run it: a contract is billed once whatever the number of runs.',
+    schema: flag,
+    default: 'true',
+    usedBy: ['billing-service'],
+  }),
+  BILLING_PAYMENT_TERM_DAYS: variable({
+    description: 'Days between an invoice\'s issue date and its due date, when the direct debit is due.',
+    schema: z.coerce.number().int().min(0).max(365),
+    default: '30',
+    usedBy: ['billing-service'],
+  }),
   PAYMENT_INVOICE_CONSUMER_NAME: variable({
     description: 'Name of the consumer that records a payment per billing.invoice-issued.v1 event; its group id is payment-service.<name> (a new name re-reads the topic from the beginning, which the unique invoice reference makes harmless).',
     schema: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, dot, dash or underscore'),

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { enqueueEvent, type Database } from '@boissipay/runtime';
+import type { BillingPeriod } from '../domain/billing-period';
+import { addDays } from '../domain/billing-period';
+import { buildInvoiceDraft } from '../domain/build-invoice';
+import type { InvoiceTotals, InvoiceType, IssuedInvoice } from '../domain/invoice';
+import { formatInvoiceRef, numberingYearOf } from '../domain/invoice-number';
+import { invoiceIssuedEventOf, invoiceIssuedTopic } from '../events/invoice-issued-event';
+import { findBillableOperations, insertInvoice, invoicePartyOf, lockContractForBilling, markOperationsInvoiced, takeNextInvoiceNumber } from '../infra/invoice.repository';
+import type * as schema from '../infra/schema';
+import { calendarDateIn } from './calendar';
+
+export interface ContractBillingContext {
+  runId: string;
+  period: BillingPeriod;
+  clock: () => Date;
+  timeZone: string;
+  paymentTermDays: number;
+  correlationId: string | null;
+}
+
+export type ContractBillingOutcome =
+  | { kind: 'issued'; invoiceRef: string; invoiceType: InvoiceType; currency: string; totals: InvoiceTotals }
+  | { kind: 'skipped'; reason: 'already-invoiced' | 'nothing-to-invoice' }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Bills one contract for the period, all in one transaction: the invoice, its lines, its
+ * number, the operations marked invoiced and the billing.invoice-issued.v1 event commit
+ * together or not at all. Under the contract's lock the run re-reads what is left to invoice,
+ * so a concurrent run, or a run repeated after a crash, finds the invoice already there (or
+ * the operations already invoiced) and issues nothing twice.
+ */
+export async function billContract(db: Database<typeof schema>, contractRef: string, context: ContractBillingContext): Promise<ContractBillingOutcome> {
+  return db.transaction(async (tx) => {
+    const locked = await lockContractForBilling(tx, contractRef, context.period.id);
+    if (!locked?.contract) return { kind: 'failed', message: `Billing's read model has no contract ${contractRef}.` };
+    if (locked.invoiceOfPeriod) return { kind: 'skipped', reason: 'already-invoiced' };
+
+    const outcome = buildInvoiceDraft(await findBillableOperations(tx, contractRef, context.period.endExclusive));
+    if (outcome.kind === 'nothing-to-invoice') return { kind: 'skipped', reason: 'nothing-to-invoice' };
+    if (outcome.kind === 'mixed-currencies') {
+      return { kind: 'failed', message: `Operations to invoice are in several currencies (${outcome.currencies.join(', ')}); one invoice has one currency.` };
+    }
+
+    const issuedAt = context.clock();
+    const issueDate = calendarDateIn(context.timeZone, issuedAt);
+    const year = numberingYearOf(issueDate);
+    // Taken once everything is read and built: the counter row, which every issuer waits on, stays locked the shortest time.
+    const invoiceRef = formatInvoiceRef(year, await takeNextInvoiceNumber(tx, year));
+    const invoice: IssuedInvoice = {
+      ...outcome.draft,
+      ...invoicePartyOf(locked.contract),
+      invoiceId: randomUUID(),
+      invoiceRef,
+      period: context.period.id,
+      issueDate,
+      dueDate: addDays(issueDate, context.paymentTermDays),
+    };
+    const event = invoiceIssuedEventOf(invoice, { eventId: randomUUID(), occurredAt: issuedAt, correlationId: context.correlationId });
+    await insertInvoice(tx, invoice, { runId: context.runId, issuedEventId: event.eventId, issuedAt });
+    await markOperationsInvoiced(tx, invoice.operationIds, invoice);
+    await enqueueEvent(tx, { topic: invoiceIssuedTopic, key: contractRef, event });
+    return { kind: 'issued', invoiceRef, invoiceType: invoice.invoiceType, currency: invoice.currency, totals: invoice.totals };
+  });
+}

@@ -1,0 +1,18 @@
+import { findInvoice, findInvoicedOperations, findInvoiceLines, listInvoices, type InvoiceFilters, type InvoiceLineRow, type InvoiceRow } from '../infra/invoice.repository';
+import type { Db, OperationRow } from '../infra/operations.repository';
+
+export interface InvoiceDetail {
+  invoice: InvoiceRow;
+  lines: InvoiceLineRow[];
+  operations: OperationRow[];
+}
+
+/** Read side: straight from the tables. Undefined when there is no such invoice. */
+export async function getInvoice(db: Db, invoiceRef: string): Promise<InvoiceDetail | undefined> {
+  const invoice = await findInvoice(db, invoiceRef);
+  if (!invoice) return undefined;
+  const [lines, operations] = await Promise.all([findInvoiceLines(db, invoice.invoiceId), findInvoicedOperations(db, invoice.invoiceId)]);
+  return { invoice, lines, operations };
+}
+
+export { listInvoices, type InvoiceFilters };

@@ -1,0 +1,49 @@
+import type { paymentResultV1Event } from '@boissipay/contracts';
+import type { Logger } from '@boissipay/runtime';
+import { assertNever } from '../domain/decision';
+import { decidePaymentResult } from '../domain/invoice-settlement';
+import { lockInvoiceForSettlement, markInvoicePaid, markInvoiceUnpaid } from '../infra/invoice-settlement.repository';
+import { addToOutstanding, type Tx } from '../infra/operations.repository';
+
+type PaymentResultEvent = paymentResultV1Event.PaymentResultEvent;
+
+/**
+ * Applies one payment.result.v1 event in the consumer's transaction (which also records its
+ * eventId): SUCCEEDED makes the invoice PAID and lowers the contract's outstanding by its
+ * total with tax, FAILED makes it UNPAID with the reason. A redelivered event is skipped by
+ * its eventId; another report on an invoice already paid is stopped by the status guard, so
+ * the outstanding falls once per invoice. A report on an invoice billing does not have (an
+ * other environment sharing the cluster, a restored database) is logged and skipped.
+ */
+export async function recordPaymentResult(tx: Tx, event: PaymentResultEvent, deps: { clock: () => Date; logger: Logger }): Promise<void> {
+  const logger = deps.logger.child({ invoiceRef: event.invoiceRef, contractRef: event.contractRef, eventId: event.eventId });
+  const invoice = await lockInvoiceForSettlement(tx, event.contractRef, event.invoiceRef, { withBalance: true });
+  if (!invoice) {
+    logger.warn('payment result for an invoice billing does not have: skipped');
+    return;
+  }
+  const decision = decidePaymentResult(invoice, {
+    status: event.status,
+    paymentRef: event.paymentRef,
+    amountMinor: event.amountMinor,
+    currency: event.currency,
+    reasonCode: event.reasonCode,
+    reasonMessage: event.reasonMessage,
+    at: new Date(event.settledAt ?? event.occurredAt),
+  });
+  switch (decision.kind) {
+    case 'paid':
+      if (await markInvoicePaid(tx, invoice.invoiceId, { paymentRef: event.paymentRef, paidAt: decision.paidAt })) {
+        await addToOutstanding(tx, invoice.contractRef, decision.outstandingDeltaMinor, deps.clock());
+      }
+      return;
+    case 'unpaid':
+      await markInvoiceUnpaid(tx, invoice.invoiceId, { paymentRef: event.paymentRef, reasonCode: decision.reasonCode, reasonMessage: decision.reasonMessage });
+      return;
+    case 'ignored':
+      logger.warn({ reason: decision.reason, status: event.status }, 'payment result ignored');
+      return;
+    default:
+      assertNever(decision);
+  }
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { runWithCorrelationId, type Database, type Logger } from '@boissipay/runtime';
+import type { BillingPeriod } from '../domain/billing-period';
+import { findBillingRun, findRunningBillingRunIds, finishBillingRun, insertBillingRun, markBillingRunAbandoned, type BillingRunRow } from '../infra/billing-run.repository';
+import { findContractsToBill } from '../infra/invoice.repository';
+import type * as schema from '../infra/schema';
+import type { BillingRunErrorRow } from '../infra/schema';
+import { billContract, type ContractBillingContext } from './bill-contract';
+import { holdRunLock, type RunLiveness } from './billing-run-liveness';
+
+export interface BillingRunDependencies {
+  db: Database<typeof schema>;
+  pool: Pool;
+  clock: () => Date;
+  timeZone: string;
+  paymentTermDays: number;
+  logger: Logger;
+}
+
+export interface BillingRunRequest {
+  period: BillingPeriod;
+  trigger: 'SCHEDULE' | 'API';
+  requestedBy: string;
+  correlationId?: string;
+}
+
+export interface BillingRunControls {
+  /** Checked between contracts: true ends the run there (service shutdown); it is FAILED, and the next run bills the rest. */
+  shouldStop?: () => boolean;
+  /**
+   * Tests: after this many contracts billed the run dies as if its process were killed —
+   * no finishing touch, its row left RUNNING, its session lock released.
+   */
+  crashAfterContracts?: number;
+  /** Contracts read per page of candidates. */
+  batchSize?: number;
+}
+
+/** Thrown by a run told to die (`crashAfterContracts`), as a killed process would stop. */
+export class SimulatedCrash extends Error {
+  constructor(contracts: number) {
+    super(`simulated crash after ${contracts} contract(s)`);
+    this.name = 'SimulatedCrash';
+  }
+}
+
+export interface StartedBillingRun {
+  /** The run as recorded, RUNNING. */
+  run: BillingRunRow;
+  /** The run once finished (COMPLETED or FAILED); rejects only with SimulatedCrash or when its end cannot be recorded. */
+  finished: Promise<BillingRunRow>;
+}
+
+const DEFAULT_BATCH_SIZE = 500;
+/** This many unexpected failures in a row (database gone…) stop the run instead of failing every contract. */
+const MAX_CONSECUTIVE_FAILURES = 10;
+const MAX_RECORDED_ERRORS = 100;
+
+/**
+ * Starts a billing run of a period: records it RUNNING and returns, while the contracts are
+ * billed one transaction each (app/bill-contract.ts). Nothing is remembered between contracts
+ * but what PostgreSQL holds, so a run that dies anywhere leaves every contract either fully
+ * billed or untouched, and the next run of the period bills exactly those left.
+ */
+export async function startBillingRun(deps: BillingRunDependencies, request: BillingRunRequest, controls: BillingRunControls = {}): Promise<StartedBillingRun> {
+  const runId = randomUUID();
+  const correlationId = request.correlationId ?? randomUUID();
+  // The lock before the row: no other run can see this one RUNNING and think it abandoned.
+  const liveness = await holdRunLock(deps.pool, runId);
+  let run: BillingRunRow;
+  try {
+    run = await insertBillingRun(deps.db, {
+      runId,
+      period: request.period.id,
+      status: 'RUNNING',
+      trigger: request.trigger,
+      requestedBy: request.requestedBy,
+      correlationId,
+      startedAt: deps.clock(),
+    });
+  } catch (error) {
+    await liveness.release();
+    throw error;
+  }
+  const finished = runWithCorrelationId(correlationId, () => executeRun(deps, run, request.period, liveness, controls)).finally(() => liveness.release());
+  return { run, finished };
+}
+
+async function executeRun(
+  deps: BillingRunDependencies,
+  run: BillingRunRow,
+  period: BillingPeriod,
+  liveness: RunLiveness,
+  controls: BillingRunControls,
+): Promise<BillingRunRow> {
+  const logger = deps.logger.child({ component: 'billing-run', runId: run.runId, period: period.id });
+  const errors: BillingRunErrorRow[] = [];
+  const recordError = (error: BillingRunErrorRow) => {
+    if (errors.length < MAX_RECORDED_ERRORS) errors.push(error);
+    else if (errors.length === MAX_RECORDED_ERRORS) errors.push({ contractRef: null, message: 'More errors: see the logs of the run.' });
+  };
+  let considered = 0;
+  let billed = 0;
+  const finish = async (status: 'COMPLETED' | 'FAILED') => {
+    await finishBillingRun(deps.db, run.runId, { status, finishedAt: deps.clock(), contractsConsidered: considered, errors });
+    logger.info({ status, considered, billed, errors: errors.length }, `billing run of ${period.id} ${status.toLowerCase()}`);
+    const finished = await findBillingRun(deps.db, run.runId);
+    if (!finished) throw new Error(`billing run ${run.runId} disappeared`);
+    return finished;
+  };
+
+  try {
+    await failAbandonedRuns(deps, liveness, run.runId);
+    const context: ContractBillingContext = {
+      runId: run.runId,
+      period,
+      clock: deps.clock,
+      timeZone: deps.timeZone,
+      paymentTermDays: deps.paymentTermDays,
+      correlationId: run.correlationId,
+    };
+    let consecutiveFailures = 0;
+    let after = '';
+    for (;;) {
+      const batch = await findContractsToBill(deps.db, period, after, controls.batchSize ?? DEFAULT_BATCH_SIZE);
+      if (batch.length === 0) break;
+      for (const contractRef of batch) {
+        if (controls.shouldStop?.()) {
+          recordError({ contractRef: null, message: 'The service stopped before the run finished; run the period again to bill the contracts left.' });
+          return await finish('FAILED');
+        }
+        considered += 1;
+        try {
+          const outcome = await billContract(deps.db, contractRef, context);
+          consecutiveFailures = 0;
+          if (outcome.kind === 'issued') billed += 1;
+          if (outcome.kind === 'failed') {
+            logger.warn({ contractRef, reason: outcome.message }, 'contract not billed');
+            recordError({ contractRef, message: outcome.message });
+          }
+        } catch (error) {
+          logger.error({ err: error, contractRef }, 'billing a contract failed');
+          recordError({ contractRef, message: `Billing this contract failed unexpectedly (correlation id ${run.correlationId}); it is left for the next run.` });
+          consecutiveFailures += 1;
+          if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) throw new Error(`${consecutiveFailures} contracts in a row failed`, { cause: error });
+        }
+        if (controls.crashAfterContracts !== undefined && billed >= controls.crashAfterContracts) throw new SimulatedCrash(billed);
+      }
+      after = batch[batch.length - 1] ?? after;
+    }
+    return await finish(errors.length > 0 ? 'FAILED' : 'COMPLETED');
+  } catch (error) {
+    if (error instanceof SimulatedCrash) throw error;
+    logger.error({ err: error }, 'billing run stopped');
+    recordError({ contractRef: null, message: `The run stopped (correlation id ${run.correlationId}); run the period again to bill the contracts left.` });
+    // If even this fails (database gone), the row stays RUNNING until the next run marks it abandoned.
+    return finish('FAILED');
+  }
+}
+
+/** Runs left RUNNING by a process that died are marked FAILED, so the list of runs tells the truth. */
+async function failAbandonedRuns(deps: BillingRunDependencies, liveness: RunLiveness, ownRunId: string): Promise<void> {
+  for (const runId of await findRunningBillingRunIds(deps.db)) {
+    if (runId === ownRunId || !(await liveness.isAbandoned(runId))) continue;
+    await markBillingRunAbandoned(deps.db, runId, deps.clock(), 'The run stopped before it finished (its process ended); a later run of its period bills the contracts it left.');
+    deps.logger.warn({ runId }, 'billing run abandoned by its process marked FAILED');
+  }
+}

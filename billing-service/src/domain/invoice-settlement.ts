@@ -1,0 +1,78 @@
+import { assertNever } from './decision';
+
+/**
+ * What billing does with the payment service's and the mailer's reports on an invoice. Two
+ * independent statuses: payment (PENDING → PAID or UNPAID; NOT_REQUIRED for a credit note)
+ * and delivery (PENDING → SENT or FAILED). Each decision is a function of the invoice as it
+ * is and the report; a report that cannot apply is ignored with its reason, never applied twice.
+ */
+export type PaymentStatus = 'PENDING' | 'NOT_REQUIRED' | 'PAID' | 'UNPAID';
+export type DeliveryStatus = 'PENDING' | 'SENT' | 'FAILED';
+
+export interface InvoiceToSettle {
+  invoiceRef: string;
+  paymentStatus: PaymentStatus;
+  deliveryStatus: DeliveryStatus;
+  currency: string;
+  totalWithTaxMinor: number;
+}
+
+export interface PaymentReport {
+  status: 'SUCCEEDED' | 'FAILED';
+  paymentRef: string;
+  amountMinor: number;
+  currency: string;
+  reasonCode: string | null;
+  reasonMessage: string | null;
+  /** When the debit settled (SUCCEEDED), or when the failure was reported. */
+  at: Date;
+}
+
+export type PaymentDecision =
+  /** PAID; the contract's outstanding falls by the invoice's total with tax. */
+  | { kind: 'paid'; paidAt: Date; outstandingDeltaMinor: number }
+  | { kind: 'unpaid'; reasonCode: string; reasonMessage: string | null }
+  | { kind: 'ignored'; reason: string };
+
+export function decidePaymentResult(invoice: InvoiceToSettle, report: PaymentReport): PaymentDecision {
+  switch (invoice.paymentStatus) {
+    case 'NOT_REQUIRED':
+      return { kind: 'ignored', reason: `${invoice.invoiceRef} is a credit note: nothing is collected on it.` };
+    case 'PAID':
+      return { kind: 'ignored', reason: `${invoice.invoiceRef} is already paid.` };
+    case 'PENDING':
+    case 'UNPAID':
+      break;
+    default:
+      return assertNever(invoice.paymentStatus);
+  }
+  if (report.status === 'FAILED') {
+    return { kind: 'unpaid', reasonCode: report.reasonCode ?? 'UNSPECIFIED', reasonMessage: report.reasonMessage };
+  }
+  if (report.currency !== invoice.currency || report.amountMinor !== invoice.totalWithTaxMinor) {
+    return {
+      kind: 'ignored',
+      reason: `${invoice.invoiceRef} is for ${invoice.totalWithTaxMinor} ${invoice.currency} (minor units), the payment ${report.paymentRef} for ${report.amountMinor} ${report.currency}.`,
+    };
+  }
+  return { kind: 'paid', paidAt: report.at, outstandingDeltaMinor: -invoice.totalWithTaxMinor };
+}
+
+export interface DeliveryReport {
+  status: 'SENT' | 'FAILED';
+  recipient: string;
+  at: Date;
+  failureReason: string | null;
+}
+
+export type DeliveryDecision =
+  | { kind: 'sent'; sentAt: Date; recipient: string }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'ignored'; reason: string };
+
+/** The first SENT wins; a failure reported after it changes nothing. */
+export function decideDelivery(invoice: InvoiceToSettle, report: DeliveryReport): DeliveryDecision {
+  if (invoice.deliveryStatus === 'SENT') return { kind: 'ignored', reason: `${invoice.invoiceRef} was already sent.` };
+  if (report.status === 'SENT') return { kind: 'sent', sentAt: report.at, recipient: report.recipient };
+  return { kind: 'failed', reason: report.failureReason ?? 'unspecified' };
+}

@@ -1,0 +1,43 @@
+import { decideDelivery, decidePaymentResult, type InvoiceToSettle, type PaymentReport } from './invoice-settlement';
+
+const invoice = (overrides: Partial<InvoiceToSettle> = {}): InvoiceToSettle => ({
+  invoiceRef: 'BIL-2026-000042',
+  paymentStatus: 'PENDING',
+  deliveryStatus: 'PENDING',
+  currency: 'EUR',
+  totalWithTaxMinor: 24_898,
+  ...overrides,
+});
+const at = new Date('2026-11-05T09:00:00Z');
+const succeeded: PaymentReport = { status: 'SUCCEEDED', paymentRef: 'PAY-1', amountMinor: 24_898, currency: 'EUR', reasonCode: null, reasonMessage: null, at };
+const failed: PaymentReport = { ...succeeded, status: 'FAILED', reasonCode: 'INSUFFICIENT_FUNDS', reasonMessage: 'AM04 insufficient funds' };
+
+describe('decidePaymentResult', () => {
+  it('when a pending or unpaid invoice is debited, then it is paid and the outstanding falls by its total', () => {
+    expect(decidePaymentResult(invoice(), succeeded)).toEqual({ kind: 'paid', paidAt: at, outstandingDeltaMinor: -24_898 });
+    expect(decidePaymentResult(invoice({ paymentStatus: 'UNPAID' }), succeeded)).toMatchObject({ kind: 'paid' });
+  });
+
+  it('when the debit fails, then the invoice is unpaid with the reason', () => {
+    expect(decidePaymentResult(invoice(), failed)).toEqual({ kind: 'unpaid', reasonCode: 'INSUFFICIENT_FUNDS', reasonMessage: 'AM04 insufficient funds' });
+  });
+
+  it('when the invoice is already paid or a credit note, or the amount differs, then the report is ignored', () => {
+    expect(decidePaymentResult(invoice({ paymentStatus: 'PAID' }), succeeded).kind).toBe('ignored');
+    expect(decidePaymentResult(invoice({ paymentStatus: 'PAID' }), failed).kind).toBe('ignored');
+    expect(decidePaymentResult(invoice({ paymentStatus: 'NOT_REQUIRED' }), succeeded).kind).toBe('ignored');
+    expect(decidePaymentResult(invoice(), { ...succeeded, amountMinor: 24_897 }).kind).toBe('ignored');
+    expect(decidePaymentResult(invoice(), { ...succeeded, currency: 'USD' }).kind).toBe('ignored');
+  });
+});
+
+describe('decideDelivery', () => {
+  it('when the e-mail was sent, then SENT with its time; a later report changes nothing', () => {
+    const sent = { status: 'SENT' as const, recipient: 'accounts@acme.example', at, failureReason: null };
+    expect(decideDelivery(invoice(), sent)).toEqual({ kind: 'sent', sentAt: at, recipient: 'accounts@acme.example' });
+    expect(decideDelivery(invoice({ deliveryStatus: 'FAILED' }), sent).kind).toBe('sent');
+    expect(decideDelivery(invoice({ deliveryStatus: 'SENT' }), sent).kind).toBe('ignored');
+    expect(decideDelivery(invoice({ deliveryStatus: 'SENT' }), { ...sent, status: 'FAILED', failureReason: '550 mailbox unavailable' }).kind).toBe('ignored');
+    expect(decideDelivery(invoice(), { ...sent, status: 'FAILED', failureReason: '550 mailbox unavailable' })).toEqual({ kind: 'failed', reason: '550 mailbox unavailable' });
+  });
+});

@@ -1,0 +1,44 @@
+import type { Request, Router } from 'express';
+import type { billingApi } from '@boissipay/contracts';
+import { pageMetadataOf, pageRequestOf, type Database } from '@boissipay/runtime';
+import { getInvoice, listInvoices } from '../app/read-invoices';
+import type { InvoiceRow } from '../infra/invoice.repository';
+import type * as schema from '../infra/schema';
+import { billingError } from './billing-errors';
+import { invoiceResponseOf, invoiceSummaryOf } from './invoice.mapper';
+
+type Schemas = billingApi.components['schemas'];
+type ListQuery = NonNullable<billingApi.operations['listInvoices']['parameters']['query']>;
+
+/** The payment statuses each API status stands for. */
+const paymentStatusesOf: Record<Schemas['InvoiceStatus'], InvoiceRow['paymentStatus'][]> = {
+  ISSUED: ['PENDING', 'NOT_REQUIRED'],
+  PAID: ['PAID'],
+  UNPAID: ['UNPAID'],
+};
+
+export function mountInvoiceRoutes(router: Router, deps: { db: Database<typeof schema> }): void {
+  router.get('/v1/invoices', async (req, res) => {
+    const query = req.query as ListQuery;
+    const page = pageRequestOf(query);
+    const { rows, total } = await listInvoices(
+      deps.db,
+      {
+        contractRef: query.contractRef,
+        period: query.period,
+        paymentStatuses: query.status ? paymentStatusesOf[query.status] : undefined,
+        invoiceType: query.invoiceType,
+        deliveryStatus: query.deliveryStatus,
+      },
+      { limit: page.pageSize, offset: page.offset },
+    );
+    const body: Schemas['InvoicesResponse'] = { invoices: rows.map(invoiceSummaryOf), metadata: pageMetadataOf(page, req.originalUrl, rows.length, total) };
+    res.json(body);
+  });
+
+  router.get('/v1/invoices/:invoiceRef', async (req: Request<{ invoiceRef: string }>, res) => {
+    const detail = await getInvoice(deps.db, req.params.invoiceRef);
+    if (!detail) throw billingError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef}.`);
+    res.json(invoiceResponseOf(detail));
+  });
+}

@@ -1,0 +1,113 @@
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from './operations.repository';
+import { billingRuns, invoices, type BillingRunErrorRow } from './schema';
+
+export type BillingRunRow = typeof billingRuns.$inferSelect;
+export type NewBillingRunRow = typeof billingRuns.$inferInsert;
+export type BillingRunStatus = BillingRunRow['status'];
+
+export interface CurrencyTotalsRow {
+  currency: string;
+  withoutTaxMinor: number;
+  taxMinor: number;
+  withTaxMinor: number;
+}
+
+/** What a run issued, read from its invoices: right even for a run that stopped half-way. */
+export interface BillingRunIssued {
+  invoicesIssued: number;
+  creditNotesIssued: number;
+  totals: CurrencyTotalsRow[];
+}
+
+export async function insertBillingRun(db: Db, row: NewBillingRunRow): Promise<BillingRunRow> {
+  const [inserted] = await db.insert(billingRuns).values(row).returning();
+  if (!inserted) throw new Error(`billing run ${row.runId} was not inserted`);
+  return inserted;
+}
+
+export async function finishBillingRun(
+  db: Db,
+  runId: string,
+  outcome: { status: 'COMPLETED' | 'FAILED'; finishedAt: Date; contractsConsidered: number; errors: BillingRunErrorRow[] },
+): Promise<void> {
+  await db.update(billingRuns).set(outcome).where(eq(billingRuns.runId, runId));
+}
+
+export async function findRunningBillingRunIds(db: Db): Promise<string[]> {
+  const rows = await db.select({ runId: billingRuns.runId }).from(billingRuns).where(eq(billingRuns.status, 'RUNNING'));
+  return rows.map((row) => row.runId);
+}
+
+/** Marks a run that stopped without finishing; a no-op if it finished meanwhile. */
+export async function markBillingRunAbandoned(db: Db, runId: string, finishedAt: Date, message: string): Promise<void> {
+  await db
+    .update(billingRuns)
+    .set({ status: 'FAILED', finishedAt, errors: sql`${billingRuns.errors} || ${JSON.stringify([{ contractRef: null, message }])}::jsonb` })
+    .where(and(eq(billingRuns.runId, runId), eq(billingRuns.status, 'RUNNING')));
+}
+
+export async function hasCompletedBillingRun(db: Db, period: string): Promise<boolean> {
+  const [row] = await db
+    .select({ runId: billingRuns.runId })
+    .from(billingRuns)
+    .where(and(eq(billingRuns.period, period), eq(billingRuns.status, 'COMPLETED')))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function findBillingRun(db: Db, runId: string): Promise<BillingRunRow | undefined> {
+  const [row] = await db.select().from(billingRuns).where(eq(billingRuns.runId, runId));
+  return row;
+}
+
+export async function listBillingRuns(
+  db: Db,
+  filters: { period?: string; status?: BillingRunStatus },
+  page: { limit: number; offset: number },
+): Promise<{ rows: BillingRunRow[]; total: number }> {
+  const conditions: SQL[] = [];
+  if (filters.period) conditions.push(eq(billingRuns.period, filters.period));
+  if (filters.status) conditions.push(eq(billingRuns.status, filters.status));
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db.select().from(billingRuns).where(where).orderBy(desc(billingRuns.startedAt), desc(billingRuns.runId)).limit(page.limit).offset(page.offset),
+    db.select({ total: count() }).from(billingRuns).where(where),
+  ]);
+  return { rows, total: total?.total ?? 0 };
+}
+
+/** What each run issued, in one grouped query over its invoices (index on run_id). */
+export async function findIssuedByRuns(db: Db, runIds: readonly string[]): Promise<Map<string, BillingRunIssued>> {
+  const issued = new Map<string, BillingRunIssued>(runIds.map((runId) => [runId, { invoicesIssued: 0, creditNotesIssued: 0, totals: [] }]));
+  if (runIds.length === 0) return issued;
+  const rows = await db
+    .select({
+      runId: invoices.runId,
+      invoiceType: invoices.invoiceType,
+      currency: invoices.currency,
+      count: count(),
+      withoutTaxMinor: sql<string>`sum(${invoices.totalWithoutTaxMinor})`,
+      taxMinor: sql<string>`sum(${invoices.totalTaxMinor})`,
+      withTaxMinor: sql<string>`sum(${invoices.totalWithTaxMinor})`,
+    })
+    .from(invoices)
+    .where(inArray(invoices.runId, [...runIds]))
+    .groupBy(invoices.runId, invoices.invoiceType, invoices.currency)
+    .orderBy(invoices.runId, invoices.currency);
+  for (const row of rows) {
+    const run = issued.get(row.runId);
+    if (!run) continue;
+    if (row.invoiceType === 'INVOICE') run.invoicesIssued += row.count;
+    else run.creditNotesIssued += row.count;
+    let totals = run.totals.find((candidate) => candidate.currency === row.currency);
+    if (!totals) {
+      totals = { currency: row.currency, withoutTaxMinor: 0, taxMinor: 0, withTaxMinor: 0 };
+      run.totals.push(totals);
+    }
+    totals.withoutTaxMinor += Number(row.withoutTaxMinor);
+    totals.taxMinor += Number(row.taxMinor);
+    totals.withTaxMinor += Number(row.withTaxMinor);
+  }
+  return issued;
+}

@@ -1,0 +1,216 @@
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { mandateToDebit } from '../domain/build-invoice';
+import type { MandateStatus } from '../domain/contract-view';
+import type { BillableLine, BillableOperation, InvoiceParty, IssuedInvoice } from '../domain/invoice';
+import type { Db, Tx } from './operations.repository';
+import { balances, contracts, invoiceLines, invoiceNumberCounters, invoices, operationLines, operations } from './schema';
+
+export type InvoiceRow = typeof invoices.$inferSelect;
+export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
+export type ContractRow = typeof contracts.$inferSelect;
+
+/**
+ * The next contracts (by contractRef, after `after`) that a run of `period` has to bill: with
+ * accepted operations not yet invoiced dated before the period's end, and no invoice for the
+ * period yet. Keyset pages over `balances` (one row per contract) with index lookups, so a
+ * whole run reads each contract once: linear in the number of contracts.
+ */
+export async function findContractsToBill(db: Db, period: { id: string; endExclusive: string }, after: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ contractRef: balances.contractRef })
+    .from(balances)
+    .where(
+      and(
+        gt(balances.contractRef, after),
+        sql`exists (select 1 from ${operations} where ${operations.contractRef} = ${balances.contractRef} and ${operations.status} = 'ACCEPTED' and ${operations.invoiceId} is null and ${operations.operationAt} < ${period.endExclusive})`,
+        sql`not exists (select 1 from ${invoices} where ${invoices.contractRef} = ${balances.contractRef} and ${invoices.period} = ${period.id})`,
+      ),
+    )
+    .orderBy(asc(balances.contractRef))
+    .limit(limit);
+  return rows.map((row) => row.contractRef);
+}
+
+/**
+ * Locks the contract's balance row until the transaction ends: the row every decision on the
+ * contract locks too (docs/adr/0005), so billing a contract waits for the decision in
+ * progress and the next decision waits for the invoice, and two runs bill a contract one
+ * after the other. Returns, read under the lock, the read model's contract and the invoice
+ * the contract already has for the period, if any; undefined when billing has no balance row.
+ */
+export async function lockContractForBilling(
+  tx: Tx,
+  contractRef: string,
+  period: string,
+): Promise<{ contract: ContractRow | null; invoiceOfPeriod: string | null } | undefined> {
+  const [row] = await tx
+    .select({
+      contract: contracts,
+      invoiceOfPeriod: sql<string | null>`(select ${invoices.invoiceRef} from ${invoices} where ${invoices.contractRef} = ${balances.contractRef} and ${invoices.period} = ${period})`,
+    })
+    .from(balances)
+    .leftJoin(contracts, eq(contracts.contractRef, balances.contractRef))
+    .where(eq(balances.contractRef, contractRef))
+    .for('update', { of: balances });
+  return row;
+}
+
+/** Who an invoice bills, from the read model's contract row. */
+export function invoicePartyOf(contract: ContractRow): InvoiceParty {
+  const { subscriber } = contract;
+  return {
+    contractRef: contract.contractRef,
+    contractId: contract.contractId,
+    customer: { subscriberRef: subscriber.subscriberRef, customerRef: subscriber.customerRef, siren: subscriber.siren, vatNumber: subscriber.vatNumber },
+    billingContact: { ...contract.billingContact },
+    billingAddress: { ...contract.billingAddress },
+    mandate: contract.mandateStatus
+      ? mandateToDebit({
+          status: contract.mandateStatus as MandateStatus,
+          signedAt: contract.mandateSignedAt,
+          revokedAt: contract.mandateRevokedAt,
+          mandateRef: contract.mandateRef,
+          iban: contract.mandateIban,
+          bic: contract.mandateBic,
+        })
+      : null,
+  };
+}
+
+/**
+ * The contract's accepted operations not yet invoiced and dated before `endExclusive`, with
+ * their lines, oldest first, in one round trip: the partial index of what is left to invoice
+ * finds the operations, and each one's lines come from the lines' primary key (a correlated
+ * subquery, so never a join the planner could turn into a scan of every line).
+ */
+export async function findBillableOperations(db: Db, contractRef: string, endExclusive: string): Promise<BillableOperation[]> {
+  const rows = await db
+    .select({
+      operationId: operations.operationId,
+      type: operations.type,
+      orderRef: operations.orderRef,
+      operationAt: operations.operationAt,
+      currency: operations.currency,
+      lines: sql<BillableLine[]>`(
+        select json_agg(json_build_object(
+                 'lineNo', l.line_no, 'productLabel', l.product_label, 'quantity', l.quantity, 'unitPriceMinor', l.unit_price_minor,
+                 'vatRateBasisPoints', l.vat_rate_basis_points, 'amountWithoutTaxMinor', l.amount_without_tax_minor,
+                 'amountTaxMinor', l.amount_tax_minor, 'amountWithTaxMinor', l.amount_with_tax_minor,
+                 'travellerName', l.traveller_name, 'bookingRef', l.booking_ref, 'costCentre', l.cost_centre) order by l.line_no)
+          from ${operationLines} l where l.operation_id = "operations"."operation_id")`, // qualified by hand: drizzle leaves select fields unqualified
+    })
+    .from(operations)
+    .where(and(eq(operations.contractRef, contractRef), eq(operations.status, 'ACCEPTED'), isNull(operations.invoiceId), lt(operations.operationAt, endExclusive)))
+    .orderBy(asc(operations.operationAt), asc(operations.decidedAt), asc(operations.operationId));
+  // json_build_object keeps bigint amounts as JSON numbers: exact for every amount the API accepts (< 2^53 minor units).
+  return rows.map((row) => ({ ...row, lines: row.lines ?? [] }));
+}
+
+/**
+ * The next invoice number of `year`, taken inside the caller's transaction: the counter row
+ * stays locked until it commits (the next issuer waits) and goes back to its old value if it
+ * rolls back, so committed invoices are numbered 1, 2, 3… without gaps or duplicates.
+ */
+export async function takeNextInvoiceNumber(tx: Tx, year: number): Promise<number> {
+  const [row] = await tx
+    .insert(invoiceNumberCounters)
+    .values({ year, lastNumber: 1 })
+    .onConflictDoUpdate({ target: invoiceNumberCounters.year, set: { lastNumber: sql`${invoiceNumberCounters.lastNumber} + 1` } })
+    .returning({ lastNumber: invoiceNumberCounters.lastNumber });
+  if (!row) throw new Error(`no invoice number for ${year}`);
+  return row.lastNumber;
+}
+
+export async function insertInvoice(tx: Tx, invoice: IssuedInvoice, context: { runId: string; issuedEventId: string; issuedAt: Date }): Promise<void> {
+  await tx.insert(invoices).values({
+    invoiceId: invoice.invoiceId,
+    invoiceRef: invoice.invoiceRef,
+    invoiceType: invoice.invoiceType,
+    paymentStatus: invoice.debitRequired ? 'PENDING' : 'NOT_REQUIRED',
+    contractRef: invoice.contractRef,
+    contractId: invoice.contractId,
+    period: invoice.period,
+    runId: context.runId,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    currency: invoice.currency,
+    totalWithoutTaxMinor: invoice.totals.withoutTaxMinor,
+    totalTaxMinor: invoice.totals.taxMinor,
+    totalWithTaxMinor: invoice.totals.withTaxMinor,
+    vatBreakdown: invoice.vatBreakdown,
+    debitRequired: invoice.debitRequired,
+    customer: invoice.customer,
+    billingContact: invoice.billingContact,
+    billingAddress: invoice.billingAddress,
+    mandate: invoice.mandate,
+    issuedEventId: context.issuedEventId,
+    issuedAt: context.issuedAt,
+  });
+  // One row per line but one parameter per column (unnest of arrays): a hundred lines are one short statement.
+  const { lines } = invoice;
+  // sql.param: the array goes to PostgreSQL as one array parameter, not as a list.
+  const column = <T>(pick: (line: (typeof lines)[number]) => T) => sql.param(lines.map(pick));
+  await tx.execute(sql`
+    insert into ${invoiceLines} (invoice_id, line_no, operation_id, operation_line_no, operation_type, order_ref, operation_date, description, quantity,
+                                 unit_price_without_tax_minor, amount_without_tax_minor, vat_rate_basis_points, tax_minor, amount_with_tax_minor,
+                                 traveller, booking_ref, cost_centre)
+    select ${invoice.invoiceId}, * from unnest(
+      ${column((line) => line.lineNumber)}::int[], ${column((line) => line.operationId)}::uuid[], ${column((line) => line.operationLineNo)}::int[],
+      ${column((line) => line.operationType)}::text[], ${column((line) => line.orderRef)}::text[], ${column((line) => line.operationDate)}::date[],
+      ${column((line) => line.description)}::text[], ${column((line) => line.quantity)}::int[], ${column((line) => line.unitPriceWithoutTaxMinor)}::bigint[],
+      ${column((line) => line.amountWithoutTaxMinor)}::bigint[], ${column((line) => line.vatRateBasisPoints)}::int[], ${column((line) => line.taxMinor)}::bigint[],
+      ${column((line) => line.amountWithTaxMinor)}::bigint[], ${column((line) => line.traveller)}::text[], ${column((line) => line.bookingRef)}::text[],
+      ${column((line) => line.costCentre)}::text[])`);
+}
+
+/**
+ * Marks the operations invoiced; only those still uninvoiced, and all of them or the
+ * transaction fails: an operation can never end up on two invoices.
+ */
+export async function markOperationsInvoiced(tx: Tx, operationIds: readonly string[], invoice: { invoiceId: string; invoiceRef: string }): Promise<void> {
+  const updated = await tx
+    .update(operations)
+    .set({ invoiceId: invoice.invoiceId, invoiceRef: invoice.invoiceRef })
+    .where(and(sql`${operations.operationId} = any(${sql.param([...operationIds])}::uuid[])`, isNull(operations.invoiceId)))
+    .returning({ operationId: operations.operationId });
+  if (updated.length !== operationIds.length) {
+    throw new Error(`invoice ${invoice.invoiceRef}: ${operationIds.length - updated.length} operation(s) were invoiced meanwhile`);
+  }
+}
+
+export async function findInvoice(db: Db, invoiceRef: string): Promise<InvoiceRow | undefined> {
+  const [row] = await db.select().from(invoices).where(eq(invoices.invoiceRef, invoiceRef));
+  return row;
+}
+
+export async function findInvoiceLines(db: Db, invoiceId: string): Promise<InvoiceLineRow[]> {
+  return db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoiceId)).orderBy(asc(invoiceLines.lineNo));
+}
+
+export async function findInvoicedOperations(db: Db, invoiceId: string) {
+  return db.select().from(operations).where(eq(operations.invoiceId, invoiceId)).orderBy(asc(operations.operationAt), asc(operations.decidedAt), asc(operations.operationId));
+}
+
+export interface InvoiceFilters {
+  contractRef?: string;
+  period?: string;
+  paymentStatuses?: readonly string[];
+  invoiceType?: 'INVOICE' | 'CREDIT_NOTE';
+  deliveryStatus?: InvoiceRow['deliveryStatus'];
+}
+
+/** Latest first (issuedAt, then number), so pages never overlap. */
+export async function listInvoices(db: Db, filters: InvoiceFilters, page: { limit: number; offset: number }): Promise<{ rows: InvoiceRow[]; total: number }> {
+  const conditions: SQL[] = [];
+  if (filters.contractRef) conditions.push(eq(invoices.contractRef, filters.contractRef));
+  if (filters.period) conditions.push(eq(invoices.period, filters.period));
+  if (filters.paymentStatuses) conditions.push(inArray(invoices.paymentStatus, [...filters.paymentStatuses] as InvoiceRow['paymentStatus'][]));
+  if (filters.invoiceType) conditions.push(eq(invoices.invoiceType, filters.invoiceType));
+  if (filters.deliveryStatus) conditions.push(eq(invoices.deliveryStatus, filters.deliveryStatus));
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db.select().from(invoices).where(where).orderBy(desc(invoices.issuedAt), desc(invoices.invoiceRef)).limit(page.limit).offset(page.offset),
+    db.select({ total: count() }).from(invoices).where(where),
+  ]);
+  return { rows, total: total?.total ?? 0 };
+}

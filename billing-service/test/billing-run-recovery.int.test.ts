@@ -1,0 +1,107 @@
+import { SimulatedCrash } from '../src/app/run-billing';
+import { startBillingUnderTest, type BillingUnderTest } from './support/billing-under-test';
+import { invoiceNumbersOf, invoicesOf, knownContract, purchaseOn, runPeriod, startRun, submitAccepted } from './support/billing-runs';
+import { startContractEventPublisher, type ContractEventPublisher } from './support/contract-events';
+
+/**
+ * Crashes and races. Invoice numbers are checked over the whole database: whatever happened,
+ * the numbers of a year are exactly 1…N.
+ */
+describe('billing run: crash-safe, concurrent, numbered without gaps', () => {
+  let billing: BillingUnderTest;
+  let publisher: ContractEventPublisher;
+  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric' }).format(new Date()));
+
+  beforeAll(async () => {
+    [billing, publisher] = await Promise.all([startBillingUnderTest(), startContractEventPublisher()]);
+  });
+  afterAll(async () => {
+    await publisher?.stop();
+    await billing?.stop();
+  });
+
+  /** `count` contracts, each with `operations` purchases dated in `month` (YYYY-MM). */
+  async function contractsWithOperations(count: number, month: string, operations = 3): Promise<string[]> {
+    const contractRefs = await Promise.all(Array.from({ length: count }, () => knownContract(billing, publisher)));
+    await Promise.all(
+      contractRefs.flatMap((contractRef) =>
+        Array.from({ length: operations }, (_, index) => submitAccepted(billing, purchaseOn(contractRef, `${month}-${String(10 + index)}`, [{ unitPriceMinor: 1_000 * (index + 1), vatRate: 20 }]))),
+      ),
+    );
+    return contractRefs;
+  }
+
+  async function expectBilledExactlyOnce(contractRefs: string[], period: string, operationsEach: number): Promise<void> {
+    for (const contractRef of contractRefs) {
+      const invoices = await invoicesOf(billing, contractRef);
+      expect(invoices.map((invoice) => invoice.period)).toEqual([period]);
+    }
+    const operations = await billing.service.context.pool.query(
+      `select count(*)::int as operations, count(invoice_id)::int as invoiced, count(distinct invoice_id)::int as invoices,
+              (select count(*) from invoice_lines l join invoices i using (invoice_id) where i.contract_ref = any($1))::int as lines
+         from operations where contract_ref = any($1) and status = 'ACCEPTED'`,
+      [contractRefs],
+    );
+    const total = contractRefs.length * operationsEach;
+    expect(operations.rows[0]).toEqual({ operations: total, invoiced: total, invoices: contractRefs.length, lines: total });
+  }
+
+  async function expectNumbersContiguous(): Promise<void> {
+    const numbers = await invoiceNumbersOf(billing, year);
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, index) => index + 1));
+  }
+
+  it('when a run dies after 2 of 5 contracts and the period is run again, then every contract is billed exactly once and numbers stay contiguous', async () => {
+    const contractRefs = await contractsWithOperations(5, '2026-05');
+
+    const crashed = await startRun(billing, '2026-05', { crashAfterContracts: 2 });
+    await expect(crashed.finished).rejects.toBeInstanceOf(SimulatedCrash);
+    const billedBeforeCrash = (await Promise.all(contractRefs.map((contractRef) => invoicesOf(billing, contractRef)))).flat();
+    expect(billedBeforeCrash).toHaveLength(2);
+    const left = await billing.service.context.pool.query('select status, finished_at from billing_runs where run_id = $1', [crashed.run.runId]);
+    expect(left.rows[0]).toEqual({ status: 'RUNNING', finished_at: null });
+
+    const resumed = await runPeriod(billing, '2026-05');
+    expect(resumed.status).toBe('COMPLETED');
+    const issuedByResume = await billing.service.context.pool.query('select count(*)::int as count from invoices where run_id = $1', [resumed.runId]);
+    expect(issuedByResume.rows[0].count).toBe(3);
+    await expectBilledExactlyOnce(contractRefs, '2026-05', 3);
+    await expectNumbersContiguous();
+
+    // The crashed run is no longer shown as running: nobody holds its lock any more.
+    const crashedNow = await billing.api.get(`/v1/billing-runs/${crashed.run.runId}`).set(await billing.auth(['billing:run']));
+    expect(crashedNow.body).toMatchObject({ status: 'FAILED', invoicesIssued: 2, contractsBilled: 2 });
+    expect(crashedNow.body.errors[0].message).toMatch(/stopped before it finished/);
+  });
+
+  it('when three runs of one period race, then each contract is billed once and the numbers are unique and gapless', async () => {
+    const contractRefs = await contractsWithOperations(12, '2026-04', 2);
+
+    const runs = await Promise.all([runPeriod(billing, '2026-04', { batchSize: 5 }), runPeriod(billing, '2026-04', { batchSize: 5 }), runPeriod(billing, '2026-04')]);
+    expect(runs.map((run) => run.status)).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
+    const issued = await billing.service.context.pool.query('select count(*)::int as count from invoices where run_id = any($1)', [runs.map((run) => run.runId)]);
+    expect(issued.rows[0].count).toBe(12);
+    await expectBilledExactlyOnce(contractRefs, '2026-04', 2);
+    await expectNumbersContiguous();
+  });
+
+  it('when purchases keep arriving while runs race, then each operation is on one invoice or none, and later ones wait for the next period', async () => {
+    const contractRefs = await contractsWithOperations(6, '2026-03', 1);
+    const arriving = Promise.all(
+      contractRefs.map((contractRef) => submitAccepted(billing, purchaseOn(contractRef, '2026-03-20', [{ unitPriceMinor: 700, vatRate: 10 }]))),
+    );
+    const [runs] = await Promise.all([Promise.all([runPeriod(billing, '2026-03'), runPeriod(billing, '2026-03')]), arriving]);
+    expect(runs.map((run) => run.status)).toEqual(['COMPLETED', 'COMPLETED']);
+    // Whatever the interleaving: no operation twice, every invoice adds up, and what missed the run goes next month.
+    await runPeriod(billing, '2026-04');
+    const check = await billing.service.context.pool.query(
+      `select o.contract_ref, count(*)::int as operations, count(o.invoice_id)::int as invoiced,
+              (select count(*) from invoice_lines l join invoices i using (invoice_id) where i.contract_ref = o.contract_ref)::int as lines,
+              (select bool_and(i.total_with_tax_minor = (select sum(amount_with_tax_minor) from invoice_lines l where l.invoice_id = i.invoice_id)) from invoices i where i.contract_ref = o.contract_ref) as adds_up
+         from operations o where o.contract_ref = any($1) group by o.contract_ref`,
+      [contractRefs],
+    );
+    for (const row of check.rows) expect(row).toMatchObject({ operations: 2, invoiced: 2, lines: 2, adds_up: true });
+    await expectNumbersContiguous();
+  });
+});

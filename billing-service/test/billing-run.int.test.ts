@@ -1,0 +1,245 @@
+import { waitFor } from '@boissipay/runtime/src/testing';
+import { startBillingUnderTest, type BillingUnderTest } from './support/billing-under-test';
+import {
+  invoicesOf,
+  knownContract,
+  purchaseOn,
+  refundOn,
+  runPeriod,
+  startInvoiceEventCollector,
+  submitAccepted,
+  type InvoiceEventCollector,
+} from './support/billing-runs';
+import { startContractEventPublisher, type ContractEventPublisher } from './support/contract-events';
+
+/**
+ * The monthly run against the real service: its database, its outbox to Kafka, operations
+ * submitted through the API. Every test bills contracts of its own; a run bills every
+ * contract of the database, so assertions look at the test's contracts only.
+ */
+describe('billing run: one invoice per contract and period', () => {
+  let billing: BillingUnderTest;
+  let publisher: ContractEventPublisher;
+  let events: InvoiceEventCollector;
+  const billedContracts: string[] = [];
+
+  beforeAll(async () => {
+    [billing, publisher, events] = await Promise.all([startBillingUnderTest(), startContractEventPublisher(), startInvoiceEventCollector()]);
+  });
+  afterAll(async () => {
+    await events?.stop();
+    await publisher?.stop();
+    await billing?.stop();
+  });
+
+  async function contract(): Promise<string> {
+    const contractRef = await knownContract(billing, publisher);
+    billedContracts.push(contractRef);
+    return contractRef;
+  }
+
+  async function invoiceInvoiceRefOf(operationId: string): Promise<string | null> {
+    const response = await billing.api.get(`/v1/operations/${operationId}`).set(await billing.auth(['operations:read']));
+    return response.body.invoiceRef;
+  }
+
+  async function invoiceDetail(invoiceRef: string) {
+    const response = await billing.api.get(`/v1/invoices/${invoiceRef}`).set(await billing.auth(['invoices:read']));
+    expect(response.status).toBe(200);
+    return response.body;
+  }
+
+  it('when operations are dated around the end of March 2026 (summer time starts on the 29th), then the last day is in March and the 1st of April is not', async () => {
+    const contractRef = await contract();
+    const dstDay = await submitAccepted(billing, purchaseOn(contractRef, '2026-03-29', [{ unitPriceMinor: 10_000, vatRate: 10 }]));
+    const lastDay = await submitAccepted(billing, purchaseOn(contractRef, '2026-03-31', [{ unitPriceMinor: 20_000, vatRate: 10 }]));
+    const firstOfApril = await submitAccepted(billing, purchaseOn(contractRef, '2026-04-01', [{ unitPriceMinor: 40_000, vatRate: 10 }]));
+
+    const run = await runPeriod(billing, '2026-03');
+    expect(run.status).toBe('COMPLETED');
+    const [invoice] = await invoicesOf(billing, contractRef);
+    expect(invoice).toMatchObject({ period: '2026-03', invoice_type: 'INVOICE', total_without_tax_minor: '30000', total_tax_minor: '3000', total_with_tax_minor: '33000' });
+    expect(await invoiceInvoiceRefOf(dstDay.operationId)).toBe(invoice?.invoice_ref);
+    expect(await invoiceInvoiceRefOf(lastDay.operationId)).toBe(invoice?.invoice_ref);
+    expect(await invoiceInvoiceRefOf(firstOfApril.operationId)).toBeNull();
+  });
+
+  it('when operations are dated around the end of October 2026 (winter time from the 25th), then the 1st and the 31st are in October and the 1st of November is not', async () => {
+    const contractRef = await contract();
+    const dates = ['2026-10-01', '2026-10-25', '2026-10-31', '2026-11-01'];
+    const operations = [];
+    for (const date of dates) operations.push(await submitAccepted(billing, purchaseOn(contractRef, date, [{ unitPriceMinor: 1_000, vatRate: 20 }])));
+
+    await runPeriod(billing, '2026-10');
+    const [invoice] = await invoicesOf(billing, contractRef);
+    expect(invoice).toMatchObject({ period: '2026-10', total_with_tax_minor: String(3 * 1_200) });
+    const invoiceRefs = await Promise.all(operations.map((operation) => invoiceInvoiceRefOf(operation.operationId)));
+    expect(invoiceRefs).toEqual([invoice?.invoice_ref, invoice?.invoice_ref, invoice?.invoice_ref, null]);
+  });
+
+  it('when lines have several VAT rates and a refund, then the invoice has a line each, a subtotal per rate, and totals equal to the sums of the lines', async () => {
+    const contractRef = await contract();
+    const first = await submitAccepted(
+      billing,
+      purchaseOn(contractRef, '2026-09-03', [
+        { unitPriceMinor: 7_250, quantity: 2, vatRate: 10, label: 'Paris – Lyon, 2nd class' },
+        { unitPriceMinor: 12_345, vatRate: 20, label: 'Hotel Lyon, 1 night' },
+      ]),
+    );
+    await submitAccepted(billing, purchaseOn(contractRef, '2026-09-10', [{ unitPriceMinor: 1_999, vatRate: 5.5, label: 'Museum pass' }]));
+    await submitAccepted(billing, refundOn(contractRef, '2026-09-20', first.orderRef, [{ unitPriceMinor: 7_250, vatRate: 10, label: 'Paris – Lyon, refund' }]));
+
+    await runPeriod(billing, '2026-09');
+    const [row] = await invoicesOf(billing, contractRef);
+    const invoice = await invoiceDetail(row?.invoice_ref ?? '');
+
+    expect(invoice.lines.map((line: { operationType: string; vatRate: number; amountWithoutTax: number; tax: number; amountWithTax: number }) => [line.operationType, line.vatRate, line.amountWithoutTax, line.tax, line.amountWithTax])).toEqual([
+      ['PURCHASE', 10, 145, 14.5, 159.5],
+      ['PURCHASE', 20, 123.45, 24.69, 148.14],
+      ['PURCHASE', 5.5, 19.99, 1.1, 21.09],
+      ['REFUND', 10, -72.5, -7.25, -79.75],
+    ]);
+    expect(invoice.vatBreakdown).toEqual([
+      { vatRate: 5.5, base: 19.99, tax: 1.1 },
+      { vatRate: 10, base: 72.5, tax: 7.25 },
+      { vatRate: 20, base: 123.45, tax: 24.69 },
+    ]);
+    expect(invoice).toMatchObject({ invoiceType: 'INVOICE', status: 'ISSUED', debitRequired: true, totalWithoutTax: 215.94, totalTax: 33.04, totalWithTax: 248.98 });
+
+    // To the cent, in minor units, in the database.
+    const sums = await billing.service.context.pool.query(
+      `select sum(amount_without_tax_minor)::bigint as without_tax, sum(tax_minor)::bigint as tax, sum(amount_with_tax_minor)::bigint as with_tax
+         from invoice_lines join invoices using (invoice_id) where invoice_ref = $1`,
+      [row?.invoice_ref],
+    );
+    expect(sums.rows[0]).toEqual({ without_tax: row?.total_without_tax_minor, tax: row?.total_tax_minor, with_tax: row?.total_with_tax_minor });
+    expect(invoice.operations).toHaveLength(3);
+    expect(invoice.billingContact).toEqual({ firstName: 'Jane', lastName: 'Martin', mail: 'accounts@acme.example', phone: null });
+    expect(invoice.mandate).toMatchObject({ mandateRef: `RUM-${contractRef}`, iban: 'FR7630006000011234567890189' });
+    expect(invoice.dueDate > invoice.issueDate).toBe(true);
+  });
+
+  it('when a month has only refunds, then its invoice is a credit note on which nothing is debited', async () => {
+    const contractRef = await contract();
+    const purchase = await submitAccepted(billing, purchaseOn(contractRef, '2026-08-05', [{ unitPriceMinor: 50_000, vatRate: 20 }]));
+    await runPeriod(billing, '2026-08');
+    await submitAccepted(billing, refundOn(contractRef, '2026-09-02', purchase.orderRef, [{ unitPriceMinor: 20_000, vatRate: 20 }]));
+
+    await runPeriod(billing, '2026-09');
+    const invoices = await invoicesOf(billing, contractRef);
+    expect(invoices.map((invoice) => [invoice.period, invoice.invoice_type, invoice.total_with_tax_minor, invoice.debit_required])).toEqual([
+      ['2026-08', 'INVOICE', '60000', true],
+      ['2026-09', 'CREDIT_NOTE', '-24000', false],
+    ]);
+  });
+
+  it('when a period is run again, then no invoice is issued twice', async () => {
+    const contractRef = await contract();
+    await submitAccepted(billing, purchaseOn(contractRef, '2026-07-14', [{ unitPriceMinor: 3_000, vatRate: 10 }]));
+    const first = await runPeriod(billing, '2026-07');
+    const before = await invoicesOf(billing, contractRef);
+    const again = await runPeriod(billing, '2026-07');
+
+    expect(before).toHaveLength(1);
+    expect(await invoicesOf(billing, contractRef)).toEqual(before);
+    expect(again.status).toBe('COMPLETED');
+    const issuedAgain = await billing.service.context.pool.query('select count(*)::int as count from invoices where run_id = $1', [again.runId]);
+    expect(issuedAgain.rows[0].count).toBe(0);
+    expect(first.runId).not.toBe(again.runId);
+  });
+
+  it('when an operation dated in a billed month arrives after its run, then it goes on the next period\'s invoice', async () => {
+    const contractRef = await contract();
+    await submitAccepted(billing, purchaseOn(contractRef, '2026-06-10', [{ unitPriceMinor: 1_000, vatRate: 10 }]));
+    await runPeriod(billing, '2026-06');
+    const late = await submitAccepted(billing, purchaseOn(contractRef, '2026-06-28', [{ unitPriceMinor: 2_000, vatRate: 10 }]));
+
+    await runPeriod(billing, '2026-06');
+    expect(await invoicesOf(billing, contractRef)).toHaveLength(1);
+    expect(await invoiceInvoiceRefOf(late.operationId)).toBeNull();
+
+    await runPeriod(billing, '2026-07');
+    const invoices = await invoicesOf(billing, contractRef);
+    expect(invoices.map((invoice) => [invoice.period, invoice.total_with_tax_minor])).toEqual([
+      ['2026-06', '1100'],
+      ['2026-07', '2200'],
+    ]);
+    expect(await invoiceInvoiceRefOf(late.operationId)).toBe(invoices[1]?.invoice_ref);
+  });
+
+  it('when a dry run previews a period, then it shows what would be invoiced and writes nothing', async () => {
+    const contractRef = await contract();
+    await submitAccepted(billing, purchaseOn(contractRef, '2026-05-05', [{ unitPriceMinor: 10_000, vatRate: 20 }]));
+    await submitAccepted(billing, purchaseOn(contractRef, '2026-05-06', [{ unitPriceMinor: 5_000, vatRate: 10 }]));
+    const counts = async () =>
+      (
+        await billing.service.context.pool.query(
+          `select (select count(*) from invoices)::int as invoices, (select count(*) from billing_runs)::int as runs, (select count(*) from outbox)::int as outbox,
+                  (select coalesce(sum(last_number), 0) from invoice_number_counters)::int as numbers,
+                  (select count(*) from operations where invoice_id is not null)::int as invoiced`,
+        )
+      ).rows[0];
+    const before = await counts();
+
+    const response = await billing.api.post('/v1/billing-runs').set(await billing.auth(['billing:run'])).send({ period: '2026-05', dryRun: true });
+    expect(response.status).toBe(200);
+    const preview = response.body.contracts.find((entry: { contractRef: string }) => entry.contractRef === contractRef);
+    expect(preview).toEqual({
+      contractRef,
+      invoiceType: 'INVOICE',
+      currencyCode: 'EUR',
+      operationCount: 2,
+      lineCount: 2,
+      totalWithoutTax: 150,
+      totalTax: 25,
+      totalWithTax: 175,
+      vatBreakdown: [
+        { vatRate: 10, base: 50, tax: 5 },
+        { vatRate: 20, base: 100, tax: 20 },
+      ],
+    });
+    expect(await counts()).toEqual(before);
+    expect(await invoicesOf(billing, contractRef)).toEqual([]);
+  });
+
+  it('when invoices are issued, then each has exactly one billing.invoice-issued.v1 event, decodable with the registered schema, saying what the invoice says', async () => {
+    let total = 0;
+    for (const contractRef of billedContracts) {
+      const invoices = await invoicesOf(billing, contractRef);
+      total += invoices.length;
+      const published = await events.waitForEvents(contractRef, invoices.length);
+      expect(published.map((event) => event.invoice.invoiceRef)).toEqual(invoices.map((invoice) => invoice.invoice_ref));
+      for (const [index, event] of published.entries()) {
+        const invoice = invoices[index];
+        expect(event).toMatchObject({
+          contractRef,
+          invoice: {
+            contractRef,
+            period: invoice?.period,
+            invoiceType: invoice?.invoice_type,
+            totalWithoutTaxMinor: Number(invoice?.total_without_tax_minor),
+            totalTaxMinor: Number(invoice?.total_tax_minor),
+            totalWithTaxMinor: Number(invoice?.total_with_tax_minor),
+            debitRequired: invoice?.debit_required,
+            billingContact: { email: 'accounts@acme.example' },
+            mandate: { mandateRef: `RUM-${contractRef}` },
+          },
+        });
+        const lines = event.invoice.lines;
+        expect(lines.reduce((sum, line) => sum + line.amountWithTaxMinor, 0)).toBe(event.invoice.totalWithTaxMinor);
+        expect(event.invoice.vatBreakdown.reduce((sum, subtotal) => sum + subtotal.baseMinor + subtotal.taxMinor, 0)).toBe(event.invoice.totalWithTaxMinor);
+      }
+    }
+    expect(total).toBeGreaterThan(billedContracts.length / 2);
+    // One outbox row per invoice of the database, every one published once.
+    const outbox = async () =>
+      (
+        await billing.service.context.pool.query(
+          "select count(*)::int as rows, count(published_at)::int as published, (select count(*) from invoices)::int as invoices from outbox where topic = 'billing.invoice-issued.v1'",
+        )
+      ).rows[0] as { rows: number; published: number; invoices: number };
+    await waitFor(async () => (await outbox()).published === (await outbox()).rows, { description: 'every invoice event published' });
+    const { rows, published, invoices } = await outbox();
+    expect([rows, published]).toEqual([invoices, invoices]);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Cost of a monthly billing run: seeds N contracts × M accepted operations (one product line
+ * each, VAT at 5.5, 10 or 20 %) straight into a scratch billing database with INSERT … SELECT
+ * generate_series, then bills the period through the service's own run code
+ * (billing-service/src/app/run-billing.ts) and reports invoices per second.
+ *
+ *   npm run bench -- billing-run [--contracts 1000] [--operations 100] [--period 2026-10] [--keep]
+ *
+ * The outbox relay is off: each invoice's billing.invoice-issued.v1 row is written to the
+ * outbox in its transaction, as in production, but nothing is published to Kafka, so only
+ * PostgreSQL is needed. The scratch database is dropped afterwards unless --keep.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createLogger } from '@boissipay/runtime';
+import { createScratchDatabase } from '@boissipay/runtime/src/testing';
+import { startBillingRun } from '../billing-service/src/app/run-billing';
+import { parseBillingPeriod } from '../billing-service/src/domain/billing-period';
+import * as schema from '../billing-service/src/infra/schema';
+
+const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const migrationsFolder = path.resolve(__dirname, '..', 'billing-service', 'drizzle');
+/** Contracts seeded per INSERT statement: bounded memory, and progress to show. */
+const SEED_CHUNK = 1_000;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      contracts: { type: 'string', default: '1000' },
+      operations: { type: 'string', default: '100' },
+      period: { type: 'string', default: '2026-10' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const contracts = Number(values.contracts);
+  const operationsEach = Number(values.operations);
+  const period = parseBillingPeriod(values.period);
+  if (!Number.isInteger(contracts) || contracts < 1 || !Number.isInteger(operationsEach) || operationsEach < 1 || !period) {
+    throw new Error('usage: billing-run [--contracts N] [--operations M] [--period YYYY-MM] [--keep]');
+  }
+  const days = Number(period.lastDay.slice(8));
+
+  const scratch = await createScratchDatabase({ adminUrl, migrationsFolder, schema, prefix: 'billing_bench' });
+  try {
+    const { pool } = scratch;
+    console.log(`billing run — ${contracts} contracts × ${operationsEach} operations = ${contracts * operationsEach} operations, period ${period.id}, database ${scratch.name}`);
+
+    const seeding = performance.now();
+    for (let first = 1; first <= contracts; first += SEED_CHUNK) {
+      const last = Math.min(contracts, first + SEED_CHUNK - 1);
+      await pool.query(
+        `insert into contracts (contract_ref, contract_id, product_ref, contract_type, status, created_on, signed_on, activated_at, expire_at,
+                                mandate_ref, mandate_status, mandate_signed_at, mandate_iban, limit_minor, limit_currency, subscriber,
+                                billing_contact, billing_address, version, last_event_id, last_event_type, last_event_at)
+         select 'CTR-BENCH-' || lpad(i::text, 7, '0'), gen_random_uuid()::text, 'DEFERRED-BILLING', 'CORPORATE', 'ACTIVE', '2025-01-01', '2025-01-01', '2025-01-01', '2030-12-31',
+                'RUM-BENCH-' || i, 'ACTIVE', '2025-01-01', 'FR7630006000011234567890189', 1000000000000, 'EUR',
+                jsonb_build_object('subscriberRef', 'Works council ' || i, 'subscriberType', 'PROFESSIONNAL', 'customerId', null, 'customerRef', 'HA-' || i, 'siren', '552100554', 'vatNumber', null),
+                jsonb_build_object('firstName', 'Jane', 'lastName', 'Martin', 'email', 'accounts-' || i || '@bench.example', 'phone', null),
+                jsonb_build_object('line1', 'ACME ' || i, 'line2', '', 'line3', '', 'line4', '1 rue de la Paix', 'line5', '', 'line6', '75002 PARIS', 'country', 'FR'),
+                1, gen_random_uuid(), 'ACTIVATED', now()
+           from generate_series($1::int, $2::int) i`,
+        [first, last],
+      );
+      await pool.query(
+        `insert into balances (contract_ref, currency, outstanding_minor)
+         select 'CTR-BENCH-' || lpad(i::text, 7, '0'), 'EUR', 0 from generate_series($1::int, $2::int) i`,
+        [first, last],
+      );
+      // One line per operation: base 10.00 + j cents, the rate by j, the tax rounded half away from zero.
+      await pool.query(
+        `with seeded as (
+           select 'CTR-BENCH-' || lpad(i::text, 7, '0') as contract_ref, j,
+                  (1000 + j)::bigint as base, (array[550, 1000, 2000])[1 + j % 3] as bp
+             from generate_series($1::int, $2::int) i cross join generate_series(1, $3::int) j
+         ), priced as (
+           select *, round(base * bp / 10000.0)::bigint as tax, gen_random_uuid() as operation_id from seeded
+         ), inserted as (
+           insert into operations (operation_id, type, status, contract_ref, order_ref, operation_at, currency, total_without_tax_minor, total_tax_minor,
+                                   total_with_tax_minor, request, request_hash, response_status, response_body, submitted_by, decided_at)
+           select operation_id, 'PURCHASE', 'ACCEPTED', contract_ref, 'ORD-' || contract_ref || '-' || j, $4::date + (j % $5::int), 'EUR', base, tax,
+                  base + tax, '{}'::jsonb, 'bench', 201, '{}'::jsonb, 'bench', now()
+             from priced
+           returning operation_id
+         )
+         insert into operation_lines (operation_id, line_no, order_item_no, product_label, quantity, unit_price_minor, vat_rate_basis_points,
+                                      amount_without_tax_minor, amount_tax_minor, amount_with_tax_minor, traveller_name, booking_ref)
+         select p.operation_id, 1, 1, 'Paris – Lyon, 2nd class', 1, p.base, p.bp, p.base, p.tax, p.base + p.tax, 'Jane Martin', 'PNR' || p.j
+           from priced p join inserted using (operation_id)`,
+        [first, last, operationsEach, period.firstDay, days],
+      );
+      process.stdout.write(`\r  seeded ${last}/${contracts} contracts`);
+    }
+    await pool.query('analyze');
+    const seedMs = performance.now() - seeding;
+    console.log(`\r  seeded ${contracts} contracts, ${contracts * operationsEach} operations in ${seconds(seedMs)}`);
+
+    const logger = createLogger({ service: 'billing-bench', level: process.env.LOG_LEVEL ?? 'warn' });
+    const deps = { db: scratch.db, pool, clock: () => new Date(), timeZone: 'Europe/Paris', paymentTermDays: 30, logger };
+    const running = performance.now();
+    const started = await startBillingRun(deps, { period, trigger: 'API', requestedBy: 'bench' });
+    // Progress every 10 s, and the rate over the last interval: a rate that keeps falling would betray a cost growing faster than the data.
+    let lastCount = 0;
+    let lastAt = running;
+    const progress = setInterval(() => {
+      void pool.query('select count(*)::int as count from invoices').then(({ rows }) => {
+        const now = performance.now();
+        const count: number = rows[0].count;
+        console.log(`  ${seconds(now - running).padStart(9)}  ${String(count).padStart(7)} invoices  ${((count - lastCount) / ((now - lastAt) / 1000)).toFixed(0)} invoices/s`);
+        [lastCount, lastAt] = [count, now];
+      });
+    }, 10_000);
+    const run = await started.finished.finally(() => clearInterval(progress));
+    const runMs = performance.now() - running;
+
+    const check = await pool.query(
+      `select (select count(*) from invoices)::int as invoices, (select count(*) from invoice_lines)::int as lines,
+              (select count(*) from operations where invoice_id is null)::int as uninvoiced, (select count(*) from outbox)::int as outbox,
+              (select max(last_number) from invoice_number_counters)::int as last_number`,
+    );
+    const { invoices, lines, uninvoiced, outbox, last_number: lastNumber } = check.rows[0];
+    console.log(`  run        ${run.status} in ${seconds(runMs)} (contracts considered ${run.contractsConsidered}, errors ${run.errors.length})`);
+    console.log(`  issued     ${invoices} invoices, ${lines} lines, ${outbox} outbox events; ${uninvoiced} operations left uninvoiced; last number ${lastNumber}`);
+    console.log(`  throughput ${(invoices / (runMs / 1000)).toFixed(0)} invoices/s, ${(lines / (runMs / 1000)).toFixed(0)} lines/s`);
+    if (run.status !== 'COMPLETED' || invoices !== contracts || lines !== contracts * operationsEach || uninvoiced !== 0 || lastNumber !== contracts) {
+      throw new Error('the run did not bill every contract exactly once');
+    }
+  } finally {
+    if (values.keep) {
+      await scratch.pool.end();
+      console.log(`  kept database ${scratch.name}`);
+    } else {
+      await scratch.drop();
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

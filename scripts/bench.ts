@@ -1,0 +1,24 @@
+/**
+ * `npm run bench -- <name> [options]`: runs one named benchmark, each in its own process.
+ *
+ *   npm run bench -- operations [--requests 2000] [--concurrency 20] [--contracts 1]
+ *   npm run bench -- billing-run [--contracts 1000] [--operations 100] [--period 2026-10] [--keep]
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const benchmarks: Record<string, { script: string; about: string }> = {
+  operations: { script: 'bench-operations.ts', about: 'latency and throughput of POST /v1/operations (p50/p90/p99)' },
+  'billing-run': { script: 'bench-billing-run.ts', about: 'invoices per second of a monthly billing run over N contracts × M operations' },
+};
+
+const [name, ...args] = process.argv.slice(2);
+const benchmark = name ? benchmarks[name] : undefined;
+if (!benchmark) {
+  console.error(`usage: npm run bench -- <name> [options]\n${Object.entries(benchmarks).map(([key, { about }]) => `  ${key.padEnd(12)} ${about}`).join('\n')}`);
+  process.exit(name ? 1 : 0);
+}
+
+const tsx = path.resolve(__dirname, '..', 'node_modules', '.bin', 'tsx');
+const result = spawnSync(tsx, [path.join(__dirname, benchmark.script), ...args], { stdio: 'inherit' });
+process.exit(result.status ?? 1);
