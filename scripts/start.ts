@@ -12,6 +12,7 @@ import { infraSettings, localEndpoints } from '../infra/endpoints';
 const repoRoot = path.resolve(__dirname, '..');
 const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 const readyTimeoutMs = 120_000;
+const LOCAL_TOPIC_PREFIX = 'local.';
 
 function run(command: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
@@ -36,7 +37,14 @@ function startService(name: ServiceName): ChildProcess {
     cwd: repoRoot,
     // PORT and DATABASE_URL are per service: a value exported in this shell must not make
     // the four services share one port or one database.
-    env: { ...process.env, PORT: String(serviceDefaults[name].port), DATABASE_URL: undefined },
+    // The local platform works on its own topics (`local.` prefix unless KAFKA_TOPIC_PREFIX is
+    // set), so what the test suite leaves on the shared local Kafka never reaches it.
+    env: {
+      ...process.env,
+      PORT: String(serviceDefaults[name].port),
+      DATABASE_URL: undefined,
+      KAFKA_TOPIC_PREFIX: process.env.KAFKA_TOPIC_PREFIX ?? LOCAL_TOPIC_PREFIX,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   prefixLines(child, `[${name}]`.padEnd(18));
@@ -65,7 +73,7 @@ function printSummary(): void {
       '',
       'Boissipay is running',
       ...rows,
-      `  kafka             ${localEndpoints.kafkaBrokers.join(',')}`,
+      `  kafka             ${localEndpoints.kafkaBrokers.join(',')}   topics ${process.env.KAFKA_TOPIC_PREFIX ?? LOCAL_TOPIC_PREFIX}<name>`,
       `  schema registry   ${localEndpoints.schemaRegistryUrl}`,
       `  mail (web UI)     ${localEndpoints.mailApiUrl}   smtp 127.0.0.1:${infraSettings.mail.smtpPort}`,
       '  a token:          npm run token -- contracts:read contracts:write operations:write …',
