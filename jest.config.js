@@ -17,6 +17,9 @@ const common = {
 module.exports = {
   // Global only: Jest ignores testTimeout inside a project. Generous for Kafka group joins.
   testTimeout: 60_000,
+  // Every test stops what it starts, yet the full run once stayed alive after its summary with
+  // no worker left and nothing reported by --detectOpenHandles; CI must never hang on that.
+  forceExit: true,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.test.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/**/*.int.test.ts', '<rootDir>/**/*.e2e.test.ts'] },

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { MoneyError, toMinorUnits, toScaledInteger } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
-import { ApiError } from '@boissipay/runtime';
+import { ApiError, requestFingerprint } from '@boissipay/runtime';
 import type { Submission } from '../app/submission';
 import { findTotalsProblems, type LineAmounts } from '../domain/order-totals';
 import { billingError } from './billing-errors';
@@ -81,7 +80,7 @@ export function submissionOf(body: OperationRequest, context: RequestContext): S
     totals,
     lines,
     request: body as unknown as Record<string, unknown>,
-    requestHash: hashOf(body),
+    requestHash: requestFingerprint(body),
     ...context,
   };
 }
@@ -106,18 +105,3 @@ function basisPointsOf(percent: number, path: string): number {
   }
 }
 
-/** Same content, same hash, whatever the order of the keys: how a replay is told from a reuse. */
-function hashOf(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}

@@ -2,7 +2,7 @@ import { MoneyError, toMinorUnits, type Money } from '@boissipay/money';
 import type { IsoDate, Mandate } from './contract';
 import type { Problem } from './contract.errors';
 import { isAfter } from './dates';
-import { isValidIban } from './iban';
+import { isValidIban } from '@boissipay/money';
 
 /** A mandate as a client submits it: never REVOKED, which only revocation produces. */
 export interface MandateInput {

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { eq, sql } from 'drizzle-orm';
 import { createDatabase } from '@boissipay/runtime';
 import type { Pool } from 'pg';
-import { isValidIban } from '../domain/iban';
+import { isValidIban } from '@boissipay/money';
 import type { DebitRequest, DebitResult, PaymentProvider } from '../domain/payment-provider';
 import { simulatedDebits } from './schema';
 

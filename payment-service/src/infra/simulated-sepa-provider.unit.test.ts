@@ -1,4 +1,4 @@
-import { isValidIban } from '../domain/iban';
+import { isValidIban } from '@boissipay/money';
 import { simulatedAnswerOf, simulatedIbans } from './simulated-sepa-provider';
 
 const request = (overrides: Partial<Parameters<typeof simulatedAnswerOf>[0]> = {}) => ({
