@@ -3,5 +3,5 @@ export { createDatabase, withTransaction, type Database, type Transaction } from
 export { runMigrations } from './migrations';
 export { listenForNotifications, type NotificationListener } from './notification-listener';
 export { outbox, type OutboxRow } from './outbox.table';
-export { createPool } from './pool';
+export { createPool, withConnectionSettings } from './pool';
 export { processedEvents } from './processed-events.table';
