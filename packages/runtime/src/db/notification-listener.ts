@@ -19,7 +19,8 @@ export async function listenForNotifications(
   onNotification: () => void,
   logger: Logger,
 ): Promise<NotificationListener> {
-  let client: PoolClient | undefined;
+  /** The listening connection, with the one way to give it back: a connection is released once, whatever fails after. */
+  let current: { client: PoolClient; release(error?: Error | boolean): void } | undefined;
   let closed = false;
   let reconnectTimer: NodeJS.Timeout | undefined;
 
@@ -35,27 +36,34 @@ export async function listenForNotifications(
 
   async function connect(): Promise<void> {
     const candidate = await pool.connect();
-    let broken = false;
+    let released = false;
+    const release = (error?: Error | boolean) => {
+      if (released) return;
+      released = true;
+      candidate.release(error);
+    };
     candidate.on('notification', (notification) => {
       if (notification.channel === channel) onNotification();
     });
+    // Still listened to once released: a connection destroyed by close() or by an earlier error can report one more.
+    // Lost while connecting, the LISTEN below fails too and whoever called connect() retries.
     candidate.on('error', (error) => {
-      if (broken) return;
-      broken = true;
+      if (released) return;
+      const wasListening = current?.client === candidate;
+      if (wasListening) current = undefined;
+      release(error);
+      if (!wasListening) return;
       logger.warn({ err: error, channel }, 'LISTEN connection lost; reconnecting');
-      if (client === candidate) client = undefined;
-      candidate.release(error);
       scheduleReconnect();
     });
     try {
       await candidate.query(`listen ${candidate.escapeIdentifier(channel)}`);
     } catch (error) {
-      if (!broken) candidate.release(error as Error);
-      broken = true;
+      release(error as Error);
       throw error;
     }
-    if (closed) candidate.release(true);
-    else client = candidate;
+    if (closed) release(true);
+    else current = { client: candidate, release };
   }
 
   await connect();
@@ -64,8 +72,8 @@ export async function listenForNotifications(
       closed = true;
       clearTimeout(reconnectTimer);
       // Destroyed rather than returned to the pool, which would hand out a connection still listening.
-      client?.release(true);
-      client = undefined;
+      current?.release(true);
+      current = undefined;
     },
   };
 }
