@@ -1,7 +1,8 @@
 /**
  * Cost of a monthly billing run: seeds N contracts × M accepted operations (one product line
- * each, VAT at 5.5, 10 or 20 %) straight into a scratch billing database with INSERT … SELECT
- * generate_series, then bills the period through the service's own run code
+ * each, VAT at 5.5, 10 or 20 %, a request and an answer of real size, interleaved across
+ * contracts as they arrive in a real month) straight into a scratch billing database with
+ * INSERT … SELECT generate_series, then bills the period through the service's own run code
  * (billing-service/src/app/run-billing.ts) and reports invoices per second.
  *
  *   npm run bench -- billing-run [--contracts 1000] [--operations 100] [--period 2026-10] [--keep]
@@ -20,8 +21,36 @@ import * as schema from '../billing-service/src/infra/schema';
 
 const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const migrationsFolder = path.resolve(__dirname, '..', 'billing-service', 'drizzle');
-/** Contracts seeded per INSERT statement: bounded memory, and progress to show. */
+/** Contracts seeded per INSERT statement: bounded memory. */
 const SEED_CHUNK = 1_000;
+
+/** What an operation stores of its request (and, with a few more fields, of its answer): about 1 kB of JSON. */
+const sampleRequest = {
+  operationType: 'PURCHASE',
+  contact: { firstName: 'Jane', lastName: 'Martin', email: 'jane.martin@bench.example', phone: '+33 1 23 45 67 89' },
+  order: {
+    orderRef: 'ORD-BENCH',
+    operationAt: '2026-10-15',
+    currencyCode: 'EUR',
+    totalWithoutTax: '10.00',
+    totalTax: '2.00',
+    totalWithTax: '12.00',
+    lines: [
+      {
+        orderItemNo: 1,
+        productRef: 'SNCF-TGV-2ND',
+        productLabel: 'Paris – Lyon, 2nd class, flexible fare',
+        quantity: 1,
+        unitPriceWithoutTax: '10.00',
+        vatRate: '20',
+        amountWithoutTax: '10.00',
+        amountTax: '2.00',
+        amountWithTax: '12.00',
+        travel: { travellerName: 'Jane Martin', bookingRef: 'PNR7XK2QD', costCentre: 'SALES-EMEA-042', departure: 'Paris Gare de Lyon', arrival: 'Lyon Part-Dieu' },
+      },
+    ],
+  },
+};
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -68,36 +97,44 @@ async function main(): Promise<void> {
          select 'CTR-BENCH-' || lpad(i::text, 7, '0'), 'EUR', 0 from generate_series($1::int, $2::int) i`,
         [first, last],
       );
-      // One line per operation: base 10.00 + j cents, the rate by j, the tax rounded half away from zero.
+    }
+    // Operations arrive day by day from every contract, as in a real month: the j-th operation of every contract, then the
+    // next, so one contract's operations are spread over the whole table as in production. One line each: base 10.00 + j
+    // cents, the rate by j, the tax rounded half away from zero; the request and answer kept as large as real ones.
+    for (let j = 1; j <= operationsEach; j += 1) {
       await pool.query(
-        `with seeded as (
-           select 'CTR-BENCH-' || lpad(i::text, 7, '0') as contract_ref, j,
-                  (1000 + j)::bigint as base, (array[550, 1000, 2000])[1 + j % 3] as bp
-             from generate_series($1::int, $2::int) i cross join generate_series(1, $3::int) j
-         ), priced as (
-           select *, round(base * bp / 10000.0)::bigint as tax, gen_random_uuid() as operation_id from seeded
+        `with priced as (
+           select 'CTR-BENCH-' || lpad(i::text, 7, '0') as contract_ref, gen_random_uuid() as operation_id,
+                  (1000 + $3::int)::bigint as base, (array[550, 1000, 2000])[1 + $3::int % 3] as bp, round((1000 + $3::int) * (array[550, 1000, 2000])[1 + $3::int % 3] / 10000.0)::bigint as tax
+             from generate_series(1, $1::int) i
          ), inserted as (
            insert into operations (operation_id, type, status, contract_ref, order_ref, operation_at, currency, total_without_tax_minor, total_tax_minor,
                                    total_with_tax_minor, request, request_hash, response_status, response_body, submitted_by, decided_at)
-           select operation_id, 'PURCHASE', 'ACCEPTED', contract_ref, 'ORD-' || contract_ref || '-' || j, $4::date + (j % $5::int), 'EUR', base, tax,
-                  base + tax, '{}'::jsonb, 'bench', 201, '{}'::jsonb, 'bench', now()
+           select operation_id, 'PURCHASE', 'ACCEPTED', contract_ref, 'ORD-' || contract_ref || '-' || $3::int, $2::date + ($3::int % $4::int), 'EUR', base, tax,
+                  base + tax, $5::jsonb || jsonb_build_object('contractRef', contract_ref), md5(operation_id::text), 201,
+                  $5::jsonb || jsonb_build_object('operationId', operation_id, 'status', 'ACCEPTED', 'contractRef', contract_ref), 'bench', now()
              from priced
-           returning operation_id
+           returning operation_id, contract_ref, operation_at
+         ), queued as (
+           insert into uninvoiced_operations (contract_ref, operation_at, operation_id) select contract_ref, operation_at, operation_id from inserted
          )
          insert into operation_lines (operation_id, line_no, order_item_no, product_label, quantity, unit_price_minor, vat_rate_basis_points,
                                       amount_without_tax_minor, amount_tax_minor, amount_with_tax_minor, traveller_name, booking_ref)
-         select p.operation_id, 1, 1, 'Paris – Lyon, 2nd class', 1, p.base, p.bp, p.base, p.tax, p.base + p.tax, 'Jane Martin', 'PNR' || p.j
+         select p.operation_id, 1, 1, 'Paris – Lyon, 2nd class', 1, p.base, p.bp, p.base, p.tax, p.base + p.tax, 'Jane Martin', 'PNR' || $3::int
            from priced p join inserted using (operation_id)`,
-        [first, last, operationsEach, period.firstDay, days],
+        [contracts, period.firstDay, j, days, JSON.stringify(sampleRequest)],
       );
-      process.stdout.write(`\r  seeded ${last}/${contracts} contracts`);
+      if (j % Math.ceil(operationsEach / 10) === 0) console.log(`  seeded operation ${j}/${operationsEach} of every contract (${seconds(performance.now() - seeding)})`);
     }
     await pool.query('analyze');
     const seedMs = performance.now() - seeding;
-    console.log(`\r  seeded ${contracts} contracts, ${contracts * operationsEach} operations in ${seconds(seedMs)}`);
+    console.log(`  seeded ${contracts} contracts, ${contracts * operationsEach} operations in ${seconds(seedMs)}`);
 
     const logger = createLogger({ service: 'billing-bench', level: process.env.LOG_LEVEL ?? 'warn' });
     const deps = { db: scratch.db, pool, clock: () => new Date(), timeZone: 'Europe/Paris', paymentTermDays: 30, logger };
+    // WAL written by the whole server during the run: on a quiet server, what the run wrote (pages rewritten, indexes touched).
+    const walAt = async (): Promise<string> => (await pool.query('select pg_current_wal_lsn()::text as lsn')).rows[0].lsn;
+    const walBefore = await walAt();
     const running = performance.now();
     const started = await startBillingRun(deps, { period, trigger: 'API', requestedBy: 'bench' });
     // Progress every 10 s, and the rate over the last interval: a rate that keeps falling would betray a cost growing faster than the data.
@@ -113,17 +150,19 @@ async function main(): Promise<void> {
     }, 10_000);
     const run = await started.finished.finally(() => clearInterval(progress));
     const runMs = performance.now() - running;
+    const walBytes = Number((await pool.query('select pg_wal_lsn_diff($1, $2)::bigint as bytes', [await walAt(), walBefore])).rows[0].bytes);
 
     const check = await pool.query(
       `select (select count(*) from invoices)::int as invoices, (select count(*) from invoice_lines)::int as lines,
-              (select count(*) from operations where invoice_id is null)::int as uninvoiced, (select count(*) from outbox)::int as outbox,
+              (select count(*) from uninvoiced_operations)::int as uninvoiced, (select count(*) from invoiced_operations)::int as invoiced, (select count(*) from outbox)::int as outbox,
               (select max(last_number) from invoice_number_counters)::int as last_number`,
     );
-    const { invoices, lines, uninvoiced, outbox, last_number: lastNumber } = check.rows[0];
+    const { invoices, lines, uninvoiced, invoiced, outbox, last_number: lastNumber } = check.rows[0];
     console.log(`  run        ${run.status} in ${seconds(runMs)} (contracts considered ${run.contractsConsidered}, errors ${run.errors.length})`);
     console.log(`  issued     ${invoices} invoices, ${lines} lines, ${outbox} outbox events; ${uninvoiced} operations left uninvoiced; last number ${lastNumber}`);
     console.log(`  throughput ${(invoices / (runMs / 1000)).toFixed(0)} invoices/s, ${(lines / (runMs / 1000)).toFixed(0)} lines/s`);
-    if (run.status !== 'COMPLETED' || invoices !== contracts || lines !== contracts * operationsEach || uninvoiced !== 0 || lastNumber !== contracts) {
+    console.log(`  WAL        ${(walBytes / 1024 / 1024).toFixed(0)} MB, ${(walBytes / 1024 / invoices).toFixed(0)} kB per invoice`);
+    if (run.status !== 'COMPLETED' || invoices !== contracts || lines !== contracts * operationsEach || uninvoiced !== 0 || invoiced !== contracts * operationsEach || lastNumber !== contracts) {
       throw new Error('the run did not bill every contract exactly once');
     }
   } finally {

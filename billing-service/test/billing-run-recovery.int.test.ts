@@ -37,13 +37,15 @@ describe('billing run: crash-safe, concurrent, numbered without gaps', () => {
       expect(invoices.map((invoice) => invoice.period)).toEqual([period]);
     }
     const operations = await billing.service.context.pool.query(
-      `select count(*)::int as operations, count(invoice_id)::int as invoiced, count(distinct invoice_id)::int as invoices,
-              (select count(*) from invoice_lines l join invoices i using (invoice_id) where i.contract_ref = any($1))::int as lines
-         from operations where contract_ref = any($1) and status = 'ACCEPTED'`,
+      `select count(*)::int as operations, count(io.invoice_id)::int as invoiced, count(distinct io.invoice_id)::int as invoices,
+              (select count(*) from invoice_lines l join invoices i using (invoice_id) where i.contract_ref = any($1))::int as lines,
+              (select count(*) from uninvoiced_operations u where u.contract_ref = any($1))::int as queued
+         from operations o left join invoiced_operations io using (contract_ref, operation_id)
+        where o.contract_ref = any($1) and o.status = 'ACCEPTED'`,
       [contractRefs],
     );
     const total = contractRefs.length * operationsEach;
-    expect(operations.rows[0]).toEqual({ operations: total, invoiced: total, invoices: contractRefs.length, lines: total });
+    expect(operations.rows[0]).toEqual({ operations: total, invoiced: total, invoices: contractRefs.length, lines: total, queued: 0 });
   }
 
   async function expectNumbersContiguous(): Promise<void> {
@@ -95,10 +97,10 @@ describe('billing run: crash-safe, concurrent, numbered without gaps', () => {
     // Whatever the interleaving: no operation twice, every invoice adds up, and what missed the run goes next month.
     await runPeriod(billing, '2026-04');
     const check = await billing.service.context.pool.query(
-      `select o.contract_ref, count(*)::int as operations, count(o.invoice_id)::int as invoiced,
+      `select o.contract_ref, count(*)::int as operations, count(io.invoice_id)::int as invoiced,
               (select count(*) from invoice_lines l join invoices i using (invoice_id) where i.contract_ref = o.contract_ref)::int as lines,
               (select bool_and(i.total_with_tax_minor = (select sum(amount_with_tax_minor) from invoice_lines l where l.invoice_id = i.invoice_id)) from invoices i where i.contract_ref = o.contract_ref) as adds_up
-         from operations o where o.contract_ref = any($1) group by o.contract_ref`,
+         from operations o left join invoiced_operations io using (contract_ref, operation_id) where o.contract_ref = any($1) group by o.contract_ref`,
       [contractRefs],
     );
     for (const row of check.rows) expect(row).toMatchObject({ operations: 2, invoiced: 2, lines: 2, adds_up: true });

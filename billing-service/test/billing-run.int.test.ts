@@ -64,6 +64,29 @@ describe('billing run: one invoice per contract and period', () => {
     expect(await invoiceInvoiceRefOf(firstOfApril.operationId)).toBeNull();
   });
 
+  it('when a purchase is accepted and another rejected, then only the accepted one waits to be invoiced, and invoicing moves it to its invoice', async () => {
+    const contractRef = await knownContract(billing, publisher, 50_000);
+    billedContracts.push(contractRef);
+    const accepted = await submitAccepted(billing, purchaseOn(contractRef, '2026-02-10', [{ unitPriceMinor: 10_000, vatRate: 20 }]));
+    const rejected = await billing.api
+      .post('/v1/operations')
+      .set(await billing.auth())
+      .send(purchaseOn(contractRef, '2026-02-11', [{ unitPriceMinor: 100_000, vatRate: 20 }]));
+    expect(rejected.status).toBe(422);
+    const rows = async (table: 'uninvoiced_operations' | 'invoiced_operations') =>
+      (await billing.service.context.pool.query(`select * from ${table} where contract_ref = $1`, [contractRef])).rows;
+    expect((await rows('uninvoiced_operations')).map((row) => row.operation_id)).toEqual([accepted.operationId]);
+
+    await runPeriod(billing, '2026-02');
+    const [invoice] = await invoicesOf(billing, contractRef);
+    expect(await rows('uninvoiced_operations')).toEqual([]);
+    expect(await rows('invoiced_operations')).toEqual([
+      { contract_ref: contractRef, operation_id: accepted.operationId, invoice_id: expect.any(String), invoice_ref: invoice?.invoice_ref },
+    ]);
+    expect(await invoiceInvoiceRefOf(accepted.operationId)).toBe(invoice?.invoice_ref);
+    expect(await invoiceInvoiceRefOf(rejected.body.operationId)).toBeNull();
+  });
+
   it('when operations are dated around the end of October 2026 (winter time from the 25th), then the 1st and the 31st are in October and the 1st of November is not', async () => {
     const contractRef = await contract();
     const dates = ['2026-10-01', '2026-10-25', '2026-10-31', '2026-11-01'];
@@ -176,7 +199,7 @@ describe('billing run: one invoice per contract and period', () => {
         await billing.service.context.pool.query(
           `select (select count(*) from invoices)::int as invoices, (select count(*) from billing_runs)::int as runs, (select count(*) from outbox)::int as outbox,
                   (select coalesce(sum(last_number), 0) from invoice_number_counters)::int as numbers,
-                  (select count(*) from operations where invoice_id is not null)::int as invoiced`,
+                  (select count(*) from invoiced_operations)::int as invoiced, (select count(*) from uninvoiced_operations)::int as queued`,
         )
       ).rows[0];
     const before = await counts();

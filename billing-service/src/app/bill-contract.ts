@@ -59,7 +59,7 @@ export async function billContract(db: Database<typeof schema>, contractRef: str
     };
     const event = invoiceIssuedEventOf(invoice, { eventId: randomUUID(), occurredAt: issuedAt, correlationId: context.correlationId });
     await insertInvoice(tx, invoice, { runId: context.runId, issuedEventId: event.eventId, issuedAt });
-    await markOperationsInvoiced(tx, invoice.operationIds, invoice);
+    await markOperationsInvoiced(tx, contractRef, invoice.operationIds, invoice);
     await enqueueEvent(tx, { topic: invoiceIssuedTopic, key: contractRef, event });
     return { kind: 'issued', invoiceRef, invoiceType: invoice.invoiceType, currency: invoice.currency, totals: invoice.totals };
   });

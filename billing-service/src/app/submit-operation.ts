@@ -12,6 +12,7 @@ import {
   lockBalanceWithContract,
   type NewOperationRow,
   type OperationRow,
+  type StoredOperationRow,
 } from '../infra/operations.repository';
 import type * as schema from '../infra/schema';
 import { calendarDateIn } from './calendar';
@@ -114,7 +115,7 @@ function operationOf(submission: Submission, decision: Decision, decidedAt: Date
   };
 }
 
-function outcomeOfReplay(previous: { row: OperationRow; matchedBy: 'key' | 'order' }, submission: Submission): SubmitOutcome {
+function outcomeOfReplay(previous: { row: StoredOperationRow; matchedBy: 'key' | 'order' }, submission: Submission): SubmitOutcome {
   if (previous.row.requestHash !== submission.requestHash) {
     return { kind: 'conflict', code: previous.matchedBy === 'key' ? 'IDEMPOTENCY_KEY_REUSED' : 'ORDER_REF_REUSED' };
   }

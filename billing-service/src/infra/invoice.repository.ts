@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { mandateToDebit } from '../domain/build-invoice';
 import type { MandateStatus } from '../domain/contract-view';
 import type { BillableLine, BillableOperation, InvoiceParty, IssuedInvoice } from '../domain/invoice';
 import type { Db, Tx } from './operations.repository';
-import { balances, contracts, invoiceLines, invoiceNumberCounters, invoices, operationLines, operations } from './schema';
+import { balances, contracts, invoicedOperations, invoiceLines, invoiceNumberCounters, invoices, operationLines, operations, uninvoicedOperations } from './schema';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
@@ -22,7 +22,7 @@ export async function findContractsToBill(db: Db, period: { id: string; endExclu
     .where(
       and(
         gt(balances.contractRef, after),
-        sql`exists (select 1 from ${operations} where ${operations.contractRef} = ${balances.contractRef} and ${operations.status} = 'ACCEPTED' and ${operations.invoiceId} is null and ${operations.operationAt} < ${period.endExclusive})`,
+        sql`exists (select 1 from ${uninvoicedOperations} where ${uninvoicedOperations.contractRef} = ${balances.contractRef} and ${uninvoicedOperations.operationAt} < ${period.endExclusive})`,
         sql`not exists (select 1 from ${invoices} where ${invoices.contractRef} = ${balances.contractRef} and ${invoices.period} = ${period.id})`,
       ),
     )
@@ -79,8 +79,8 @@ export function invoicePartyOf(contract: ContractRow): InvoiceParty {
 
 /**
  * The contract's accepted operations not yet invoiced and dated before `endExclusive`, with
- * their lines, oldest first, in one round trip: the partial index of what is left to invoice
- * finds the operations, and each one's lines come from the lines' primary key (a correlated
+ * their lines, oldest first, in one round trip: the queue of what is left to invoice gives
+ * the operations, and each one's lines come from the lines' primary key (a correlated
  * subquery, so never a join the planner could turn into a scan of every line).
  */
 export async function findBillableOperations(db: Db, contractRef: string, endExclusive: string): Promise<BillableOperation[]> {
@@ -99,8 +99,9 @@ export async function findBillableOperations(db: Db, contractRef: string, endExc
                  'travellerName', l.traveller_name, 'bookingRef', l.booking_ref, 'costCentre', l.cost_centre) order by l.line_no)
           from ${operationLines} l where l.operation_id = "operations"."operation_id")`, // qualified by hand: drizzle leaves select fields unqualified
     })
-    .from(operations)
-    .where(and(eq(operations.contractRef, contractRef), eq(operations.status, 'ACCEPTED'), isNull(operations.invoiceId), lt(operations.operationAt, endExclusive)))
+    .from(uninvoicedOperations)
+    .innerJoin(operations, eq(operations.operationId, uninvoicedOperations.operationId))
+    .where(and(eq(uninvoicedOperations.contractRef, contractRef), lt(uninvoicedOperations.operationAt, endExclusive)))
     .orderBy(asc(operations.operationAt), asc(operations.decidedAt), asc(operations.operationId));
   // json_build_object keeps bigint amounts as JSON numbers: exact for every amount the API accepts (< 2^53 minor units).
   return rows.map((row) => ({ ...row, lines: row.lines ?? [] }));
@@ -164,17 +165,26 @@ export async function insertInvoice(tx: Tx, invoice: IssuedInvoice, context: { r
 }
 
 /**
- * Marks the operations invoiced; only those still uninvoiced, and all of them or the
- * transaction fails: an operation can never end up on two invoices.
+ * Marks the operations invoiced, in one statement: takes them off the queue of what is left
+ * to invoice and links them to the invoice. Only operations still queued are taken, and all
+ * of them or the transaction fails: an operation can never end up on two invoices (the link's
+ * primary key says so too).
  */
-export async function markOperationsInvoiced(tx: Tx, operationIds: readonly string[], invoice: { invoiceId: string; invoiceRef: string }): Promise<void> {
-  const updated = await tx
-    .update(operations)
-    .set({ invoiceId: invoice.invoiceId, invoiceRef: invoice.invoiceRef })
-    .where(and(sql`${operations.operationId} = any(${sql.param([...operationIds])}::uuid[])`, isNull(operations.invoiceId)))
-    .returning({ operationId: operations.operationId });
-  if (updated.length !== operationIds.length) {
-    throw new Error(`invoice ${invoice.invoiceRef}: ${operationIds.length - updated.length} operation(s) were invoiced meanwhile`);
+export async function markOperationsInvoiced(
+  tx: Tx,
+  contractRef: string,
+  operationIds: readonly string[],
+  invoice: { invoiceId: string; invoiceRef: string },
+): Promise<void> {
+  const { rowCount } = await tx.execute(sql`
+    with taken as (
+      delete from ${uninvoicedOperations}
+       where ${uninvoicedOperations.contractRef} = ${contractRef} and ${uninvoicedOperations.operationId} = any(${sql.param([...operationIds])}::uuid[])
+      returning operation_id)
+    insert into ${invoicedOperations} (contract_ref, operation_id, invoice_id, invoice_ref)
+    select ${contractRef}, operation_id, ${invoice.invoiceId}, ${invoice.invoiceRef} from taken`);
+  if (rowCount !== operationIds.length) {
+    throw new Error(`invoice ${invoice.invoiceRef}: ${operationIds.length - (rowCount ?? 0)} operation(s) were invoiced meanwhile`);
   }
 }
 
@@ -188,7 +198,12 @@ export async function findInvoiceLines(db: Db, invoiceId: string): Promise<Invoi
 }
 
 export async function findInvoicedOperations(db: Db, invoiceId: string) {
-  return db.select().from(operations).where(eq(operations.invoiceId, invoiceId)).orderBy(asc(operations.operationAt), asc(operations.decidedAt), asc(operations.operationId));
+  return db
+    .select({ ...getTableColumns(operations), invoiceRef: invoicedOperations.invoiceRef })
+    .from(invoicedOperations)
+    .innerJoin(operations, eq(operations.operationId, invoicedOperations.operationId))
+    .where(eq(invoicedOperations.invoiceId, invoiceId))
+    .orderBy(asc(operations.operationAt), asc(operations.decidedAt), asc(operations.operationId));
 }
 
 export interface InvoiceFilters {

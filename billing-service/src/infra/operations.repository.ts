@@ -1,14 +1,17 @@
-import { and, count, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database, Transaction } from '@boissipay/runtime';
 import type { ContractStatus, ContractView, MandateStatus } from '../domain/contract-view';
 import type { RefundablePurchase } from '../domain/decide-refund';
 import * as schema from './schema';
-import { balances, contracts, invoices, operationLines, operations } from './schema';
+import { balances, contracts, invoicedOperations, invoices, operationLines, operations, uninvoicedOperations } from './schema';
 
 export type Tx = Transaction<typeof schema>;
 /** The service's database, or a transaction on it. */
 export type Db = Database<typeof schema> | Tx;
-export type OperationRow = typeof operations.$inferSelect;
+/** An operation as stored: what was decided and answered. */
+export type StoredOperationRow = typeof operations.$inferSelect;
+/** An operation as read back: with the invoice that billed it, once invoiced. */
+export type OperationRow = StoredOperationRow & { invoiceRef: string | null };
 export type NewOperationRow = typeof operations.$inferInsert;
 export type NewOperationLineRow = typeof operationLines.$inferInsert;
 export type ContractRow = typeof contracts.$inferSelect;
@@ -78,7 +81,7 @@ export async function findRefundablePurchase(tx: Tx, contractRef: string, orderR
 export async function findPreviousSubmission(
   db: Db,
   key: { idempotencyKey: string | null; contractRef: string; orderRef: string; type: 'PURCHASE' | 'REFUND' },
-): Promise<{ row: OperationRow; matchedBy: 'key' | 'order' } | undefined> {
+): Promise<{ row: StoredOperationRow; matchedBy: 'key' | 'order' } | undefined> {
   const sameOrder = and(eq(operations.contractRef, key.contractRef), eq(operations.orderRef, key.orderRef), eq(operations.type, key.type));
   const rows = await db
     .select()
@@ -93,10 +96,24 @@ export async function findPreviousSubmission(
 export async function insertOperation(tx: Tx, operation: NewOperationRow, lines: readonly Omit<NewOperationLineRow, 'operationId'>[]): Promise<void> {
   await tx.insert(operations).values(operation);
   if (lines.length > 0) await tx.insert(operationLines).values(lines.map((line) => ({ ...line, operationId: operation.operationId })));
+  if (operation.status === 'ACCEPTED') {
+    await tx.insert(uninvoicedOperations).values({ contractRef: operation.contractRef, operationAt: operation.operationAt, operationId: operation.operationId });
+  }
+}
+
+/** An operation's row in invoiced_operations, by that table's key: contract and operation, both on every operation row. */
+const invoiceLinkOfOperation = and(eq(invoicedOperations.contractRef, operations.contractRef), eq(invoicedOperations.operationId, operations.operationId));
+
+/** Operations with the invoice that billed them, if any. */
+function selectOperationsWithInvoice(db: Db) {
+  return db
+    .select({ ...getTableColumns(operations), invoiceRef: invoicedOperations.invoiceRef })
+    .from(operations)
+    .leftJoin(invoicedOperations, invoiceLinkOfOperation);
 }
 
 export async function findOperation(db: Db, operationId: string): Promise<OperationRow | undefined> {
-  const [row] = await db.select().from(operations).where(eq(operations.operationId, operationId));
+  const [row] = await selectOperationsWithInvoice(db).where(eq(operations.operationId, operationId));
   return row;
 }
 
@@ -113,16 +130,16 @@ export interface OperationFilters {
 export async function listOperations(db: Db, filters: OperationFilters, page: { limit: number; offset: number }): Promise<{ rows: OperationRow[]; total: number }> {
   const conditions: SQL[] = [];
   if (filters.contractRef) conditions.push(eq(operations.contractRef, filters.contractRef));
-  // Through the invoice's id: one index on operations for invoice membership is enough (each one costs every invoiced operation an entry).
-  if (filters.invoiceRef) conditions.push(sql`${operations.invoiceId} = (select ${invoices.invoiceId} from ${invoices} where ${invoices.invoiceRef} = ${filters.invoiceRef})`);
+  // Through the invoice's id, which the link table is indexed by.
+  if (filters.invoiceRef) conditions.push(sql`${invoicedOperations.invoiceId} = (select ${invoices.invoiceId} from ${invoices} where ${invoices.invoiceRef} = ${filters.invoiceRef})`);
   if (filters.status) conditions.push(eq(operations.status, filters.status));
   if (filters.type) conditions.push(eq(operations.type, filters.type));
   if (filters.from) conditions.push(gte(operations.operationAt, filters.from));
   if (filters.to) conditions.push(lte(operations.operationAt, filters.to));
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const [rows, [total]] = await Promise.all([
-    db.select().from(operations).where(where).orderBy(desc(operations.decidedAt), desc(operations.operationId)).limit(page.limit).offset(page.offset),
-    db.select({ total: count() }).from(operations).where(where),
+    selectOperationsWithInvoice(db).where(where).orderBy(desc(operations.decidedAt), desc(operations.operationId)).limit(page.limit).offset(page.offset),
+    db.select({ total: count() }).from(operations).leftJoin(invoicedOperations, invoiceLinkOfOperation).where(where),
   ]);
   return { rows, total: total?.total ?? 0 };
 }

@@ -104,9 +104,6 @@ export const operations = pgTable(
     idempotencyKey: text('idempotency_key'),
     responseStatus: integer('response_status').notNull(),
     responseBody: jsonb('response_body').$type<Record<string, unknown>>().notNull(),
-    /** Set, with invoiceRef, in the transaction that issues the invoice; null until then. */
-    invoiceId: uuid('invoice_id'),
-    invoiceRef: text('invoice_ref'),
     submittedBy: text('submitted_by').notNull(),
     correlationId: text('correlation_id'),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
@@ -118,10 +115,6 @@ export const operations = pgTable(
     index('operations_contract_date_idx').on(table.contractRef, table.operationAt),
     index('operations_decided_idx').on(table.decidedAt),
     index('operations_refunds_idx').on(table.contractRef, table.refundedOrderRef).where(sql`${table.type} = 'REFUND'`),
-    index('operations_invoice_id_idx').on(table.invoiceId).where(sql`${table.invoiceId} is not null`),
-    // What billing runs look for: a contract's accepted operations not yet invoiced, by date.
-    // Partial, so it holds only what is left to invoice and stays small however long the history.
-    index('operations_uninvoiced_idx').on(table.contractRef, table.operationAt).where(sql`${table.status} = 'ACCEPTED' and ${table.invoiceId} is null`),
     check('operations_type_ck', sql`${table.type} in ('PURCHASE', 'REFUND')`),
     check('operations_status_ck', sql`${table.status} in ('ACCEPTED', 'REJECTED')`),
     check('operations_amounts_ck', sql`${table.totalWithTaxMinor} = ${table.totalWithoutTaxMinor} + ${table.totalTaxMinor}`),
@@ -154,6 +147,24 @@ export const operationLines = pgTable(
     costCentre: text('cost_centre'),
   },
   (table) => [primaryKey({ columns: [table.operationId, table.lineNo] })],
+);
+
+/**
+ * What is left to invoice: one row per accepted operation that no invoice has taken yet,
+ * written with the decision and deleted by the transaction that invoices it. Billing runs
+ * read this, never the whole history of operations, and invoicing deletes these narrow rows
+ * instead of rewriting wide operation rows and every index on them (one page touched per
+ * operation, not one per index, wherever the operation is stored).
+ */
+export const uninvoicedOperations = pgTable(
+  'uninvoiced_operations',
+  {
+    contractRef: text('contract_ref').notNull(),
+    operationAt: date('operation_at', { mode: 'string' }).notNull(),
+    // No foreign key to operations: checking it would lock each operation row, and so rewrite its page.
+    operationId: uuid('operation_id').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.contractRef, table.operationAt, table.operationId] })],
 );
 
 export interface BillingRunErrorRow {
@@ -278,6 +289,25 @@ export const invoices = pgTable(
     check('invoices_amounts_ck', sql`${table.totalWithTaxMinor} = ${table.totalWithoutTaxMinor} + ${table.totalTaxMinor}`),
     check('invoices_debit_ck', sql`${table.debitRequired} = (${table.totalWithTaxMinor} > 0)`),
   ],
+);
+
+/**
+ * Which invoice billed each invoiced operation. Keyed by contract first, so the rows one
+ * invoice adds sit side by side in each index however scattered the operations are, and an
+ * operation can be on one invoice only.
+ */
+export const invoicedOperations = pgTable(
+  'invoiced_operations',
+  {
+    contractRef: text('contract_ref').notNull(),
+    // No foreign key to operations, for the reason given on uninvoiced_operations.
+    operationId: uuid('operation_id').notNull(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.invoiceId),
+    invoiceRef: text('invoice_ref').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.contractRef, table.operationId] }), index('invoiced_operations_invoice_idx').on(table.invoiceId)],
 );
 
 /** One line per product line of each invoiced operation; refund lines negative. */
