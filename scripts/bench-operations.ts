@@ -8,14 +8,16 @@
  * over several contracts, the lock no longer orders them.
  *
  * Without --url it starts billing-service as its own process on a free port with a scratch
- * database (dropped afterwards), so the client does not share its event loop.
+ * database and topics of its own (KAFKA_TOPIC_PREFIX; all dropped afterwards), so the client
+ * does not share its event loop and nothing other runs left on the shared topics reaches it.
+ * With --url, the contract events go to that service's topics: set KAFKA_TOPIC_PREFIX as it has it.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dropDatabase, loadConfig, signAccessToken } from '@boissipay/runtime';
+import { createKafka, createLogger, dropDatabase, loadConfig, signAccessToken } from '@boissipay/runtime';
 import { buildContractEvent, startContractEventPublisher } from '../billing-service/test/support/contract-events';
 import { buildPurchaseRequest } from '../billing-service/test/support/operation-requests';
 
@@ -39,27 +41,44 @@ async function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs 
   }
 }
 
-async function startBilling(): Promise<{ url: string; stop(): Promise<void> }> {
+/** A billing-service of the bench's own: its own database, and topics of its own behind KAFKA_TOPIC_PREFIX, so nothing left on the shared topics by other runs reaches it. */
+async function startBilling(): Promise<{ url: string; topicPrefix: string; stop(): Promise<void> }> {
   const port = await freePort();
   const database = `billing_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const databaseUrl = new URL(adminUrl);
   databaseUrl.pathname = `/${database}`;
+  const topicPrefix = `${database}.`;
   const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [path.join(repoRoot, 'billing-service', 'src', 'main.ts')], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl.toString(), LOG_LEVEL: 'warn', BILLING_CONTRACT_CONSUMER_NAME: `bench-${database}` },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl.toString(), LOG_LEVEL: 'warn', KAFKA_TOPIC_PREFIX: topicPrefix },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   await waitUntil(async () => (await fetch(`${url}/health/ready`)).ok, 'billing-service to be ready');
   return {
     url,
+    topicPrefix,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
       await dropDatabase(adminUrl, database);
+      await deleteTopicsOf(topicPrefix);
     },
   };
+}
+
+/** The topics the bench's service created, so that runs do not pile them up in the local Kafka. */
+async function deleteTopicsOf(topicPrefix: string): Promise<void> {
+  const config = loadConfig('billing-service');
+  const admin = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'bench-cleanup', logger: createLogger({ service: 'bench', level: 'warn' }) }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(topicPrefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -71,8 +90,8 @@ async function main(): Promise<void> {
   const total = Number(values.requests);
   const concurrency = Number(values.concurrency);
   const contractCount = Number(values.contracts);
-  const billing = values.url ? { url: values.url, stop: async () => undefined } : await startBilling();
-  const publisher = await startContractEventPublisher();
+  const billing = values.url ? { url: values.url, topicPrefix: process.env.KAFKA_TOPIC_PREFIX ?? '', stop: async () => undefined } : await startBilling();
+  const publisher = await startContractEventPublisher(billing.topicPrefix);
   try {
     const config = loadConfig('billing-service');
     const token = await signAccessToken({ secret: config.AUTH_JWT_SECRET }, { subject: 'bench', scopes: ['operations:read', 'operations:write'], ttlSeconds: 3600 });

@@ -8,7 +8,6 @@ export type ContractEvent = contractLifecycleV1Event.ContractLifecycleEvent;
 export type ContractSnapshot = contractLifecycleV1Event.ContractSnapshot;
 type ContractEventType = contractLifecycleV1Event.ContractEventType;
 
-const { topic } = contractLifecycleV1Event;
 
 /** An ACTIVE contract valid this year and next, signed ACTIVE mandate, limit 1,000.00 EUR. */
 export function buildContractSnapshot(overrides: Partial<ContractSnapshot> = {}): ContractSnapshot {
@@ -94,8 +93,12 @@ export interface ContractEventPublisher {
   stop(): Promise<void>;
 }
 
-/** Publishes real contract.lifecycle.v1 messages, as contract-service's outbox relay would. */
-export async function startContractEventPublisher(): Promise<ContractEventPublisher> {
+/**
+ * Publishes real contract.lifecycle.v1 messages, as contract-service's outbox relay would;
+ * behind `topicPrefix` for a billing-service started with that KAFKA_TOPIC_PREFIX.
+ */
+export async function startContractEventPublisher(topicPrefix = ''): Promise<ContractEventPublisher> {
+  const topic = `${topicPrefix}${contractLifecycleV1Event.topic}`;
   const registry = createSchemaRegistry(testEnvironment.schemaRegistryUrl);
   const codec: AvroCodec = createAvroCodec(registry, { produces: await registerSchemas(registry, [{ topic, schema: contractLifecycleV1Event.schema }]) });
   const logger = createLogger({ service: 'billing-test-publisher', level: testEnvironment.logLevel });
