@@ -1,10 +1,12 @@
 /**
- * Rebuilds billing's contract read model from contract.lifecycle.v1, from the first retained
- * message, with a consumer group of its own (the live consumer keeps running):
+ * Rebuilds billing's contract read model from contract.lifecycle.v1, from its first event,
+ * with a consumer group of its own (the live consumer keeps running):
  *
- *   npm run -w @boissipay/billing-service rebuild-read-model
+ *   npm run -w @boissipay/billing-service rebuild-read-model [-- --allow-missing-history]
  *
- * Reads the same variables as the service (DATABASE_URL, KAFKA_BROKERS, SCHEMA_REGISTRY_URL…).
+ * Reads the same variables as the service (DATABASE_URL, KAFKA_BROKERS, KAFKA_TOPIC_PREFIX,
+ * SCHEMA_REGISTRY_URL…). Refuses, changing nothing, when retention has deleted the topic's
+ * first events, unless --allow-missing-history.
  */
 import { contractLifecycleV1Event } from '@boissipay/contracts';
 import {
@@ -17,7 +19,7 @@ import {
   loadConfig,
   migrateServiceDatabase,
 } from '@boissipay/runtime';
-import { rebuildContractReadModel } from './infra/read-model-rebuild';
+import { IncompleteHistoryError, rebuildContractReadModel } from './infra/read-model-rebuild';
 import * as schema from './infra/schema';
 import { definition } from './service';
 
@@ -28,12 +30,13 @@ async function main(): Promise<void> {
   const pool = createPool(config.DATABASE_URL, 1, logger);
   try {
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID}-rebuild`, logger });
-    const codec = createAvroCodec(createSchemaRegistry(config.SCHEMA_REGISTRY_URL), {
-      consumes: [{ topic: contractLifecycleV1Event.topic, schema: contractLifecycleV1Event.schema }],
-    });
-    const groupId = `billing-service.${config.BILLING_CONTRACT_CONSUMER_NAME}.rebuild-${Date.now()}`;
+    // The names the service itself uses on Kafka: its topics, subjects and groups are behind KAFKA_TOPIC_PREFIX.
+    const topic = `${config.KAFKA_TOPIC_PREFIX}${contractLifecycleV1Event.topic}`;
+    const codec = createAvroCodec(createSchemaRegistry(config.SCHEMA_REGISTRY_URL), { consumes: [{ topic, schema: contractLifecycleV1Event.schema }] });
+    const groupId = `${config.KAFKA_TOPIC_PREFIX}billing-service.${config.BILLING_CONTRACT_CONSUMER_NAME}.rebuild-${Date.now()}`;
+    const allowMissingHistory = process.argv.includes('--allow-missing-history');
     const started = Date.now();
-    const result = await rebuildContractReadModel({ db: createDatabase(pool, schema), kafka, codec, logger, groupId });
+    const result = await rebuildContractReadModel({ db: createDatabase(pool, schema), kafka, codec, logger, groupId, topic, allowMissingHistory });
     logger.info({ ...result, durationMs: Date.now() - started }, 'contract read model rebuilt');
   } finally {
     await pool.end();
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('rebuild of the contract read model failed:', error);
+  if (error instanceof IncompleteHistoryError) console.error(`rebuild refused: ${error.message}`);
+  else console.error('rebuild of the contract read model failed:', error);
   process.exitCode = 1;
 });

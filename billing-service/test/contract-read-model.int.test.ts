@@ -4,22 +4,65 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { startBillingUnderTest, waitForContractVersion, type BillingUnderTest } from './support/billing-under-test';
 import { contractHistory, startContractEventPublisher, type ContractEvent, type ContractEventPublisher } from './support/contract-events';
+import { contractLifecycleV1Event } from '@boissipay/contracts';
+import type { Admin } from 'kafkajs';
+import { createKafka, createLogger } from '@boissipay/runtime';
 import { waitFor } from '@boissipay/runtime/src/testing';
-import { testEnvironment } from './support/test-environment';
+import { testEnvironment, uniqueName } from './support/test-environment';
 
 const repoRoot = path.resolve(__dirname, '../..');
+// Topics of this file's own: the rebuild replays the whole contract topic, which must hold this file's events only.
+const topicPrefix = `${uniqueName('read-model')}.`;
+const contractTopic = `${topicPrefix}${contractLifecycleV1Event.topic}`;
 
 describe('contract read model (contract.lifecycle.v1 → contracts)', () => {
   let billing: BillingUnderTest;
   let publisher: ContractEventPublisher;
 
   beforeAll(async () => {
-    [billing, publisher] = await Promise.all([startBillingUnderTest(), startContractEventPublisher()]);
+    billing = await startBillingUnderTest({ KAFKA_TOPIC_PREFIX: topicPrefix });
+    publisher = await startContractEventPublisher(topicPrefix);
   });
   afterAll(async () => {
     await publisher?.stop();
     await billing?.stop();
+    await withAdmin(async (admin) => admin.deleteTopics({ topics: (await admin.listTopics()).filter((topic) => topic.startsWith(topicPrefix)) }));
   });
+
+  async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = createKafka({ brokers: testEnvironment.kafkaBrokers, clientId: 'read-model-test', logger: createLogger({ service: 'test', level: 'silent' }) }).admin();
+    await admin.connect();
+    try {
+      return await work(admin);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** Runs the rebuild command as an operator would, against this file's service and topics. */
+  async function runRebuildCommand(...args: string[]): Promise<void> {
+    const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+    await promisify(execFile)(tsx, [path.join(repoRoot, 'billing-service', 'src', 'rebuild-read-model.ts'), ...args], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: billing.databaseUrl,
+        KAFKA_BROKERS: testEnvironment.kafkaBrokers.join(','),
+        KAFKA_TOPIC_PREFIX: topicPrefix,
+        SCHEMA_REGISTRY_URL: testEnvironment.schemaRegistryUrl,
+        BILLING_CONTRACT_CONSUMER_NAME: billing.consumerName,
+        LOG_LEVEL: 'warn',
+      },
+      timeout: 60_000,
+    });
+  }
+
+  /** A row no event ever described: a rebuild from the topic must not keep it. */
+  async function insertRowNotInTopic(copyOf: string): Promise<void> {
+    await query(`insert into contracts select 'CTR-not-in-topic', contract_id, product_ref, contract_type, status, created_on, signed_on, activated_at, expire_at, terminated_at,
+        mandate_ref, mandate_status, mandate_signed_at, mandate_revoked_at, mandate_iban, mandate_bic, limit_minor, limit_currency, subscriber, distributor_ref,
+        billing_contact, billing_address, version, last_event_id, last_event_type, last_event_at from contracts where contract_ref = $1`, [copyOf]);
+  }
 
   const query = (sql: string, params: unknown[] = []) => billing.service.context.pool.query(sql, params);
   const contractRows = async (refs: string[]) => (await query('select * from contracts where contract_ref = any($1) order by contract_ref', [refs])).rows;
@@ -101,26 +144,34 @@ describe('contract read model (contract.lifecycle.v1 → contracts)', () => {
 
     const refs = histories.map((history) => history.contractRef);
     const live = await contractRows(refs);
-    // A row no event ever described: a rebuild from the topic must not keep it.
-    await query(`insert into contracts select 'CTR-not-in-topic', contract_id, product_ref, contract_type, status, created_on, signed_on, activated_at, expire_at, terminated_at,
-        mandate_ref, mandate_status, mandate_signed_at, mandate_revoked_at, mandate_iban, mandate_bic, limit_minor, limit_currency, subscriber, distributor_ref,
-        billing_contact, billing_address, version, last_event_id, last_event_type, last_event_at from contracts where contract_ref = $1`, [first.contractRef]);
+    await insertRowNotInTopic(first.contractRef);
 
-    const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-    await promisify(execFile)(tsx, [path.join(repoRoot, 'billing-service', 'src', 'rebuild-read-model.ts')], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        DATABASE_URL: billing.databaseUrl,
-        KAFKA_BROKERS: testEnvironment.kafkaBrokers.join(','),
-        SCHEMA_REGISTRY_URL: testEnvironment.schemaRegistryUrl,
-        BILLING_CONTRACT_CONSUMER_NAME: billing.consumerName,
-        LOG_LEVEL: 'warn',
-      },
-      timeout: 60_000,
-    });
+    await runRebuildCommand();
 
     expect(await contractRows(refs)).toEqual(live);
     expect(await contractRows(['CTR-not-in-topic'])).toEqual([]);
+  });
+
+  it('when retention has deleted the first events of the topic, then the rebuild refuses and changes nothing, unless told to go on with what is left', async () => {
+    const lost = contractHistory();
+    const kept = contractHistory();
+    await publisher.publish(lost.current);
+    await applied(kept.current);
+    const everything = await query('select contract_ref from contracts order by contract_ref');
+
+    // As retention would: every event up to and including the lost contract's only one is gone.
+    await withAdmin(async (admin) => {
+      const [partition] = await admin.fetchTopicOffsets(contractTopic);
+      if (!partition) throw new Error(`no partition of ${contractTopic}`);
+      await admin.deleteTopicRecords({ topic: contractTopic, partitions: [{ partition: partition.partition, offset: String(Number(partition.high) - 1) }] });
+    });
+    await insertRowNotInTopic(kept.contractRef);
+
+    await expect(runRebuildCommand()).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('rebuild refused') });
+    expect((await query('select contract_ref from contracts where contract_ref <> $1 order by contract_ref', ['CTR-not-in-topic'])).rows).toEqual(everything.rows);
+    expect(await contractRows(['CTR-not-in-topic'])).toHaveLength(1);
+
+    await runRebuildCommand('--allow-missing-history');
+    expect((await query('select contract_ref from contracts')).rows).toEqual([{ contract_ref: kept.contractRef }]);
   });
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Kafka } from 'kafkajs';
-import { contractLifecycleV1Event } from '@boissipay/contracts';
+import type { contractLifecycleV1Event } from '@boissipay/contracts';
 import { UndecodableMessageError, type AvroCodec, type Database, type Logger } from '@boissipay/runtime';
 import { projectContractEvent } from './contract-projection';
 import type * as schema from './schema';
@@ -12,7 +12,25 @@ export interface RebuildOptions {
   logger: Logger;
   /** A group that has never consumed: it reads the topic from its first retained message. */
   groupId: string;
-  topic?: string;
+  /** The topic as named on Kafka (with KAFKA_TOPIC_PREFIX); the codec decodes it under that name. */
+  topic: string;
+  /**
+   * Rebuild even though the topic no longer starts at its first event (retention deleted
+   * some): contracts whose events are all gone disappear from the read model.
+   */
+  allowMissingHistory?: boolean;
+}
+
+/** The topic lost its first events: a rebuild from it would drop contracts. Nothing was changed. */
+export class IncompleteHistoryError extends Error {
+  constructor(topic: string, firstOffsets: ReadonlyArray<{ partition: number; low: string }>) {
+    super(
+      `${topic} no longer holds its first events (first retained offset ${firstOffsets.map(({ partition, low }) => `${low} on partition ${partition}`).join(', ')}): ` +
+        'a rebuild would lose every contract whose events were deleted, so the read model was left as it is. ' +
+        'Keep that topic compacted or without retention (docs/deployment.md); --allow-missing-history rebuilds from what is left.',
+    );
+    this.name = 'IncompleteHistoryError';
+  }
 }
 
 /**
@@ -23,12 +41,16 @@ export interface RebuildOptions {
  * Balances are billing's own books, not a projection: they are left alone.
  */
 export async function rebuildContractReadModel(options: RebuildOptions): Promise<{ events: number; skipped: number }> {
-  const { db, kafka, codec, logger, groupId, topic = contractLifecycleV1Event.topic } = options;
+  const { db, kafka, codec, logger, groupId, topic } = options;
   const admin = kafka.admin();
   await admin.connect();
   try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    // Compaction keeps offsets from 0 (it removes older events of a contract, never its latest); only retention moves the start.
+    const truncated = offsets.filter(({ low }) => BigInt(low) > 0n);
+    if (truncated.length > 0 && !options.allowMissingHistory) throw new IncompleteHistoryError(topic, truncated);
     const ends = new Map<number, bigint>();
-    for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
+    for (const { partition, high, low } of offsets) {
       if (BigInt(high) > BigInt(low)) ends.set(partition, BigInt(high));
     }
     const counts = { events: 0, skipped: 0 };
