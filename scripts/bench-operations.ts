@@ -17,7 +17,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createKafka, createLogger, dropDatabase, loadConfig, signAccessToken } from '@boissipay/runtime';
+import { dropDatabase, loadConfig, signAccessToken } from '@boissipay/runtime';
+import { deleteTopicsWithPrefix } from '@boissipay/runtime/src/testing';
 import { buildContractEvent, startContractEventPublisher } from '../billing-service/test/support/contract-events';
 import { buildPurchaseRequest } from '../billing-service/test/support/operation-requests';
 
@@ -63,22 +64,9 @@ async function startBilling(): Promise<{ url: string; topicPrefix: string; stop(
       child.kill('SIGTERM');
       await exited;
       await dropDatabase(adminUrl, database);
-      await deleteTopicsOf(topicPrefix);
+      await deleteTopicsWithPrefix(loadConfig('billing-service').KAFKA_BROKERS, topicPrefix);
     },
   };
-}
-
-/** The topics the bench's service created, so that runs do not pile them up in the local Kafka. */
-async function deleteTopicsOf(topicPrefix: string): Promise<void> {
-  const config = loadConfig('billing-service');
-  const admin = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'bench-cleanup', logger: createLogger({ service: 'bench', level: 'warn' }) }).admin();
-  await admin.connect();
-  try {
-    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(topicPrefix));
-    if (topics.length > 0) await admin.deleteTopics({ topics });
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 function percentile(sorted: number[], p: number): number {

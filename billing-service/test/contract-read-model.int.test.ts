@@ -7,7 +7,7 @@ import { contractHistory, startContractEventPublisher, type ContractEvent, type 
 import { contractLifecycleV1Event } from '@boissipay/contracts';
 import type { Admin } from 'kafkajs';
 import { createKafka, createLogger } from '@boissipay/runtime';
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { deleteTopicsWithPrefix, waitFor } from '@boissipay/runtime/src/testing';
 import { testEnvironment, uniqueName } from './support/test-environment';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -26,7 +26,7 @@ describe('contract read model (contract.lifecycle.v1 → contracts)', () => {
   afterAll(async () => {
     await publisher?.stop();
     await billing?.stop();
-    await withAdmin(async (admin) => admin.deleteTopics({ topics: (await admin.listTopics()).filter((topic) => topic.startsWith(topicPrefix)) }));
+    await deleteTopicsWithPrefix(testEnvironment.kafkaBrokers, topicPrefix);
   });
 
   async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {

@@ -12,7 +12,9 @@ describe('end to end: contract-service lifecycle → billing decisions', () => {
   let billing: BillingUnderTest;
 
   beforeAll(async () => {
-    [contracts, billing] = await Promise.all([startContractService(), startBillingUnderTest()]);
+    contracts = await startContractService();
+    // On the contract service's own topics: billing reads only what this test's contract service publishes.
+    billing = await startBillingUnderTest({ KAFKA_TOPIC_PREFIX: contracts.topicPrefix });
   });
   afterAll(async () => {
     await billing?.stop();

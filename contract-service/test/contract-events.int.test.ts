@@ -36,7 +36,8 @@ describe('contract.lifecycle.v1 events', () => {
     );
 
   beforeAll(async () => {
-    [under, collector] = await Promise.all([startContractService(), startLifecycleEventCollector()]);
+    under = await startContractService();
+    collector = await startLifecycleEventCollector(under.topicPrefix);
   });
   afterAll(async () => {
     await collector?.stop();

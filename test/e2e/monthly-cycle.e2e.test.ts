@@ -1,5 +1,5 @@
 import { playMonth, type MonthOutcome } from '../../scripts/demo/month-scenario';
-import { platformClient, type PlatformClient } from '../../scripts/demo/platform-client';
+import { eventually, platformClient, type PlatformClient } from '../../scripts/demo/platform-client';
 import { attachmentOf, emailsTo } from '../../invoice-mailer/test/support/mail-catcher';
 import { pdfText } from '../../invoice-mailer/test/support/pdf-text';
 import { E2E_SECRET, Platform } from './support/platform';
@@ -37,6 +37,31 @@ async function expectMonthClosedCorrectly(outcome: MonthOutcome, client: Platfor
     const payments = await client.get<{ payments: Array<{ status: string; attempts?: unknown[] }> }>('payment-service', `/v1/payments?invoiceRef=${invoice?.invoiceRef}`);
     expect(payments.body.payments).toHaveLength(1); // never debited twice
   }
+
+  // Dunning: the customer whose debit failed is suspended by contract-service, and billing refuses its purchases from then on.
+  const statusesOf = async () =>
+    Promise.all(
+      outcome.customers.map(async (customer) => {
+        const [contract, balance] = await Promise.all([
+          client.get('contract-service', `/v1/contracts/${customer.contractRef}`),
+          client.get('billing-service', `/v1/contracts/${customer.contractRef}/balance`),
+        ]);
+        return [customer.name, contract.body.status, balance.body.contractStatus];
+      }),
+    );
+  const expected = [
+    ['CSE Acme Industries', 'ACTIVE', 'ACTIVE'],
+    ['Globex Works Council', 'SUSPENDED', 'SUSPENDED'],
+    ['Initech Travel Club', 'ACTIVE', 'ACTIVE'],
+  ];
+  const statuses = await eventually(async () => {
+    const current = await statusesOf();
+    return JSON.stringify(current) === JSON.stringify(expected) ? current : undefined;
+  }, 'Globex suspended for its failed debit').catch(() => statusesOf()); // on timeout, the assertion shows what differs
+  expect(statuses).toEqual(expected);
+  const globex = outcome.invoices.find((invoice) => invoice.customer === 'Globex Works Council');
+  const suspended = await client.get('contract-service', `/v1/contracts/${globex?.contractRef}`);
+  expect(suspended.body.statusReason).toBe(`Direct debit of invoice ${globex?.invoiceRef} failed: INSUFFICIENT_FUNDS (SEPA AM04: insufficient funds on the debtor account)`);
 }
 
 describe('the whole month, the four services as separate processes', () => {

@@ -60,11 +60,14 @@ export interface SettlementPublisher {
   stop(): Promise<void>;
 }
 
-export async function startSettlementPublisher(): Promise<SettlementPublisher> {
+/** Publishes payment results and deliveries; behind `topicPrefix` for a service started with that KAFKA_TOPIC_PREFIX. */
+export async function startSettlementPublisher(topicPrefix = ''): Promise<SettlementPublisher> {
   const registry = createSchemaRegistry(testEnvironment.schemaRegistryUrl);
+  const paymentTopic = `${topicPrefix}${paymentResultV1Event.topic}`;
+  const deliveryTopic = `${topicPrefix}${mailerInvoiceDeliveryV1Event.topic}`;
   const topics: Array<{ topic: string; schema: AvroRecordSchema }> = [
-    { topic: paymentResultV1Event.topic, schema: paymentResultV1Event.schema },
-    { topic: mailerInvoiceDeliveryV1Event.topic, schema: mailerInvoiceDeliveryV1Event.schema },
+    { topic: paymentTopic, schema: paymentResultV1Event.schema },
+    { topic: deliveryTopic, schema: mailerInvoiceDeliveryV1Event.schema },
   ];
   const codec = createAvroCodec(registry, { produces: await registerSchemas(registry, topics) });
   const logger = createLogger({ service: 'billing-test-settlements', level: testEnvironment.logLevel });
@@ -75,8 +78,8 @@ export async function startSettlementPublisher(): Promise<SettlementPublisher> {
     await producer.send({ topic, acks: -1, messages });
   };
   return {
-    publishPayments: (...events) => publish(paymentResultV1Event.topic, events),
-    publishDeliveries: (...events) => publish(mailerInvoiceDeliveryV1Event.topic, events),
+    publishPayments: (...events) => publish(paymentTopic, events),
+    publishDeliveries: (...events) => publish(deliveryTopic, events),
     stop: () => producer.disconnect(),
   };
 }

@@ -2,6 +2,7 @@ import type { Contract } from '../domain/contract';
 import type { Invalid, Refused } from '../domain/contract.errors';
 import { decide, type LifecycleCommand } from '../domain/lifecycle';
 import { findContractForUpdate, updateContract } from '../infra/contract-repository';
+import type { ContractTransaction } from '../infra/database';
 import { momentOf, type ContractDependencies, type Moment } from './dependencies';
 import { enqueueLifecycleEvent } from './publish-change';
 
@@ -19,13 +20,22 @@ export async function changeContract(
   command: LifecycleCommand,
   moment: Moment = momentOf(dependencies),
 ): Promise<ChangeContractResult> {
-  return dependencies.db.transaction(async (tx) => {
-    const contract = await findContractForUpdate(tx, contractRef);
-    if (!contract) return { kind: 'not-found' };
-    const decision = decide(command, contract, moment.today);
-    if (decision.kind !== 'accepted') return decision;
-    await updateContract(tx, decision.contract);
-    await enqueueLifecycleEvent(tx, decision, moment.now);
-    return { kind: 'changed', contract: decision.contract };
-  });
+  return dependencies.db.transaction((tx) => changeContractIn(tx, contractRef, command, moment));
+}
+
+/** The same, inside the caller's transaction (an event consumer's); `causationId` is the eventId that caused the change. */
+export async function changeContractIn(
+  tx: ContractTransaction,
+  contractRef: string,
+  command: LifecycleCommand,
+  moment: Moment,
+  causationId: string | null = null,
+): Promise<ChangeContractResult> {
+  const contract = await findContractForUpdate(tx, contractRef);
+  if (!contract) return { kind: 'not-found' };
+  const decision = decide(command, contract, moment.today);
+  if (decision.kind !== 'accepted') return decision;
+  await updateContract(tx, decision.contract);
+  await enqueueLifecycleEvent(tx, decision, moment.now, causationId);
+  return { kind: 'changed', contract: decision.contract };
 }

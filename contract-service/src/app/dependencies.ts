@@ -15,7 +15,7 @@ export interface Moment {
   today: IsoDate;
 }
 
-export function momentOf(dependencies: ContractDependencies): Moment {
+export function momentOf(dependencies: Pick<ContractDependencies, 'clock' | 'timeZone'>): Moment {
   const now = dependencies.clock();
   return { now, today: calendarDateIn(dependencies.timeZone, now) };
 }

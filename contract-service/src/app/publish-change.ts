@@ -4,8 +4,11 @@ import type { Change } from '../domain/contract';
 import { lifecycleEventOf, lifecycleTopic } from '../events/contract-lifecycle-event';
 import type { ContractTransaction } from '../infra/database';
 
-/** Queues the event announcing `change` in the transaction that stores it: both commit or neither. */
-export async function enqueueLifecycleEvent(tx: ContractTransaction, change: Change, now: Date): Promise<void> {
-  const event = lifecycleEventOf(change, { eventId: randomUUID(), occurredAt: now, correlationId: currentCorrelationId() ?? null });
+/**
+ * Queues the event announcing `change` in the transaction that stores it: both commit or
+ * neither. `causationId`: the eventId of the event that caused the change, if one did.
+ */
+export async function enqueueLifecycleEvent(tx: ContractTransaction, change: Change, now: Date, causationId: string | null = null): Promise<void> {
+  const event = lifecycleEventOf(change, { eventId: randomUUID(), occurredAt: now, correlationId: currentCorrelationId() ?? null, causationId });
   await enqueueEvent(tx, { topic: lifecycleTopic, key: change.contract.contractRef, event });
 }

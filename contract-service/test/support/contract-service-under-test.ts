@@ -3,6 +3,7 @@ import request from 'supertest';
 import { dropDatabase, loadConfig, signAccessToken, startService, type RunningService } from '@boissipay/runtime';
 import type { ContractDependencies } from '../../src/app/dependencies';
 import type { ContractSchema } from '../../src/infra/database';
+import { deleteTopicsWithPrefix } from '@boissipay/runtime/src/testing';
 import { definition } from '../../src/service';
 
 // The same variables and defaults as the service, so KAFKA_BROKERS / SCHEMA_REGISTRY_URL
@@ -29,16 +30,21 @@ export interface ContractServiceUnderTest {
   token(scopes: string[]): Promise<string>;
   /** A bearer token with both contract scopes. */
   writer: string;
+  /** KAFKA_TOPIC_PREFIX of this instance: its topics, subjects and consumer groups are its own. */
+  topicPrefix: string;
   stop(): Promise<void>;
 }
 
 /**
- * One contract service per test file, in process, on a fresh database. Contract references
- * start at a random number: the topic is shared by every test run, and references from two
- * scratch databases would otherwise collide on it.
+ * One contract service per test file, in process, on a fresh database and on topics of its
+ * own (a KAFKA_TOPIC_PREFIX per instance), so what it publishes and consumes is only the
+ * test's. Contract references start at a random number all the same: an end-to-end test
+ * may share the instance's topics with another service.
  */
-export async function startContractService(): Promise<ContractServiceUnderTest> {
-  const databaseName = `contract_test_${uniqueSuffix()}`;
+export async function startContractService(env: Record<string, string> = {}): Promise<ContractServiceUnderTest> {
+  const suffix = uniqueSuffix();
+  const databaseName = `contract_test_${suffix}`;
+  const topicPrefix = env.KAFKA_TOPIC_PREFIX ?? `contract-test-${suffix}.`;
   const service = await startService(definition, {
     validateResponses: true,
     env: {
@@ -51,6 +57,8 @@ export async function startContractService(): Promise<ContractServiceUnderTest> 
       CONTRACT_TIME_ZONE: TIME_ZONE,
       // The tests drive expiry themselves, with their own "today".
       CONTRACT_EXPIRY_CRON: '0 0 1 1 *',
+      ...env,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
     },
   });
   await service.context.pool.query(`select setval('contract_ref_seq', $1)`, [1_000_000 + Math.floor(Math.random() * 9_000_000_000)]);
@@ -61,9 +69,12 @@ export async function startContractService(): Promise<ContractServiceUnderTest> 
     dependencies: (clock = () => new Date()) => ({ db: service.context.db, timeZone: TIME_ZONE, clock }),
     token,
     writer: await token(['contracts:read', 'contracts:write']),
+    topicPrefix,
     async stop() {
       await service.stop();
       await dropDatabase(testEnvironment.postgresAdminUrl, databaseName);
+      // Topics named by the caller may be shared with another service under test: theirs to delete.
+      if (env.KAFKA_TOPIC_PREFIX === undefined) await deleteTopicsWithPrefix(testEnvironment.kafkaBrokers, topicPrefix);
     },
   };
 }

@@ -12,11 +12,11 @@ export interface LifecycleEventCollector {
 }
 
 /**
- * Reads contract.lifecycle.v1 from the beginning, as a new consumer (billing rebuilding its
- * read model) would. The topic is shared by every run, so messages are kept raw and only
- * the ones keyed by a reference the test asks for are decoded, then matched on contractId.
+ * Reads contract.lifecycle.v1 (behind the service's `topicPrefix`) from the beginning, as a
+ * new consumer (billing rebuilding its read model) would. Messages are kept raw and only the
+ * ones keyed by a reference the test asks for are decoded, then matched on contractId.
  */
-export async function startLifecycleEventCollector(): Promise<LifecycleEventCollector> {
+export async function startLifecycleEventCollector(topicPrefix: string): Promise<LifecycleEventCollector> {
   const logger = createLogger({ service: 'contract-tests', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const kafka = createKafka({ brokers: testEnvironment.kafkaBrokers, clientId: 'contract-tests', logger });
   const codec = createAvroCodec(createSchemaRegistry(testEnvironment.schemaRegistryUrl), {});
@@ -24,7 +24,7 @@ export async function startLifecycleEventCollector(): Promise<LifecycleEventColl
 
   const consumer = kafka.consumer({ groupId: `contract-tests-${uniqueSuffix()}`, sessionTimeout: 6_000, heartbeatInterval: 500, maxWaitTimeInMs: 200 });
   await consumer.connect();
-  await consumer.subscribe({ topics: [TOPIC], fromBeginning: true });
+  await consumer.subscribe({ topics: [`${topicPrefix}${TOPIC}`], fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }) => {
       if (message.key && message.value) messages.push({ key: message.key.toString(), value: message.value, offset: BigInt(message.offset) });

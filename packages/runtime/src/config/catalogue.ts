@@ -157,6 +157,28 @@ export const catalogue = {
     default: '0 * * * *',
     usedBy: ['contract-service'],
   }),
+  CONTRACT_DUNNING_ENABLED: variable({
+    description:
+      'Whether a failed direct debit (payment.result.v1 FAILED) suspends the contract, so that billing refuses its purchases until an operator reactivates it. Failures that are the payment provider\'s doing (CONTRACT_DUNNING_IGNORED_REASONS) suspend nothing.',
+    schema: flag,
+    default: 'true',
+    usedBy: ['contract-service'],
+  }),
+  CONTRACT_DUNNING_IGNORED_REASONS: variable({
+    description: 'Comma-separated reasonCodes of failed debits that do not suspend the contract: the payment provider\'s failures, not the customer\'s.',
+    schema: z
+      .string()
+      .regex(/^[A-Z0-9_]*(,[A-Z0-9_]+)*$/, 'reason codes (A-Z, 0-9, _) separated by commas')
+      .transform((value) => value.split(',').filter((code) => code.length > 0)),
+    default: 'PROVIDER_UNAVAILABLE,PROVIDER_TIMEOUT,PROVIDER_ERROR',
+    usedBy: ['contract-service'],
+  }),
+  CONTRACT_PAYMENT_CONSUMER_NAME: variable({
+    description: 'Name of the consumer that suspends contracts whose direct debit failed, from payment.result.v1; its group id is contract-service.<name> (a new name re-reads the topic from the beginning).',
+    schema: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, dot, dash or underscore'),
+    default: 'payment-results',
+    usedBy: ['contract-service'],
+  }),
   BILLING_TIME_ZONE: variable({
     description: "Time zone of billing's calendar: the date an operation is decided on (today) and the billing run's periods.",
     schema: timeZone,
