@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { waitFor } from '@boissipay/runtime/src/testing';
 import { SimulatedCrash } from '../src/app/run-billing';
 import { startBillingUnderTest, type BillingUnderTest } from './support/billing-under-test';
 import { invoiceNumbersOf, invoicesOf, knownContract, purchaseOn, runPeriod, startRun, submitAccepted } from './support/billing-runs';
@@ -105,5 +107,38 @@ describe('billing run: crash-safe, concurrent, numbered without gaps', () => {
     );
     for (const row of check.rows) expect(row).toMatchObject({ operations: 2, invoiced: 2, lines: 2, adds_up: true });
     await expectNumbersContiguous();
+  });
+  it('when a run waits for the contract while another run\'s invoice for the period commits, then it sees that invoice and moves on without an error', async () => {
+    const contractRef = await knownContract(billing, publisher);
+    await submitAccepted(billing, purchaseOn(contractRef, '2025-09-10', [{ unitPriceMinor: 5_000, vatRate: 20 }]));
+    const { pool } = billing.service.context;
+    // Another run, played by hand: it holds the contract, then commits its invoice of the period while ours waits.
+    const other = await pool.connect();
+    try {
+      await other.query('begin');
+      await other.query('select 1 from balances where contract_ref = $1 for update', [contractRef]);
+      const otherRun = randomUUID();
+      await other.query(`insert into billing_runs (run_id, period, status, trigger, requested_by, started_at) values ($1, '2025-09', 'COMPLETED', 'API', 'other', now())`, [otherRun]);
+      await other.query(
+        `insert into invoices (invoice_id, invoice_ref, invoice_type, payment_status, contract_ref, contract_id, period, run_id, issue_date, due_date, currency,
+                               total_without_tax_minor, total_tax_minor, total_with_tax_minor, vat_breakdown, debit_required, customer, billing_contact,
+                               billing_address, issued_event_id, issued_at)
+         values (gen_random_uuid(), $1, 'INVOICE', 'PENDING', $2, 'c', '2025-09', $3, '2025-10-01', '2025-10-31', 'EUR', 100, 20, 120, '[]', true, '{}', '{}', '{}',
+                 gen_random_uuid(), now())`,
+        [`BIL-1999-${randomUUID().slice(0, 6)}`, contractRef, otherRun],
+      );
+      const ours = runPeriod(billing, '2025-09');
+      await waitFor(
+        async () => (await pool.query(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rowCount,
+        { description: 'the run to wait for the contract' },
+      );
+      await other.query('commit');
+
+      const run = await ours;
+      expect({ status: run.status, errors: run.errors }).toEqual({ status: 'COMPLETED', errors: [] });
+    } finally {
+      other.release();
+    }
+    expect((await invoicesOf(billing, contractRef)).map((invoice) => invoice.period)).toEqual(['2025-09']);
   });
 });

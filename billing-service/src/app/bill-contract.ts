@@ -6,7 +6,15 @@ import { buildInvoiceDraft } from '../domain/build-invoice';
 import type { InvoiceTotals, InvoiceType, IssuedInvoice } from '../domain/invoice';
 import { formatInvoiceRef, numberingYearOf } from '../domain/invoice-number';
 import { invoiceIssuedEventOf, invoiceIssuedTopic } from '../events/invoice-issued-event';
-import { findBillableOperations, insertInvoice, invoicePartyOf, lockContractForBilling, markOperationsInvoiced, takeNextInvoiceNumber } from '../infra/invoice.repository';
+import {
+  findBillableOperations,
+  findInvoiceRefOfPeriod,
+  insertInvoice,
+  invoicePartyOf,
+  lockContractForBilling,
+  markOperationsInvoiced,
+  takeNextInvoiceNumber,
+} from '../infra/invoice.repository';
 import type * as schema from '../infra/schema';
 import { calendarDateIn } from './calendar';
 
@@ -33,9 +41,9 @@ export type ContractBillingOutcome =
  */
 export async function billContract(db: Database<typeof schema>, contractRef: string, context: ContractBillingContext): Promise<ContractBillingOutcome> {
   return db.transaction(async (tx) => {
-    const locked = await lockContractForBilling(tx, contractRef, context.period.id);
+    const locked = await lockContractForBilling(tx, contractRef);
     if (!locked?.contract) return { kind: 'failed', message: `Billing's read model has no contract ${contractRef}.` };
-    if (locked.invoiceOfPeriod) return { kind: 'skipped', reason: 'already-invoiced' };
+    if (await findInvoiceRefOfPeriod(tx, contractRef, context.period.id)) return { kind: 'skipped', reason: 'already-invoiced' };
 
     const outcome = buildInvoiceDraft(await findBillableOperations(tx, contractRef, context.period.endExclusive));
     if (outcome.kind === 'nothing-to-invoice') return { kind: 'skipped', reason: 'nothing-to-invoice' };

@@ -35,24 +35,31 @@ export async function findContractsToBill(db: Db, period: { id: string; endExclu
  * Locks the contract's balance row until the transaction ends: the row every decision on the
  * contract locks too (docs/adr/0005), so billing a contract waits for the decision in
  * progress and the next decision waits for the invoice, and two runs bill a contract one
- * after the other. Returns, read under the lock, the read model's contract and the invoice
- * the contract already has for the period, if any; undefined when billing has no balance row.
+ * after the other. Returns the read model's contract; undefined when billing has no balance
+ * row. What the contract already has is to be read after this, in statements of their own.
  */
-export async function lockContractForBilling(
-  tx: Tx,
-  contractRef: string,
-  period: string,
-): Promise<{ contract: ContractRow | null; invoiceOfPeriod: string | null } | undefined> {
+export async function lockContractForBilling(tx: Tx, contractRef: string): Promise<{ contract: ContractRow | null } | undefined> {
   const [row] = await tx
-    .select({
-      contract: contracts,
-      invoiceOfPeriod: sql<string | null>`(select ${invoices.invoiceRef} from ${invoices} where ${invoices.contractRef} = ${balances.contractRef} and ${invoices.period} = ${period})`,
-    })
+    .select({ contract: contracts })
     .from(balances)
     .leftJoin(contracts, eq(contracts.contractRef, balances.contractRef))
     .where(eq(balances.contractRef, contractRef))
     .for('update', { of: balances });
   return row;
+}
+
+/**
+ * The contract's invoice for the period, if it has one. Read once the contract is locked, in
+ * a statement of its own: under READ COMMITTED a statement sees what was committed when it
+ * started, so the locking statement, which started before it waited for another run's
+ * transaction, would not see the invoice that run has just committed.
+ */
+export async function findInvoiceRefOfPeriod(tx: Tx, contractRef: string, period: string): Promise<string | undefined> {
+  const [row] = await tx
+    .select({ invoiceRef: invoices.invoiceRef })
+    .from(invoices)
+    .where(and(eq(invoices.contractRef, contractRef), eq(invoices.period, period)));
+  return row?.invoiceRef;
 }
 
 /** Who an invoice bills, from the read model's contract row. */
