@@ -24,7 +24,8 @@ describe('billing run: one invoice per contract and period', () => {
   const billedContracts: string[] = [];
 
   beforeAll(async () => {
-    [billing, publisher, events] = await Promise.all([startBillingUnderTest(), startContractEventPublisher(), startInvoiceEventCollector()]);
+    [billing, publisher] = await Promise.all([startBillingUnderTest(), startContractEventPublisher()]);
+    events = await startInvoiceEventCollector();
   });
   afterAll(async () => {
     await events?.stop();

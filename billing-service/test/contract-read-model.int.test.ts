@@ -7,12 +7,12 @@ import { contractHistory, startContractEventPublisher, type ContractEvent, type 
 import { contractLifecycleV1Event } from '@boissipay/contracts';
 import type { Admin } from 'kafkajs';
 import { createKafka, createLogger } from '@boissipay/runtime';
-import { deleteTopicsWithPrefix, waitFor } from '@boissipay/runtime/src/testing';
-import { testEnvironment, uniqueName } from './support/test-environment';
+import { waitFor } from '@boissipay/runtime/src/testing';
+import { testEnvironment } from './support/test-environment';
 
 const repoRoot = path.resolve(__dirname, '../..');
-// Topics of this file's own: the rebuild replays the whole contract topic, which must hold this file's events only.
-const topicPrefix = `${uniqueName('read-model')}.`;
+// The file's own topics (as for every billing test file): the rebuild replays the whole contract topic.
+const { topicPrefix } = testEnvironment;
 const contractTopic = `${topicPrefix}${contractLifecycleV1Event.topic}`;
 
 describe('contract read model (contract.lifecycle.v1 → contracts)', () => {
@@ -20,13 +20,11 @@ describe('contract read model (contract.lifecycle.v1 → contracts)', () => {
   let publisher: ContractEventPublisher;
 
   beforeAll(async () => {
-    billing = await startBillingUnderTest({ KAFKA_TOPIC_PREFIX: topicPrefix });
-    publisher = await startContractEventPublisher(topicPrefix);
+    [billing, publisher] = await Promise.all([startBillingUnderTest(), startContractEventPublisher()]);
   });
   afterAll(async () => {
     await publisher?.stop();
     await billing?.stop();
-    await deleteTopicsWithPrefix(testEnvironment.kafkaBrokers, topicPrefix);
   });
 
   async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {

@@ -153,18 +153,19 @@ export interface InvoiceEventCollector {
 }
 
 /**
- * Reads billing.invoice-issued.v1 from the beginning as a new consumer (the payment service,
- * the mailer) would; the topic is shared by every run, so only messages keyed by the test's
- * contracts are decoded, with the schema the registry has for their id.
+ * Reads billing.invoice-issued.v1 (behind the test file's prefix; the topic must exist, so
+ * start billing first) from the beginning as a new consumer (the payment service, the
+ * mailer) would; only messages keyed by the contracts asked for are decoded, with the schema
+ * the registry has for their id.
  */
-export async function startInvoiceEventCollector(): Promise<InvoiceEventCollector> {
+export async function startInvoiceEventCollector(topicPrefix = testEnvironment.topicPrefix): Promise<InvoiceEventCollector> {
   const logger = createLogger({ service: 'billing-invoice-events-test', level: testEnvironment.logLevel });
   const kafka = createKafka({ brokers: testEnvironment.kafkaBrokers, clientId: 'billing-invoice-events-test', logger });
   const codec = createAvroCodec(createSchemaRegistry(testEnvironment.schemaRegistryUrl), {});
   const messages: Array<{ key: string; value: Buffer; offset: bigint; decoded?: Promise<InvoiceIssuedEvent> }> = [];
   const consumer = kafka.consumer({ groupId: uniqueName('billing-invoice-events-test'), sessionTimeout: 6_000, heartbeatInterval: 500, maxWaitTimeInMs: 200 });
   await consumer.connect();
-  await consumer.subscribe({ topics: [billingInvoiceIssuedV1Event.topic], fromBeginning: true });
+  await consumer.subscribe({ topics: [`${topicPrefix}${billingInvoiceIssuedV1Event.topic}`], fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }) => {
       if (message.key && message.value) messages.push({ key: message.key.toString(), value: message.value, offset: BigInt(message.offset) });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { dropDatabase, signAccessToken, startService, type RunningService } from '@boissipay/runtime';
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { deleteTopicsWithPrefix, waitFor } from '@boissipay/runtime/src/testing';
 import { definition } from '../../src/service';
 import type * as schema from '../../src/infra/schema';
 import { databaseUrlOf, testEnvironment, uniqueName } from './test-environment';
@@ -12,6 +12,8 @@ export interface BillingUnderTest {
   databaseName: string;
   databaseUrl: string;
   consumerName: string;
+  /** KAFKA_TOPIC_PREFIX of the instance: the test file's own unless the caller gave one. */
+  topicPrefix: string;
   /** supertest bound to the running instance. */
   api: ReturnType<typeof request>;
   /** Authorization header with a token carrying `scopes`. */
@@ -20,14 +22,17 @@ export interface BillingUnderTest {
 }
 
 /**
- * One billing instance per test file, in-process on port 0, with its own scratch database
- * and its own consumer group (so each instance builds its read model from the whole topic).
+ * One billing instance per test file, in-process on port 0, with its own scratch database,
+ * its own consumer groups, and the test file's own topics (testEnvironment.topicPrefix),
+ * deleted when it stops, unless the caller gives a KAFKA_TOPIC_PREFIX shared with another
+ * service under test.
  */
 export async function startBillingUnderTest(env: Record<string, string> = {}): Promise<BillingUnderTest> {
   const databaseName = uniqueName('billing_test').replace(/-/g, '_');
   const databaseUrl = databaseUrlOf(databaseName);
   const consumerName = uniqueName('test-contract-read-model');
   const consumerSuffix = consumerName.slice('test-contract-read-model-'.length);
+  const topicPrefix = env.KAFKA_TOPIC_PREFIX ?? testEnvironment.topicPrefix;
   const service = await startService(definition, {
     validateResponses: true,
     env: {
@@ -44,6 +49,7 @@ export async function startBillingUnderTest(env: Record<string, string> = {}): P
       BILLING_RUN_SCHEDULER_ENABLED: 'false',
       DATABASE_POOL_SIZE: '20',
       ...env,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
     },
   });
   const tokens = new Map<string, string>();
@@ -52,6 +58,7 @@ export async function startBillingUnderTest(env: Record<string, string> = {}): P
     databaseName,
     databaseUrl,
     consumerName,
+    topicPrefix,
     api: request(`http://127.0.0.1:${service.port}`),
     async auth(scopes = ['operations:read', 'operations:write']) {
       const key = scopes.join(' ');
@@ -65,6 +72,7 @@ export async function startBillingUnderTest(env: Record<string, string> = {}): P
     async stop() {
       await service.stop();
       await dropDatabase(testEnvironment.postgresAdminUrl, databaseName);
+      if (env.KAFKA_TOPIC_PREFIX === undefined) await deleteTopicsWithPrefix(testEnvironment.kafkaBrokers, topicPrefix);
     },
   };
 }

@@ -95,9 +95,9 @@ export interface ContractEventPublisher {
 
 /**
  * Publishes real contract.lifecycle.v1 messages, as contract-service's outbox relay would;
- * behind `topicPrefix` for a billing-service started with that KAFKA_TOPIC_PREFIX.
+ * behind `topicPrefix` (the test file's, by default) for a billing-service started with it.
  */
-export async function startContractEventPublisher(topicPrefix = ''): Promise<ContractEventPublisher> {
+export async function startContractEventPublisher(topicPrefix = testEnvironment.topicPrefix): Promise<ContractEventPublisher> {
   const topic = `${topicPrefix}${contractLifecycleV1Event.topic}`;
   const registry = createSchemaRegistry(testEnvironment.schemaRegistryUrl);
   const codec: AvroCodec = createAvroCodec(registry, { produces: await registerSchemas(registry, [{ topic, schema: contractLifecycleV1Event.schema }]) });

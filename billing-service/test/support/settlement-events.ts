@@ -60,8 +60,8 @@ export interface SettlementPublisher {
   stop(): Promise<void>;
 }
 
-/** Publishes payment results and deliveries; behind `topicPrefix` for a service started with that KAFKA_TOPIC_PREFIX. */
-export async function startSettlementPublisher(topicPrefix = ''): Promise<SettlementPublisher> {
+/** Publishes payment results and deliveries; behind `topicPrefix` (the test file's, by default) for a service started with it. */
+export async function startSettlementPublisher(topicPrefix = testEnvironment.topicPrefix): Promise<SettlementPublisher> {
   const registry = createSchemaRegistry(testEnvironment.schemaRegistryUrl);
   const paymentTopic = `${topicPrefix}${paymentResultV1Event.topic}`;
   const deliveryTopic = `${topicPrefix}${mailerInvoiceDeliveryV1Event.topic}`;

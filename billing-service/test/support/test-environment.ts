@@ -6,6 +6,11 @@ const config = loadConfig('billing-service', { ...process.env, PORT: undefined, 
 
 export const testEnvironment = {
   kafkaBrokers: config.KAFKA_BROKERS,
+  /**
+   * KAFKA_TOPIC_PREFIX of the test file (Jest loads this module once per file): the billing
+   * instance and the test's publishers and collectors share topics no other file sees.
+   */
+  topicPrefix: `${uniqueName('billing-test')}.`,
   schemaRegistryUrl: config.SCHEMA_REGISTRY_URL,
   postgresAdminUrl: process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',

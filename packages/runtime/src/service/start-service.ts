@@ -82,6 +82,9 @@ export async function startService<TSchema extends Record<string, unknown>>(
       stops.push(() => relay.stop());
     }
 
+    const consumers: Array<{ stop(): Promise<void> }> = [];
+    // Stopped together: each waits for its fetch in flight, which need not add up.
+    stops.push(() => Promise.all(consumers.splice(0).map((consumer) => consumer.stop())));
     for (const consumer of definition.consumers?.(context) ?? []) {
       const running = await startIdempotentConsumer({
         kafka,
@@ -92,7 +95,7 @@ export async function startService<TSchema extends Record<string, unknown>>(
         logger,
         handler: (event, tx, context) => consumer.handler(event, tx, { ...context, topic: logicalOf(context.topic) }),
       });
-      stops.push(() => running.stop());
+      consumers.push(running);
     }
 
     const jobs: BackgroundJob[] = (await definition.background?.(context)) ?? [];

@@ -68,7 +68,9 @@ export async function startIdempotentConsumer<TEvent, TSchema extends Record<str
   const { kafka, db, groupId, topics, codec, handler, maxAttempts = 3, retryBackoffMs = 200 } = options;
   const logger = options.logger.child({ component: 'idempotent-consumer', groupId });
   const retryPolicy = { maxAttempts, backoffMs: exponentialBackoff(retryBackoffMs) };
-  const consumer = kafka.consumer({ ...options.consumerConfig, groupId });
+  // kafkajs waits up to 5 s for an idle fetch, and disconnect() waits for that fetch: 500 ms (the Java client's
+  // fetch.max.wait.ms) keeps a stopping service from waiting seconds per consumer, for one fetch per half second when idle.
+  const consumer = kafka.consumer({ maxWaitTimeInMs: 500, ...options.consumerConfig, groupId });
   const deadLetterProducer = createIdempotentProducer(kafka);
 
   async function applyWithRetries(
