@@ -12,17 +12,15 @@
  * does not share its event loop and nothing other runs left on the shared topics reaches it.
  * With --url, the contract events go to that service's topics: set KAFKA_TOPIC_PREFIX as it has it.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dropDatabase, loadConfig, signAccessToken } from '@boissipay/runtime';
 import { deleteTopicsWithPrefix } from '@boissipay/runtime/src/testing';
 import { buildContractEvent, startContractEventPublisher } from '../billing-service/test/support/contract-events';
 import { buildPurchaseRequest } from '../billing-service/test/support/operation-requests';
+import { spawnService } from './service-process';
 
-const repoRoot = path.resolve(__dirname, '..');
 const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function freePort(): Promise<number> {
@@ -49,8 +47,7 @@ async function startBilling(): Promise<{ url: string; topicPrefix: string; stop(
   const databaseUrl = new URL(adminUrl);
   databaseUrl.pathname = `/${database}`;
   const topicPrefix = `${database}.`;
-  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [path.join(repoRoot, 'billing-service', 'src', 'main.ts')], {
-    cwd: repoRoot,
+  const child = spawnService('billing-service', {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl.toString(), LOG_LEVEL: 'warn', KAFKA_TOPIC_PREFIX: topicPrefix },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

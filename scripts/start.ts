@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { serviceDefaults, serviceNames, type ServiceName } from '@boissipay/runtime';
 import { infraSettings, localEndpoints } from '../infra/endpoints';
+import { spawnService } from './service-process';
 
 const repoRoot = path.resolve(__dirname, '..');
 const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
@@ -33,8 +34,7 @@ function prefixLines(child: ChildProcess, label: string): void {
 }
 
 function startService(name: ServiceName): ChildProcess {
-  const child = spawn(tsx, [path.join(repoRoot, name, 'src', 'main.ts')], {
-    cwd: repoRoot,
+  const child = spawnService(name, {
     // PORT and DATABASE_URL are per service: a value exported in this shell must not make
     // the four services share one port or one database.
     // The local platform works on its own topics (`local.` prefix unless KAFKA_TOPIC_PREFIX is

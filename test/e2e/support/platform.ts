@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { dropDatabase, serviceNames, type ServiceName } from '@boissipay/runtime';
 import { localEndpoints } from '../../../infra/endpoints';
+import { spawnService } from '../../../scripts/service-process';
 
 const repoRoot = path.resolve(__dirname, '../../..');
-const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 export const E2E_SECRET = 'end-to-end-test-secret-0123456789';
 
 async function freePort(): Promise<number> {
@@ -79,7 +79,7 @@ export class Platform {
 
   async startService(service: ServiceName): Promise<void> {
     const log = createWriteStream(path.join(this.logDir, `${service}.log`), { flags: 'a' });
-    const child = spawn(tsx, [path.join(repoRoot, service, 'src/main.ts')], { cwd: repoRoot, env: this.envOf(service), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnService(service, { env: this.envOf(service), stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
     this.processes.set(service, { child, log });
@@ -95,6 +95,9 @@ export class Platform {
       running.child.kill('SIGKILL');
     });
     running.log.end();
+    // The process killed must be the service itself: nothing may answer on its port any more.
+    const answered = await fetch(`${this.url(service)}/health/live`).then(() => true, () => false);
+    if (answered) throw new Error(`${service} still answers after SIGKILL: the process killed was not the service`);
   }
 
   async stop(): Promise<void> {
