@@ -5,7 +5,6 @@ import { promisify } from 'node:util';
 import { startBillingUnderTest, waitForContractVersion, type BillingUnderTest } from './support/billing-under-test';
 import { contractHistory, startContractEventPublisher, type ContractEvent, type ContractEventPublisher } from './support/contract-events';
 import { contractLifecycleV1Event } from '@boissipay/contracts';
-import type { Admin } from 'kafkajs';
 import { createKafka, createLogger } from '@boissipay/runtime';
 import { waitFor } from '@boissipay/runtime/src/testing';
 import { testEnvironment } from './support/test-environment';
@@ -26,16 +25,6 @@ describe('contract read model (contract.lifecycle.v1 → contracts)', () => {
     await publisher?.stop();
     await billing?.stop();
   });
-
-  async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
-    const admin = createKafka({ brokers: testEnvironment.kafkaBrokers, clientId: 'read-model-test', logger: createLogger({ service: 'test', level: 'silent' }) }).admin();
-    await admin.connect();
-    try {
-      return await work(admin);
-    } finally {
-      await admin.disconnect();
-    }
-  }
 
   /** Runs the rebuild command as an operator would, against this file's service and topics. */
   async function runRebuildCommand(...args: string[]): Promise<void> {
@@ -158,11 +147,15 @@ describe('contract read model (contract.lifecycle.v1 → contracts)', () => {
     const everything = await query('select contract_ref from contracts order by contract_ref');
 
     // As retention would: every event up to and including the lost contract's only one is gone.
-    await withAdmin(async (admin) => {
+    const admin = createKafka({ brokers: testEnvironment.kafkaBrokers, clientId: 'read-model-test', logger: createLogger({ service: 'test', level: 'silent' }) }).admin();
+    await admin.connect();
+    try {
       const [partition] = await admin.fetchTopicOffsets(contractTopic);
       if (!partition) throw new Error(`no partition of ${contractTopic}`);
       await admin.deleteTopicRecords({ topic: contractTopic, partitions: [{ partition: partition.partition, offset: String(Number(partition.high) - 1) }] });
-    });
+    } finally {
+      await admin.disconnect();
+    }
     await insertRowNotInTopic(kept.contractRef);
 
     await expect(runRebuildCommand()).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('rebuild refused') });
