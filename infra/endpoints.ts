@@ -4,7 +4,7 @@
  * port (e.g. `KAFKA_PORT=19092`) moves every party at once.
  */
 
-import { serviceDefaults } from '@boissipay/runtime';
+import { platformServices } from '../scripts/platform';
 
 const LOOPBACK = '127.0.0.1';
 
@@ -24,7 +24,7 @@ function textFromEnv(name: string): string | undefined {
 }
 
 /** Databases owned by each service, as the services themselves default to them. */
-export const serviceDatabaseNames: readonly string[] = Object.values(serviceDefaults).map(({ database }) => database);
+export const serviceDatabaseNames: readonly string[] = platformServices.map(({ identity }) => identity.database);
 
 /** Apicurio keeps its schemas here, so schema ids survive a registry restart. */
 export const registryDatabase = 'boissipay_registry';

@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { dropDatabase, loadConfig, signAccessToken } from '@boissipay/runtime';
+import { billingConfig } from '../billing-service/src/config';
 import { deleteTopicsWithPrefix } from '@boissipay/runtime/src/testing';
 import { buildContractEvent, startContractEventPublisher } from '../billing-service/test/support/contract-events';
 import { buildPurchaseRequest } from '../billing-service/test/support/operation-requests';
@@ -61,7 +62,7 @@ async function startBilling(): Promise<{ url: string; topicPrefix: string; stop(
       child.kill('SIGTERM');
       await exited;
       await dropDatabase(adminUrl, database);
-      await deleteTopicsWithPrefix(loadConfig('billing-service').KAFKA_BROKERS, topicPrefix);
+      await deleteTopicsWithPrefix(loadConfig(billingConfig).KAFKA_BROKERS, topicPrefix);
     },
   };
 }
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
   const billing = values.url ? { url: values.url, topicPrefix: process.env.KAFKA_TOPIC_PREFIX ?? '', stop: async () => undefined } : await startBilling();
   const publisher = await startContractEventPublisher(billing.topicPrefix);
   try {
-    const config = loadConfig('billing-service');
+    const config = loadConfig(billingConfig);
     const token = await signAccessToken({ secret: config.AUTH_JWT_SECRET }, { subject: 'bench', scopes: ['operations:read', 'operations:write'], ttlSeconds: 3600 });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const events = Array.from({ length: contractCount }, () =>

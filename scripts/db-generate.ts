@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { serviceNames } from '@boissipay/runtime';
+import { serviceNames } from './platform';
 
 const repoRoot = path.resolve(__dirname, '..');
 const drizzleKit = path.join(repoRoot, 'node_modules', '.bin', 'drizzle-kit');

@@ -3,12 +3,14 @@
  * the public REST APIs and prints what happened: each operation accepted or refused and why,
  * the invoices of the billing run, their payments and e-mails.
  */
-import { loadConfig, serviceDefaults, serviceNames, type ServiceName } from '@boissipay/runtime';
+import { loadConfig } from '@boissipay/runtime';
+import { billingConfig } from '../billing-service/src/config';
+import { serviceIdentities, serviceNames, type ServiceName } from './platform';
 import { localEndpoints } from '../infra/endpoints';
 import { playMonth, type MonthOutcome } from './demo/month-scenario';
 import { platformClient } from './demo/platform-client';
 
-const baseUrlOf = (service: ServiceName) => `http://127.0.0.1:${serviceDefaults[service].port}`;
+const baseUrlOf = (service: ServiceName) => `http://127.0.0.1:${serviceIdentities[service].port}`;
 
 async function platformIsUp(): Promise<ServiceName[]> {
   const down: ServiceName[] = [];
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const client = platformClient(baseUrlOf, loadConfig('billing-service').AUTH_JWT_SECRET as string);
+  const client = platformClient(baseUrlOf, loadConfig(billingConfig).AUTH_JWT_SECRET as string);
   print(await playMonth(client));
 }
 

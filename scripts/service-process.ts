@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import path from 'node:path';
-import type { ServiceName } from '@boissipay/runtime';
+import { type ServiceName } from './platform';
 
 const repoRoot = path.resolve(__dirname, '..');
 

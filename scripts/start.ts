@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { serviceDefaults, serviceNames, type ServiceName } from '@boissipay/runtime';
+import { serviceIdentities, serviceNames, type ServiceName } from './platform';
 import { infraSettings, localEndpoints } from '../infra/endpoints';
 import { spawnService } from './service-process';
 
@@ -41,7 +41,7 @@ function startService(name: ServiceName): ChildProcess {
     // set), so what the test suite leaves on the shared local Kafka never reaches it.
     env: {
       ...process.env,
-      PORT: String(serviceDefaults[name].port),
+      PORT: String(serviceIdentities[name].port),
       DATABASE_URL: undefined,
       KAFKA_TOPIC_PREFIX: process.env.KAFKA_TOPIC_PREFIX ?? LOCAL_TOPIC_PREFIX,
     },
@@ -52,7 +52,7 @@ function startService(name: ServiceName): ChildProcess {
 }
 
 async function waitUntilReady(name: ServiceName, child: ChildProcess): Promise<void> {
-  const port = serviceDefaults[name].port;
+  const port = serviceIdentities[name].port;
   const deadline = Date.now() + readyTimeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
@@ -65,7 +65,7 @@ async function waitUntilReady(name: ServiceName, child: ChildProcess): Promise<v
 
 function printSummary(): void {
   const rows = serviceNames.map((name) => {
-    const base = `http://127.0.0.1:${serviceDefaults[name].port}`;
+    const base = `http://127.0.0.1:${serviceIdentities[name].port}`;
     return `  ${name.padEnd(17)} ${base}/v1   docs ${base}/docs   health ${base}/health/ready`;
   });
   console.log(

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig, signAccessToken } from '@boissipay/runtime';
+import { contractConfig } from '../contract-service/src/config';
 
 const TWELVE_HOURS = 12 * 60 * 60;
 
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   if (scopes.length === 0) console.warn('No scope given: the token will be refused by every secured operation (403).');
 
   // Every service shares the auth settings; any service name reads the same values.
-  const config = loadConfig('contract-service');
+  const config = loadConfig(contractConfig);
   if (config.AUTH_JWKS_URL) console.warn('AUTH_JWKS_URL is set: the services will verify against it and refuse this HS256 token.');
 
   const token = await signAccessToken(

@@ -21,12 +21,13 @@ import {
 } from '@boissipay/runtime';
 import { IncompleteHistoryError, rebuildContractReadModel } from './infra/read-model-rebuild';
 import * as schema from './infra/schema';
-import { definition } from './service';
+import { billingService } from './service';
+import { billingConfig } from './config';
 
 async function main(): Promise<void> {
-  const config = loadConfig('billing-service');
+  const config = loadConfig(billingConfig);
   const logger = createLogger({ service: 'billing-service', level: config.LOG_LEVEL });
-  await migrateServiceDatabase(config.DATABASE_URL, definition.migrationsFolder);
+  await migrateServiceDatabase(config.DATABASE_URL, billingService.migrationsFolder);
   const pool = createPool(config.DATABASE_URL, 1, logger);
   try {
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID}-rebuild`, logger });

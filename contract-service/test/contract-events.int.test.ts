@@ -1,8 +1,9 @@
 import { waitFor } from '@boissipay/runtime/src/testing';
 import type { contractApi } from '@boissipay/contracts';
+import { startSchedules } from '@boissipay/runtime';
 import { expireContracts } from '../src/app/expire-contracts';
 import { addDays } from '../src/domain/dates';
-import { startContractExpiryScheduler } from '../src/infra/contract-expiry.scheduler';
+import { contractExpirySchedule } from '../src/infra/contract-expiry.schedule';
 import { buildContractRequest, todayInParis } from './support/contract-factory';
 import { startContractService, type ContractServiceUnderTest } from './support/contract-service-under-test';
 import { startLifecycleEventCollector, type LifecycleEvent, type LifecycleEventCollector } from './support/lifecycle-events';
@@ -124,10 +125,8 @@ describe('contract.lifecycle.v1 events', () => {
     const contract = await create({ expireAt });
     await act(contract.contractRef, '/activate');
     const twoWeeksLater = new Date(Date.now() + 14 * 24 * 3600 * 1000);
-    const job = await startContractExpiryScheduler(under.dependencies(() => twoWeeksLater), {
-      cronExpression: '0 0 1 1 *',
-      logger: under.service.context.logger,
-    });
+    const { logger } = under.service.context;
+    const job = await startSchedules([contractExpirySchedule(under.dependencies(() => twoWeeksLater), { cron: '0 0 1 1 *', logger })], logger);
     await job.stop();
     expect(await read(contract.contractRef)).toMatchObject({ status: 'EXPIRED' });
     expect((await eventsUpTo(contract, 3)).at(-1)).toMatchObject({ type: 'EXPIRED' });

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import nodemailer from 'nodemailer';
 import { Client } from 'pg';
-import { serviceDefaults } from '@boissipay/runtime';
+import { serviceIdentities } from '../../scripts/platform';
 import { localEndpoints } from '../endpoints';
 import { waitUntil } from '../wait';
 
@@ -54,7 +54,7 @@ describe('local infrastructure', () => {
   });
 
   it('writes and reads a row in a service database', async () => {
-    const client = new Client({ connectionString: localEndpoints.databaseUrl(serviceDefaults['contract-service'].database) });
+    const client = new Client({ connectionString: localEndpoints.databaseUrl(serviceIdentities['contract-service'].database) });
     await client.connect();
     try {
       // A temporary table lives only in this session, so the service's own schema is untouched.

@@ -1,4 +1,4 @@
 import { runServiceMain } from '@boissipay/runtime';
-import { definition } from './service';
+import { mailerService } from './service';
 
-runServiceMain(definition);
+runServiceMain(mailerService);

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { billingInvoiceIssuedV1Event, mailerInvoiceDeliveryV1Event } from '@boissipay/contracts';
-import { currentCorrelationId, type Config, type ServiceContext, type ServiceDefinition } from '@boissipay/runtime';
+import { consume, currentCorrelationId, defineService } from '@boissipay/runtime';
 import type { DeliveryDependencies, MailerDependencies } from './app/dependencies';
 import { recordIssuedInvoice } from './app/record-issued-invoice';
+import { mailerConfig, type MailerConfig } from './config';
 import type { Seller } from './domain/invoice';
 import { mountDeliveryRoutes } from './http/delivery-routes';
 import { startInvoiceDeliveryWorker } from './infra/invoice-delivery.worker';
@@ -12,9 +12,7 @@ import { createSmtpMailSender } from './infra/smtp-mail-sender';
 
 const serviceRoot = path.resolve(__dirname, '..');
 
-type IssuedEvent = billingInvoiceIssuedV1Event.InvoiceIssuedEvent;
-
-function sellerOf(config: Config): Seller {
+function sellerOf(config: MailerConfig): Seller {
   return {
     name: config.INVOICE_SELLER_NAME,
     addressLines: config.INVOICE_SELLER_ADDRESS.split('|')
@@ -26,57 +24,45 @@ function sellerOf(config: Config): Seller {
   };
 }
 
-function dependenciesOf({ db, config }: ServiceContext<typeof schema>): MailerDependencies {
-  return { db, clock: () => new Date(), newId: randomUUID, seller: sellerOf(config), mailFrom: config.MAIL_FROM };
-}
-
-function deliveryDependenciesOf(context: ServiceContext<typeof schema>): DeliveryDependencies {
-  const { config } = context;
-  return {
-    ...dependenciesOf(context),
-    logger: context.logger,
-    batchSize: config.MAILER_SEND_CONCURRENCY,
-    retryPolicy: { maxAttempts: config.MAILER_SEND_MAX_ATTEMPTS, baseDelayMs: config.MAILER_RETRY_BASE_DELAY_MS, maxDelayMs: config.MAILER_RETRY_MAX_DELAY_MS },
-    mailSender: createSmtpMailSender({
-      host: config.SMTP_HOST,
-      port: config.SMTP_PORT,
-      secure: config.SMTP_SECURE,
-      user: config.SMTP_USER,
-      password: config.SMTP_PASSWORD,
-      timeoutMs: config.SMTP_TIMEOUT_MS,
-      from: config.MAIL_FROM,
-    }),
-  };
-}
-
-export const definition: ServiceDefinition<typeof schema> = {
-  name: 'invoice-mailer',
+export const mailerService = defineService({
+  config: mailerConfig,
   specPath: path.resolve(serviceRoot, '..', 'specs', 'openapi', 'mailer.yaml'),
   migrationsFolder: path.join(serviceRoot, 'drizzle'),
   schema,
-  produces: [{ topic: mailerInvoiceDeliveryV1Event.topic, schema: mailerInvoiceDeliveryV1Event.schema }],
-  consumes: [{ topic: billingInvoiceIssuedV1Event.topic, schema: billingInvoiceIssuedV1Event.schema }],
-  mountRoutes: (router, context) => mountDeliveryRoutes(router, dependenciesOf(context)),
-  consumers: (context) => {
-    const dependencies = dependenciesOf(context);
-    return [
-      {
-        name: context.config.MAILER_INVOICE_CONSUMER_NAME,
-        topics: [billingInvoiceIssuedV1Event.topic],
-        handler: async (event, tx) => {
-          const issued = event as IssuedEvent;
+  produces: [mailerInvoiceDeliveryV1Event.eventTopic],
+  compose: ({ db, pool, config, clock, newId, logger }) => {
+    const dependencies: MailerDependencies = { db, clock, newId, seller: sellerOf(config), mailFrom: config.MAIL_FROM };
+    const delivery = (): DeliveryDependencies => ({
+      ...dependencies,
+      logger,
+      batchSize: config.MAILER_SEND_CONCURRENCY,
+      retryPolicy: { maxAttempts: config.MAILER_SEND_MAX_ATTEMPTS, baseDelayMs: config.MAILER_RETRY_BASE_DELAY_MS, maxDelayMs: config.MAILER_RETRY_MAX_DELAY_MS },
+      // Made when the worker starts: its connections are closed when the worker stops.
+      mailSender: createSmtpMailSender({
+        host: config.SMTP_HOST,
+        port: config.SMTP_PORT,
+        secure: config.SMTP_SECURE,
+        user: config.SMTP_USER,
+        password: config.SMTP_PASSWORD,
+        timeoutMs: config.SMTP_TIMEOUT_MS,
+        from: config.MAIL_FROM,
+      }),
+    });
+    return {
+      routes: (router) => mountDeliveryRoutes(router, dependencies),
+      consumers: [
+        consume(billingInvoiceIssuedV1Event.eventTopic, config.MAILER_INVOICE_CONSUMER_NAME, async (issued, tx) => {
           const outcome = await recordIssuedInvoice(dependencies, tx, {
             eventId: issued.eventId,
             invoice: issued.invoice,
             correlationId: currentCorrelationId() ?? issued.correlationId,
           });
-          context.logger.info({ invoiceRef: issued.invoice.invoiceRef, eventId: issued.eventId, outcome }, 'invoice received');
-        },
-      },
-    ];
+          logger.info({ invoiceRef: issued.invoice.invoiceRef, eventId: issued.eventId, outcome }, 'invoice received');
+        }),
+      ],
+      workers: config.MAILER_DELIVERY_WORKER_ENABLED
+        ? [{ name: 'delivery-worker', start: () => startInvoiceDeliveryWorker(delivery(), { pool, pollIntervalMs: config.MAILER_DELIVERY_POLL_INTERVAL_MS, logger }) }]
+        : [],
+    };
   },
-  background: async (context) =>
-    context.config.MAILER_DELIVERY_WORKER_ENABLED
-      ? [await startInvoiceDeliveryWorker(deliveryDependenciesOf(context), { pool: context.pool, pollIntervalMs: context.config.MAILER_DELIVERY_POLL_INTERVAL_MS, logger: context.logger })]
-      : [],
-};
+});

@@ -25,6 +25,17 @@ export function avroToTypeScript(schema: Schema, options: { topic: string }): st
   ];
   if (rootName === undefined) lines.push(`export type Event = ${rootType};`);
   else if (rootName !== 'Event') lines.push(`export type Event = ${rootName};`);
+  lines.push(
+    '',
+    '/** What producers and consumers bind to: the topic, its subject and schema, typed with the event it carries. */',
+    'export const eventTopic: {',
+    '  readonly topic: typeof topic;',
+    '  readonly subject: typeof subject;',
+    '  readonly schema: typeof schema;',
+    '  /** Type only, never set: lets a handler bound to this topic receive `Event`. */',
+    '  readonly eventType?: Event;',
+    '} = { topic, subject, schema };',
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -29,6 +29,11 @@ describe('avroToTypeScript', () => {
     expect(output).toContain('export type Event = OrderPlaced;');
   });
 
+  it('when generated, then one descriptor binds the topic, subject and schema to the event type', () => {
+    expect(output).toContain('export const eventTopic: {');
+    expect(output).toContain('  readonly eventType?: Event;\n} = { topic, subject, schema };');
+  });
+
   it('when the schema uses a type outside the supported subset, then it types fixed as Buffer and refuses an ambiguous union loudly', () => {
     const fixed = { type: 'record', name: 'WithFixed', fields: [{ name: 'f', type: { type: 'fixed', name: 'F', size: 2 } }] };
     expect(avroToTypeScript(fixed as never, { topic: 't' })).toContain('f: Buffer;');

@@ -1,4 +1,5 @@
-import { signAccessToken, type ServiceName } from '@boissipay/runtime';
+import { signAccessToken } from '@boissipay/runtime';
+import { type ServiceName } from '../platform';
 
 const ALL_SCOPES = ['contracts:read', 'contracts:write', 'operations:read', 'operations:write', 'invoices:read', 'billing:run', 'payments:read'];
 

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import avro from 'avsc';
 import { createSchemaRegistry, loadConfig, registerSchemas, SchemaRegistrationError, type AvroRecordSchema } from '@boissipay/runtime';
+import { billingConfig } from '../../billing-service/src/config';
 
 /**
  * An event schema may only change BACKWARD-compatibly: every event already on a topic must
@@ -13,7 +14,7 @@ import { createSchemaRegistry, loadConfig, registerSchemas, SchemaRegistrationEr
 const repoRoot = path.resolve(__dirname, '../..');
 const avroDir = path.join(repoRoot, 'specs/avro');
 const specFiles = readdirSync(avroDir).filter((file) => file.endsWith('.avsc'));
-const registry = createSchemaRegistry(loadConfig('billing-service').SCHEMA_REGISTRY_URL);
+const registry = createSchemaRegistry(loadConfig(billingConfig).SCHEMA_REGISTRY_URL);
 const run = randomBytes(4).toString('hex');
 
 function git(...args: string[]): string {

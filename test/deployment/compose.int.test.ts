@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { serviceDefaults, serviceNames } from '@boissipay/runtime';
+import { serviceIdentities, serviceNames } from '../../scripts/platform';
 import { parse } from 'yaml';
 import { catalogueNames, requiredVariableNames, serviceStackNames, servicesReading, stackOnlyVariables, stackSettingOf } from '../../scripts/generate-env-example';
 import { readCompose, readRepoFile, repoRoot, serviceFolders, type ComposeFile } from './repo-files';
@@ -21,7 +21,7 @@ describe('docker-compose.yml', () => {
   it('when listing the service folders, then each is a compose service built from the Dockerfile with its folder and port', () => {
     expect(serviceFolders()).toEqual([...serviceNames].sort());
     for (const service of serviceNames) {
-      const { port } = serviceDefaults[service];
+      const { port } = serviceIdentities[service];
       const definition = compose.services[service];
       expect(definition).toBeDefined();
       expect(definition?.build).toEqual({ context: '.', args: { SERVICE: service, SERVICE_PORT: String(port) } });
@@ -194,7 +194,7 @@ withComposeCli('docker-compose.yml read by the compose CLI (no Docker engine nee
       expect(definition?.image).toBe(`boissipay/${service}:latest`);
       expect(definition?.environment).toMatchObject({
         NODE_ENV: 'production',
-        PORT: String(serviceDefaults[service].port),
+        PORT: String(serviceIdentities[service].port),
         DATABASE_URL: `postgres://${database}:test-${dbPasswordVariable.toLowerCase()}-0123456789@postgres:5432/${database}`,
         KAFKA_BROKERS: 'kafka:19092',
         SCHEMA_REGISTRY_URL: 'http://schema-registry:8081',

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { serviceDefaults, serviceNames } from '@boissipay/runtime';
+import { serviceIdentities, serviceNames } from '../../scripts/platform';
 import { readRepoFile, readYaml, repoRoot } from './repo-files';
 
 interface Step {
@@ -53,7 +53,7 @@ describe('GitHub workflows', () => {
   });
 
   it('both build every service with its folder and port, as docker-compose.yml does', () => {
-    const expected = serviceNames.map((service) => ({ service, port: serviceDefaults[service].port }));
+    const expected = serviceNames.map((service) => ({ service, port: serviceIdentities[service].port }));
     expect(ci.jobs.images?.strategy?.matrix.include).toEqual(expected);
     expect(release.jobs.images?.strategy?.matrix.include).toEqual(expected);
     for (const workflow of [ci, release]) {

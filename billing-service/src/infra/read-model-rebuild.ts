@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Kafka } from 'kafkajs';
-import type { contractLifecycleV1Event } from '@boissipay/contracts';
-import { UndecodableMessageError, type AvroCodec, type Database, type Logger } from '@boissipay/runtime';
+import { contractLifecycleV1Event } from '@boissipay/contracts';
+import { decodeBound, UndecodableMessageError, type AvroCodec, type Database, type Logger } from '@boissipay/runtime';
 import { projectContractEvent } from './contract-projection';
 import type * as schema from './schema';
 
@@ -96,7 +96,7 @@ export async function rebuildContractReadModel(options: RebuildOptions): Promise
 async function decodeOrSkip(codec: AvroCodec, topic: string, value: Buffer | null, logger: Logger) {
   if (value === null) return undefined;
   try {
-    return (await codec.decode(value, topic)) as contractLifecycleV1Event.ContractLifecycleEvent;
+    return await decodeBound(codec, value, topic, contractLifecycleV1Event.eventTopic);
   } catch (error) {
     if (!(error instanceof UndecodableMessageError)) throw error;
     logger.warn({ err: error, topic }, 'undecodable message skipped by the rebuild');

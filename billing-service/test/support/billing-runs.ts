@@ -5,7 +5,6 @@ import { waitFor } from '@boissipay/runtime/src/testing';
 import type { BillingRunControls } from '../../src/app/run-billing';
 import { parseBillingPeriod, type BillingPeriod } from '../../src/domain/billing-period';
 import type { BillingRunRow } from '../../src/infra/billing-run.repository';
-import { billingRunDependenciesOf, billingRunnerOf } from '../../src/service';
 import { startBillingRun } from '../../src/app/run-billing';
 import type { BillingUnderTest } from './billing-under-test';
 import { buildContractEvent, type ContractEventPublisher } from './contract-events';
@@ -23,12 +22,12 @@ export function period(id: string): BillingPeriod {
 
 /** Runs a period through the service's own runner and waits for its end. */
 export function runPeriod(billing: BillingUnderTest, id: string, controls: BillingRunControls = {}): Promise<BillingRunRow> {
-  return billingRunnerOf(billing.service.context).run({ period: period(id), trigger: 'API', requestedBy: 'billing-test' }, controls);
+  return billing.service.parts.runner.run({ period: period(id), trigger: 'API', requestedBy: 'billing-test' }, controls);
 }
 
 /** Starts a run outside the runner, so a test can let it die half-way (crashAfterContracts). */
 export function startRun(billing: BillingUnderTest, id: string, controls: BillingRunControls = {}) {
-  return startBillingRun(billingRunDependenciesOf(billing.service.context), { period: period(id), trigger: 'API', requestedBy: 'billing-test' }, controls);
+  return startBillingRun(billing.service.parts.runDependencies, { period: period(id), trigger: 'API', requestedBy: 'billing-test' }, controls);
 }
 
 /**

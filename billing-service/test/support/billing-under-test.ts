@@ -1,14 +1,13 @@
 import request from 'supertest';
-import { dropDatabase, signAccessToken, startService, type RunningService } from '@boissipay/runtime';
+import { dropDatabase, signAccessToken, startService, type RunningServiceOf } from '@boissipay/runtime';
 import { deleteTopicsWithPrefix, waitFor } from '@boissipay/runtime/src/testing';
-import { definition } from '../../src/service';
-import type * as schema from '../../src/infra/schema';
+import { billingService } from '../../src/service';
 import { databaseUrlOf, testEnvironment, uniqueName } from './test-environment';
 
 const secret = 'billing-service-test-secret-0123456789';
 
 export interface BillingUnderTest {
-  service: RunningService<typeof schema>;
+  service: RunningServiceOf<typeof billingService>;
   databaseName: string;
   databaseUrl: string;
   consumerName: string;
@@ -33,7 +32,7 @@ export async function startBillingUnderTest(env: Record<string, string> = {}): P
   const consumerName = uniqueName('test-contract-read-model');
   const consumerSuffix = consumerName.slice('test-contract-read-model-'.length);
   const topicPrefix = env.KAFKA_TOPIC_PREFIX ?? testEnvironment.topicPrefix;
-  const service = await startService(definition, {
+  const service = await startService(billingService, {
     validateResponses: true,
     env: {
       PORT: '0',

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@boissipay/runtime';
+import { billingConfig } from '../../src/config';
 
 // The services' own variables and defaults, so KAFKA_BROKERS / SCHEMA_REGISTRY_URL move the tests too.
-const config = loadConfig('billing-service', { ...process.env, PORT: undefined, DATABASE_URL: undefined });
+const config = loadConfig(billingConfig, { ...process.env, PORT: undefined, DATABASE_URL: undefined });
 
 export const testEnvironment = {
   kafkaBrokers: config.KAFKA_BROKERS,

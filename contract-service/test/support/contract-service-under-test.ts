@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { dropDatabase, loadConfig, signAccessToken, startService, type RunningService } from '@boissipay/runtime';
+import { dropDatabase, loadConfig, signAccessToken, startService, type RunningServiceOf } from '@boissipay/runtime';
 import type { ContractDependencies } from '../../src/app/dependencies';
-import type { ContractSchema } from '../../src/infra/database';
+import { contractConfig } from '../../src/config';
 import { deleteTopicsWithPrefix } from '@boissipay/runtime/src/testing';
-import { definition } from '../../src/service';
+import { contractService } from '../../src/service';
 
 // The same variables and defaults as the service, so KAFKA_BROKERS / SCHEMA_REGISTRY_URL
 // point the tests at another Kafka or registry.
-const defaults = loadConfig('contract-service');
+const defaults = loadConfig(contractConfig);
 export const testEnvironment = {
   kafkaBrokers: defaults.KAFKA_BROKERS,
   schemaRegistryUrl: defaults.SCHEMA_REGISTRY_URL,
@@ -23,7 +23,7 @@ export function uniqueSuffix(): string {
 }
 
 export interface ContractServiceUnderTest {
-  service: RunningService<ContractSchema>;
+  service: RunningServiceOf<typeof contractService>;
   api: ReturnType<typeof request>;
   /** Use-case dependencies on the service's own database, for driving jobs with another clock. */
   dependencies(clock?: () => Date): ContractDependencies;
@@ -45,7 +45,7 @@ export async function startContractService(env: Record<string, string> = {}): Pr
   const suffix = uniqueSuffix();
   const databaseName = `contract_test_${suffix}`;
   const topicPrefix = env.KAFKA_TOPIC_PREFIX ?? `contract-test-${suffix}.`;
-  const service = await startService(definition, {
+  const service = await startService(contractService, {
     validateResponses: true,
     env: {
       PORT: '0',

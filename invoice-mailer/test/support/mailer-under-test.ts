@@ -1,14 +1,14 @@
 import request from 'supertest';
 import { billingInvoiceIssuedV1Event, mailerInvoiceDeliveryV1Event } from '@boissipay/contracts';
-import { createKafka, createLogger, dropDatabase, ensureTopics, loadConfig, signAccessToken, startService, type RunningService } from '@boissipay/runtime';
+import { createKafka, createLogger, dropDatabase, ensureTopics, loadConfig, signAccessToken, startService, type RunningServiceOf } from '@boissipay/runtime';
 import { localEndpoints } from '../../../infra/endpoints';
-import type { MailerSchema } from '../../src/infra/database';
-import { definition } from '../../src/service';
+import { mailerConfig } from '../../src/config';
+import { mailerService } from '../../src/service';
 import { uniqueSuffix } from './invoice-factory';
 
 // The same variables and defaults as the service, so KAFKA_BROKERS / SCHEMA_REGISTRY_URL
 // point the tests at another Kafka or registry.
-const defaults = loadConfig('invoice-mailer');
+const defaults = loadConfig(mailerConfig);
 export const testEnvironment = {
   kafkaBrokers: defaults.KAFKA_BROKERS,
   schemaRegistryUrl: defaults.SCHEMA_REGISTRY_URL,
@@ -45,7 +45,7 @@ export async function startGroupAtEndOf(topic: string, groupId: string): Promise
 }
 
 export interface MailerUnderTest {
-  service: RunningService<MailerSchema>;
+  service: RunningServiceOf<typeof mailerService>;
   api: ReturnType<typeof request>;
   token(scopes: string[]): Promise<string>;
   /** A bearer token with invoices:read. */
@@ -63,8 +63,8 @@ export async function startMailer(env: Record<string, string> = {}): Promise<Mai
   const suffix = uniqueSuffix();
   const databaseName = `mailer_test_${suffix}`;
   const consumerName = `test-${suffix}`;
-  await startGroupAtEndOf(topics.issued, `${definition.name}.${consumerName}`);
-  const service = await startService(definition, {
+  await startGroupAtEndOf(topics.issued, `${mailerConfig.identity.name}.${consumerName}`);
+  const service = await startService(mailerService, {
     validateResponses: true,
     env: {
       PORT: '0',

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { PaymentProvider } from '../domain/payment-provider';
 import type { RetryPolicy } from '../domain/retry-policy';
 import type { PaymentDatabase } from '../infra/database';
@@ -21,9 +21,3 @@ export interface DebitDependencies extends RecordingDependencies {
 export function newPaymentRef(): string {
   return `PAY-${randomBytes(8).toString('hex').toUpperCase()}`;
 }
-
-export const systemDependencies: RecordingDependencies = {
-  clock: () => new Date(),
-  newPaymentRef,
-  newEventId: randomUUID,
-};

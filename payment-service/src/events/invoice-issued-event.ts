@@ -4,8 +4,6 @@ import type { InvoiceToCollect } from '../domain/payment';
 
 export type InvoiceIssuedEvent = billingInvoiceIssuedV1Event.InvoiceIssuedEvent;
 
-export const invoiceIssuedTopic = billingInvoiceIssuedV1Event.topic;
-
 /**
  * What a payment needs from the event: the total with tax, the due date and the mandate.
  * An amount no payment can be made of (unknown currency, not a safe integer) throws: the

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createKafka, createLogger, ensureTopics, loadConfig } from '@boissipay/runtime';
+import { paymentConfig } from '../../src/config';
 
 // The same variables and defaults as the service, so KAFKA_BROKERS / SCHEMA_REGISTRY_URL
 // point the tests at another Kafka or registry.
-const defaults = loadConfig('payment-service');
+const defaults = loadConfig(paymentConfig);
 export const testEnvironment = {
   kafkaBrokers: defaults.KAFKA_BROKERS,
   schemaRegistryUrl: defaults.SCHEMA_REGISTRY_URL,

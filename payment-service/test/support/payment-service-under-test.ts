@@ -1,9 +1,8 @@
 import { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
-import { dropDatabase, signAccessToken, startService, type RunningService } from '@boissipay/runtime';
+import { dropDatabase, signAccessToken, startService, type RunningServiceOf } from '@boissipay/runtime';
 import { waitFor } from '@boissipay/runtime/src/testing';
 import request from 'supertest';
-import type { PaymentSchema } from '../../src/infra/database';
-import { definition } from '../../src/service';
+import { paymentService } from '../../src/service';
 import { startGroupAtEndOf, testEnvironment, uniqueSuffix } from './kafka-support';
 
 const SECRET = 'payment-service-test-secret-0123456789';
@@ -13,7 +12,7 @@ export const TEST_RETRY = { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 };
 
 export interface PaymentServiceUnderTest {
   /** The running instance (a new one after each restart). */
-  service(): RunningService<PaymentSchema>;
+  service(): RunningServiceOf<typeof paymentService>;
   api(): ReturnType<typeof request>;
   token(scopes: string[]): Promise<string>;
   /** A bearer token with payments:read. */
@@ -52,7 +51,7 @@ export async function startPaymentService(env: Record<string, string> = {}): Pro
     PAYMENT_RETRY_MAX_DELAY_MS: String(TEST_RETRY.maxDelayMs),
     ...env,
   };
-  let service = await startService(definition, { validateResponses: true, env: baseEnv });
+  let service = await startService(paymentService, { validateResponses: true, env: baseEnv });
   const token = (scopes: string[]) => signAccessToken({ secret: SECRET }, { subject: 'payment-tests', scopes, ttlSeconds: 600 });
   const reader = await token(['payments:read']);
   const api = () => request(`http://127.0.0.1:${service.port}`);
@@ -64,7 +63,7 @@ export async function startPaymentService(env: Record<string, string> = {}): Pro
     reader,
     async restart(overrides = {}) {
       await service.stop();
-      service = await startService(definition, { validateResponses: true, env: { ...baseEnv, ...overrides } });
+      service = await startService(paymentService, { validateResponses: true, env: { ...baseEnv, ...overrides } });
     },
     paymentOf: (invoiceRef, accept = () => true) =>
       waitFor(

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { dropDatabase, serviceNames, type ServiceName } from '@boissipay/runtime';
+import { dropDatabase } from '@boissipay/runtime';
+import { serviceNames, type ServiceName } from '../../../scripts/platform';
 import { localEndpoints } from '../../../infra/endpoints';
 import { spawnService } from '../../../scripts/service-process';
 

@@ -473,3 +473,12 @@ export interface ContractLifecycleEvent {
 }
 
 export type Event = ContractLifecycleEvent;
+
+/** What producers and consumers bind to: the topic, its subject and schema, typed with the event it carries. */
+export const eventTopic: {
+  readonly topic: typeof topic;
+  readonly subject: typeof subject;
+  readonly schema: typeof schema;
+  /** Type only, never set: lets a handler bound to this topic receive `Event`. */
+  readonly eventType?: Event;
+} = { topic, subject, schema };

@@ -1,3 +1,4 @@
-export { catalogue, type Config, type VariableName, type VariableSpec } from './catalogue';
+export { commonVariables, type CommonConfig } from './common-variables';
 export { ConfigError, loadConfig } from './load-config';
-export { serviceDefaults, serviceNames, type ServiceName } from './services';
+export { defineServiceConfig, type ConfigOf, type ServiceConfig } from './service-config';
+export { settings, variable, type ServiceIdentity, type ValuesOf, type VariableSpec, type Variables } from './variable';

@@ -1,5 +1,5 @@
 import { Type, type Resolver } from 'avsc';
-import type { RegisteredSchema, SchemaRegistryClient, TopicSchema } from './schema-registry';
+import type { EventTopic, RegisteredSchema, SchemaRegistryClient, TopicSchema } from './schema-registry';
 
 /**
  * The message can never be decoded, however often it is retried (not Confluent wire format,
@@ -21,6 +21,16 @@ export interface AvroCodec {
    * `topic`, the value is resolved into it (fields added since default, removed ones dropped).
    */
   decode(buffer: Buffer, topic?: string): Promise<unknown>;
+}
+
+/**
+ * Decodes a message of `kafkaTopic` (the bound topic, behind any KAFKA_TOPIC_PREFIX) whose reader
+ * schema the codec was given from `bound`: the value has the bound event type. The one place
+ * that types a decoded value, for readers outside a consumer binding (a rebuild).
+ */
+export async function decodeBound<TEvent>(codec: AvroCodec, buffer: Buffer, kafkaTopic: string, bound: EventTopic<TEvent>): Promise<TEvent> {
+  void bound;
+  return (await codec.decode(buffer, kafkaTopic)) as TEvent;
 }
 
 const MAGIC_BYTE = 0;

@@ -1,4 +1,4 @@
-export { createAvroCodec, UndecodableMessageError, type AvroCodec } from './avro-codec';
+export { createAvroCodec, decodeBound, UndecodableMessageError, type AvroCodec } from './avro-codec';
 export {
   startIdempotentConsumer,
   type EventHandler,
@@ -9,6 +9,7 @@ export {
 export { createIdempotentProducer, createKafka } from './kafka-client';
 export { createCoalescingRunner, type CoalescingRunner } from './outbox/coalescing-runner';
 export { enqueueEvent, type OutboxWriter, type OutgoingEvent } from './outbox/enqueue-event';
+export { transactionalOutbox, type Outbox } from './outbox/outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export {
   createSchemaRegistry,
@@ -16,6 +17,7 @@ export {
   SchemaRegistrationError,
   subjectOf,
   type AvroRecordSchema,
+  type EventTopic,
   type RegisteredSchema,
   type SchemaRegistryClient,
   type TopicSchema,

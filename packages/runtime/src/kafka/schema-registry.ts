@@ -9,6 +9,12 @@ export interface TopicSchema {
   schema: AvroRecordSchema;
 }
 
+/** A topic bound to the event type it carries: the `eventTopic` each generated Avro module exports. */
+export interface EventTopic<TEvent> extends TopicSchema {
+  /** Type only, never set. */
+  readonly eventType?: TEvent;
+}
+
 export interface RegisteredSchema extends TopicSchema {
   subject: string;
   id: number;

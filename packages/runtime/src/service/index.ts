@@ -1,4 +1,15 @@
 export { runServiceMain } from './run-service-main';
-export type { BackgroundJob, ConsumerDefinition, ServiceContext, ServiceDefinition } from './service-definition';
-export { startService, type RunningService, type StartOptions } from './start-service';
+export {
+  consume,
+  defineService,
+  type BackgroundJob,
+  type BackgroundWorker,
+  type ConsumerBinding,
+  type ScheduledJob,
+  type ServiceContext,
+  type ServiceDefinition,
+  type ServiceParts,
+} from './service-definition';
+export { startSchedules } from './schedules';
+export { startService, type RunningService, type RunningServiceOf, type StartOptions } from './start-service';
 export { migrateServiceDatabase } from './migrate-service-database';

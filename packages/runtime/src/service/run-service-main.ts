@@ -1,5 +1,5 @@
-import { ConfigError } from '../config';
-import type { ServiceDefinition } from './service-definition';
+import { ConfigError, type ServiceConfig } from '../config';
+import type { ServiceDefinition, ServiceParts } from './service-definition';
 import { startService } from './start-service';
 
 /**
@@ -7,7 +7,10 @@ import { startService } from './start-service';
  * Ctrl-C). A configuration error is printed as it is — it names the variables to fix —
  * and the process exits non-zero without a stack trace.
  */
-export function runServiceMain<TSchema extends Record<string, unknown>>(definition: ServiceDefinition<TSchema>): void {
+export function runServiceMain<TConfig extends ServiceConfig, TSchema extends Record<string, unknown>, TParts extends ServiceParts<TSchema>>(
+  definition: ServiceDefinition<TConfig, TSchema, TParts>,
+): void {
+  const name = definition.config.identity.name;
   startService(definition).then(
     (service) => {
       let stopping = false;
@@ -24,8 +27,8 @@ export function runServiceMain<TSchema extends Record<string, unknown>>(definiti
       process.on('SIGINT', () => shutdown('SIGINT'));
     },
     (error: unknown) => {
-      if (error instanceof ConfigError) console.error(`${definition.name}: ${error.message}`);
-      else console.error(`${definition.name} failed to start:`, error);
+      if (error instanceof ConfigError) console.error(`${name}: ${error.message}`);
+      else console.error(`${name} failed to start:`, error);
       process.exit(1);
     },
   );

@@ -1,48 +1,100 @@
 import type { Router } from 'express';
 import type { Pool } from 'pg';
-import type { Config, ServiceName } from '../config';
-import type { Database } from '../db';
-import type { AvroCodec, EventHandler, TopicSchema } from '../kafka';
+import type { ConfigOf, ServiceConfig } from '../config';
+import type { Database, Transaction } from '../db';
+import type { ReadinessCheck } from '../http';
+import type { EventTopic, MessageContext, Outbox } from '../kafka';
 import type { Logger } from '../logging';
 
-/** What a running service hands to its routes, consumers and background jobs. */
-export interface ServiceContext<TSchema extends Record<string, unknown>> {
-  config: Config;
+/** What a service's composition root is given: configuration, infrastructure, and the sources of time and ids. */
+export interface ServiceContext<TConfig, TSchema extends Record<string, unknown>> {
+  config: TConfig;
   logger: Logger;
   pool: Pool;
   db: Database<TSchema>;
-  codec: AvroCodec;
+  /** The one source of "now": tests replace it to move time. */
+  clock: () => Date;
+  /** The one source of new ids (event ids, operation ids…). */
+  newId: () => string;
+  /** Queues an event in the caller's transaction, type-checked against the topic it is bound to. */
+  outbox: Outbox;
 }
 
-export interface ConsumerDefinition<TSchema extends Record<string, unknown>> {
+/** A consumer bound to one topic, its handler receiving that topic's event type. */
+export interface ConsumerBinding<TSchema extends Record<string, unknown>> {
   /** Appended to the service name to form the consumer group id. */
   name: string;
-  topics: string[];
-  handler: EventHandler<unknown, TSchema>;
+  topic: EventTopic<unknown>;
+  handler: (event: unknown, tx: Transaction<TSchema>, context: MessageContext) => Promise<void>;
 }
 
-/** A job started with the service and stopped before it (scheduler, poller…). */
+/**
+ * Binds `handler` to `topic`: the handler receives the topic's generated Avro type, decoded and
+ * checked against its schema by the codec, in the transaction that records the event id.
+ */
+export function consume<TEvent, TSchema extends Record<string, unknown>>(
+  topic: EventTopic<TEvent>,
+  name: string,
+  handler: (event: TEvent, tx: Transaction<TSchema>, context: MessageContext) => Promise<void>,
+): ConsumerBinding<TSchema> {
+  // The codec decoded the message with this very schema: the value has the topic's type.
+  return { name, topic, handler: handler as ConsumerBinding<TSchema>['handler'] };
+}
+
+/** Work on a clock: `run` on `cron` in `timeZone`, `atStart` once when the service starts. */
+export interface ScheduledJob {
+  name: string;
+  cron: string;
+  timeZone: string;
+  run: () => Promise<void>;
+  /** Awaited before the service serves requests (default: nothing). */
+  atStart?: () => Promise<void>;
+}
+
+/** Something that runs in the background from start to stop (a worker loop, runs in progress…). */
 export interface BackgroundJob {
   stop(): Promise<void>;
 }
 
+export interface BackgroundWorker {
+  name: string;
+  start: () => Promise<BackgroundJob>;
+}
+
 /**
- * Everything that differs between services; `startService` composes the rest (config,
- * logs, database and migrations, topics, schemas, outbox relay, consumers, HTTP) the same
- * way for all of them.
+ * Everything a service adds to the common runtime, built by its composition root from the
+ * context. Building starts nothing: the runtime starts the parts in order and stops them in
+ * reverse.
  */
-export interface ServiceDefinition<TSchema extends Record<string, unknown>> {
-  name: ServiceName;
+export interface ServiceParts<TSchema extends Record<string, unknown>> {
+  routes?: (router: Router) => void;
+  consumers?: readonly ConsumerBinding<TSchema>[];
+  schedules?: readonly ScheduledJob[];
+  workers?: readonly BackgroundWorker[];
+  /** Checked by /health/ready beside the database and Kafka. */
+  readiness?: readonly ReadinessCheck[];
+}
+
+/** A deployable service: its configuration slice, contracts, storage, and its composition root. */
+export interface ServiceDefinition<
+  TConfig extends ServiceConfig,
+  TSchema extends Record<string, unknown>,
+  TParts extends ServiceParts<TSchema> = ServiceParts<TSchema>,
+> {
+  config: TConfig;
   /** The service's OpenAPI document (specs/openapi/<name>.yaml). */
   specPath: string;
   /** drizzle-kit output folder of the service's schema. */
   migrationsFolder: string;
   schema: TSchema;
-  /** Topics this service publishes, with the value schema it writes (registered at start-up). */
-  produces?: readonly TopicSchema[];
-  /** Topics this service reads, with the schema it reads them with. */
-  consumes?: readonly TopicSchema[];
-  mountRoutes?(router: Router, context: ServiceContext<TSchema>): void;
-  consumers?(context: ServiceContext<TSchema>): ConsumerDefinition<TSchema>[];
-  background?(context: ServiceContext<TSchema>): BackgroundJob[] | Promise<BackgroundJob[]>;
+  /** Topics this service publishes (their schemas are registered at start-up). Consumed topics come from `compose`. */
+  produces?: readonly EventTopic<unknown>[];
+  compose(context: ServiceContext<ConfigOf<TConfig>, TSchema>): TParts;
+}
+
+/** Declares a service; only here to infer the types of `compose` from the config slice and schema. */
+export function defineService<TConfig extends ServiceConfig, TSchema extends Record<string, unknown>, TParts extends ServiceParts<TSchema>>(
+  definition: ServiceDefinition<TConfig, TSchema, TParts>,
+): ServiceDefinition<TConfig, TSchema, TParts> {
+  return definition;
 }

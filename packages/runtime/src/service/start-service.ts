@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Admin, Producer } from 'kafkajs';
-import { loadConfig } from '../config';
+import { loadConfig, type ConfigOf, type ServiceConfig } from '../config';
 import { createDatabase, createPool } from '../db';
 import { authSettingsFromConfig, createHttpApp, startHttpServer } from '../http';
 import {
@@ -10,37 +11,46 @@ import {
   ensureTopics,
   registerSchemas,
   startIdempotentConsumer,
+  transactionalOutbox,
   startOutboxRelay,
   type TopicSchema,
 } from '../kafka';
 import { createLogger } from '../logging';
 import { migrateServiceDatabase } from './migrate-service-database';
-import type { BackgroundJob, ServiceContext, ServiceDefinition } from './service-definition';
+import { startSchedules } from './schedules';
+import type { ServiceContext, ServiceDefinition, ServiceParts } from './service-definition';
 
 export interface StartOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Validate every response against the spec too (tests). */
   validateResponses?: boolean;
+  /** Other sources of time and ids than the system's (tests). */
+  clock?: () => Date;
+  newId?: () => string;
 }
 
-export interface RunningService<TSchema extends Record<string, unknown>> {
+export interface RunningService<TConfig, TSchema extends Record<string, unknown>, TParts = ServiceParts<TSchema>> {
   port: number;
-  context: ServiceContext<TSchema>;
-  /** Stops in reverse order of start: HTTP first, then consumers, relay, Kafka, database. */
+  context: ServiceContext<TConfig, TSchema>;
+  /** What the composition root built (its routes, consumers, jobs and anything else it returned). */
+  parts: TParts;
+  /** Stops in reverse order of start: HTTP first, then schedules, workers, consumers, relay, Kafka, database. */
   stop(): Promise<void>;
 }
 
 /**
- * Starts one service. The order matters: the database is migrated before anything reads it,
- * topics exist and schemas are registered before anything publishes, the relay runs before
- * the HTTP server accepts requests, and a failure part-way undoes what was started.
+ * Starts one service around its composition root. The order matters: the database is migrated
+ * before anything reads it, topics exist and schemas are registered before anything publishes,
+ * the relay runs before the HTTP server accepts requests, and a failure part-way undoes what
+ * was started.
  */
-export async function startService<TSchema extends Record<string, unknown>>(
-  definition: ServiceDefinition<TSchema>,
+export async function startService<TConfig extends ServiceConfig, TSchema extends Record<string, unknown>, TParts extends ServiceParts<TSchema>>(
+  definition: ServiceDefinition<TConfig, TSchema, TParts>,
   options: StartOptions = {},
-): Promise<RunningService<TSchema>> {
-  const config = loadConfig(definition.name, options.env);
-  const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
+): Promise<RunningService<ConfigOf<TConfig>, TSchema, TParts>> {
+  const name = definition.config.identity.name;
+  const config = loadConfig(definition.config, options.env);
+  const logger = createLogger({ service: name, level: config.LOG_LEVEL });
   const stops: Array<() => Promise<unknown>> = [];
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) {
@@ -53,6 +63,16 @@ export async function startService<TSchema extends Record<string, unknown>>(
     const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE, logger);
     stops.push(() => pool.end());
     const db = createDatabase(pool, definition.schema);
+    const context: ServiceContext<ConfigOf<TConfig>, TSchema> = {
+      config,
+      logger,
+      pool,
+      db,
+      clock: options.clock ?? (() => new Date()),
+      newId: options.newId ?? randomUUID,
+      outbox: transactionalOutbox,
+    };
+    const parts = definition.compose(context);
 
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
     const admin: Admin = kafka.admin();
@@ -62,17 +82,17 @@ export async function startService<TSchema extends Record<string, unknown>>(
     // see them behind KAFKA_TOPIC_PREFIX, so several environments can share one cluster.
     const topicOf = (logical: string) => `${config.KAFKA_TOPIC_PREFIX}${logical}`;
     const logicalOf = (topic: string) => topic.slice(config.KAFKA_TOPIC_PREFIX.length);
-    const onKafka = (schemas: readonly TopicSchema[]) => schemas.map((schema) => ({ ...schema, topic: topicOf(schema.topic) }));
+    const onKafka = (topics: readonly TopicSchema[]) => topics.map(({ topic, schema }) => ({ topic: topicOf(topic), schema }));
+    const consumers = parts.consumers ?? [];
     const produces = onKafka(definition.produces ?? []);
-    const consumes = onKafka(definition.consumes ?? []);
-    await ensureTopics(admin, [...produces, ...consumes].map(({ topic }) => topic), {
+    const consumes = onKafka(uniqueByTopic(consumers.map((consumer) => consumer.topic)));
+    await ensureTopics(admin, [...new Set([...produces, ...consumes].map(({ topic }) => topic))], {
       partitions: config.KAFKA_TOPIC_PARTITIONS,
       replicationFactor: config.KAFKA_REPLICATION_FACTOR,
     });
 
     const registry = createSchemaRegistry(config.SCHEMA_REGISTRY_URL);
     const codec = createAvroCodec(registry, { produces: await registerSchemas(registry, produces), consumes });
-    const context: ServiceContext<TSchema> = { config, logger, pool, db, codec };
 
     if (produces.length > 0) {
       const producer: Producer = createIdempotentProducer(kafka);
@@ -82,24 +102,29 @@ export async function startService<TSchema extends Record<string, unknown>>(
       stops.push(() => relay.stop());
     }
 
-    const consumers: Array<{ stop(): Promise<void> }> = [];
+    const runningConsumers: Array<{ stop(): Promise<void> }> = [];
     // Stopped together: each waits for its fetch in flight, which need not add up.
-    stops.push(() => Promise.all(consumers.splice(0).map((consumer) => consumer.stop())));
-    for (const consumer of definition.consumers?.(context) ?? []) {
+    stops.push(() => Promise.all(runningConsumers.splice(0).map((consumer) => consumer.stop())));
+    for (const consumer of consumers) {
       const running = await startIdempotentConsumer({
         kafka,
         db,
-        groupId: topicOf(`${definition.name}.${consumer.name}`),
-        topics: consumer.topics.map(topicOf),
+        groupId: topicOf(`${name}.${consumer.name}`),
+        topics: [topicOf(consumer.topic.topic)],
         codec,
         logger,
-        handler: (event, tx, context) => consumer.handler(event, tx, { ...context, topic: logicalOf(context.topic) }),
+        handler: (event, tx, message) => consumer.handler(event, tx, { ...message, topic: logicalOf(message.topic) }),
       });
-      consumers.push(running);
+      runningConsumers.push(running);
     }
 
-    const jobs: BackgroundJob[] = (await definition.background?.(context)) ?? [];
-    for (const job of jobs) stops.push(() => job.stop());
+    for (const worker of parts.workers ?? []) {
+      const job = await worker.start();
+      stops.push(() => job.stop());
+    }
+    // After the workers: stopped before them, so no scheduled run starts while they drain.
+    const schedules = await startSchedules(parts.schedules ?? [], logger);
+    stops.push(() => schedules.stop());
 
     const app = createHttpApp({
       specPath: definition.specPath,
@@ -110,16 +135,25 @@ export async function startService<TSchema extends Record<string, unknown>>(
       readinessChecks: [
         { name: 'db', check: async () => void (await pool.query('select 1')) },
         { name: 'kafka', check: async () => void (await admin.describeCluster()) },
+        ...(parts.readiness ?? []),
       ],
-      mountRoutes: (router) => definition.mountRoutes?.(router, context),
+      mountRoutes: (router) => parts.routes?.(router),
     });
     const server = await startHttpServer(app, config.PORT);
     stops.push(() => server.close());
-    logger.info({ port: server.port }, `${definition.name} listening on http://127.0.0.1:${server.port}`);
+    logger.info({ port: server.port }, `${name} listening on http://127.0.0.1:${server.port}`);
 
-    return { port: server.port, context, stop: stopAll };
+    return { port: server.port, context, parts, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
   }
 }
+
+function uniqueByTopic(topics: readonly TopicSchema[]): TopicSchema[] {
+  return [...new Map(topics.map((topic) => [topic.topic, topic])).values()];
+}
+
+/** The running form of a service definition, e.g. `RunningServiceOf<typeof billingService>`. */
+export type RunningServiceOf<D> =
+  D extends ServiceDefinition<infer TConfig, infer TSchema, infer TParts> ? RunningService<ConfigOf<TConfig>, TSchema, TParts> : never;

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { signAccessToken } from '../../src/http';
-import { createKafka, enqueueEvent } from '../../src/kafka';
+import { createKafka, type EventTopic } from '../../src/kafka';
 import { currentCorrelationId } from '../../src/logging';
-import { startService, type RunningService, type ServiceDefinition } from '../../src/service';
+import { defineServiceConfig } from '../../src/config';
+import { consume, defineService, startService, type RunningServiceOf } from '../../src/service';
 import { dropDatabase } from '../../src/db';
 import { waitFor } from '../../src/testing';
 import { loadAvroFixture } from '../fixtures/avro/load-avro-fixture';
@@ -12,7 +12,7 @@ import { sampleEffects } from '../fixtures/db/schema';
 import { SAMPLE_SPEC } from '../http/support/sample-app';
 import { fixtureDatabase, testEnvironment, uniqueName } from '../support/test-environment';
 
-type FixtureSchema = typeof fixtureDatabase.schema;
+type SampleEvent = { eventId: string; occurredAt: number; contractRef: string; amountCents: number; note: string | null };
 const secret = 'service-composition-test-secret';
 
 describe('startService', () => {
@@ -21,46 +21,49 @@ describe('startService', () => {
   const topicPrefix = `${uniqueName('env')}.`;
   const correlationIdsSeenByHandler: Array<string | undefined> = [];
   const topicsSeenByHandler: string[] = [];
-  let service: RunningService<FixtureSchema>;
+  const sampleTopic: EventTopic<SampleEvent> = { topic, schema: loadAvroFixture('sample-event.v1') };
+  const lifecycle: string[] = [];
+  const fixedNow = new Date('2026-11-30T23:00:00.000Z');
 
   /** A miniature service: POST /v1/samples publishes an event through the outbox; its own consumer records the effect. */
-  const definition: ServiceDefinition<FixtureSchema> = {
-    name: 'contract-service',
+  const sampleService = defineService({
+    config: defineServiceConfig({ name: 'sample-service', port: 0, database: 'boissipay_sample' }, {}),
     specPath: SAMPLE_SPEC,
     migrationsFolder: fixtureDatabase.migrationsFolder,
     schema: fixtureDatabase.schema,
-    produces: [{ topic, schema: loadAvroFixture('sample-event.v1') }],
-    consumes: [{ topic, schema: loadAvroFixture('sample-event.v1') }],
-    mountRoutes: (router, { db }) => {
-      router.post('/v1/samples', async (req, res) => {
-        const eventId = randomUUID();
-        await db.transaction((tx) =>
-          enqueueEvent(tx, {
-            topic,
-            key: req.body.name,
-            event: { eventId, occurredAt: Date.now(), contractRef: req.body.name, amountCents: req.body.quantity, note: null },
-          }),
-        );
-        res.status(201).json({ ...req.body, id: eventId, createdBy: 'test', createdAt: new Date().toISOString() });
-      });
-    },
-    consumers: () => [
-      {
-        name: uniqueName('effects'),
-        topics: [topic],
-        handler: async (event, tx, context) => {
-          const sample = event as { eventId: string; contractRef: string; amountCents: number };
+    produces: [sampleTopic],
+    compose: ({ db, clock, newId, outbox }) => ({
+      routes: (router) => {
+        router.post('/v1/samples', async (req, res) => {
+          const eventId = newId();
+          await db.transaction((tx) =>
+            outbox.enqueue(tx, sampleTopic, {
+              key: req.body.name,
+              event: { eventId, occurredAt: clock().getTime(), contractRef: req.body.name, amountCents: req.body.quantity, note: null },
+            }),
+          );
+          res.status(201).json({ ...req.body, id: eventId, createdBy: 'test', createdAt: clock().toISOString() });
+        });
+      },
+      consumers: [
+        consume(sampleTopic, uniqueName('effects'), async (sample, tx, context) => {
           correlationIdsSeenByHandler.push(currentCorrelationId());
           topicsSeenByHandler.push(context.topic);
-          await tx.insert(sampleEffects).values(sample);
-        },
-      },
-    ],
-  };
+          await tx.insert(sampleEffects).values({ eventId: sample.eventId, contractRef: sample.contractRef, amountCents: sample.amountCents });
+        }),
+      ],
+      workers: [{ name: 'sample-worker', start: async () => (lifecycle.push('worker started'), { stop: async () => void lifecycle.push('worker stopped') }) }],
+      schedules: [{ name: 'sample-schedule', cron: '0 0 1 1 *', timeZone: 'Europe/Paris', run: async () => undefined, atStart: async () => void lifecycle.push(`scheduled at start, ${clock().toISOString()}`) }],
+      readiness: [{ name: 'sample-worker', check: async () => undefined }],
+    }),
+  });
+  let service: RunningServiceOf<typeof sampleService>;
 
   beforeAll(async () => {
-    service = await startService(definition, {
+    service = await startService(sampleService, {
       validateResponses: true,
+      clock: () => fixedNow,
+      newId: () => `00000000-0000-4000-8000-${String(lifecycle.length).padStart(12, '0')}`,
       env: {
         PORT: '0',
         DATABASE_URL: `${testEnvironment.postgresAdminUrl.replace(/\/[^/]*$/, '')}/${databaseName}`,
@@ -95,7 +98,7 @@ describe('startService', () => {
     const api = request(`http://127.0.0.1:${service.port}`);
     const ready = await api.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'UP', checks: { db: 'UP', kafka: 'UP' } });
+    expect(ready.body).toEqual({ status: 'UP', checks: { db: 'UP', kafka: 'UP', 'sample-worker': 'UP' } });
     const tables = await service.context.pool.query("select 1 from information_schema.tables where table_name in ('outbox', 'processed_events')");
     expect(tables.rowCount).toBe(2);
   });
@@ -119,9 +122,45 @@ describe('startService', () => {
       { timeoutMs: 20_000, description: 'the consumed event effect' },
     );
     expect(effects).toEqual([expect.objectContaining({ contractRef, amountCents: 3, eventId: response.body.id })]);
+    expect(response.body).toMatchObject({ id: '00000000-0000-4000-8000-000000000002', createdAt: fixedNow.toISOString() });
     expect(correlationIdsSeenByHandler).toEqual(['corr-service-composition']);
     expect(topicsSeenByHandler).toEqual([topic]); // handlers see the logical name, whatever the prefix
     const pending = await service.context.pool.query('select count(*)::int as count from outbox where published_at is null');
     expect(pending.rows[0].count).toBe(0);
+  });
+
+  it('when started, then its workers start and its schedules run once at start-up, on the clock it was given', () => {
+    expect(lifecycle).toEqual(['worker started', `scheduled at start, ${fixedNow.toISOString()}`]);
+  });
+});
+
+describe('startService, stopping', () => {
+  it('when stopped, then its workers are stopped', async () => {
+    const stopped: string[] = [];
+    const databaseName = uniqueName('service_stop').replace(/-/g, '_');
+    const quiet = defineService({
+      config: defineServiceConfig({ name: 'quiet-service', port: 0, database: 'boissipay_quiet' }, {}),
+      specPath: SAMPLE_SPEC,
+      migrationsFolder: fixtureDatabase.migrationsFolder,
+      schema: fixtureDatabase.schema,
+      compose: () => ({ workers: [{ name: 'quiet-worker', start: async () => ({ stop: async () => void stopped.push('quiet-worker') }) }] }),
+    });
+    const running = await startService(quiet, {
+      env: {
+        PORT: '0',
+        DATABASE_URL: `${testEnvironment.postgresAdminUrl.replace(/\/[^/]*$/, '')}/${databaseName}`,
+        KAFKA_BROKERS: testEnvironment.kafkaBrokers.join(','),
+        SCHEMA_REGISTRY_URL: testEnvironment.schemaRegistryUrl,
+        AUTH_JWT_SECRET: secret,
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      },
+    });
+    try {
+      expect(stopped).toEqual([]);
+    } finally {
+      await running.stop();
+      await dropDatabase(testEnvironment.postgresAdminUrl, databaseName);
+    }
+    expect(stopped).toEqual(['quiet-worker']);
   });
 });

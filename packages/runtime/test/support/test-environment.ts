@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { loadConfig } from '../../src/config';
+import { defineServiceConfig, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logging';
 import * as fixtureSchema from '../fixtures/db/schema';
 
 // The same variables and defaults as the services, so KAFKA_BROKERS / SCHEMA_REGISTRY_URL
 // point the tests at another Kafka or registry.
-const config = loadConfig('contract-service');
+const config = loadConfig(defineServiceConfig({ name: 'runtime-tests', port: 0, database: 'boissipay_runtime_tests' }, {}));
 
 export const testEnvironment = {
   kafkaBrokers: config.KAFKA_BROKERS,

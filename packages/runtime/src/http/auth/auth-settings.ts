@@ -1,4 +1,4 @@
-import type { Config } from '../../config';
+import type { CommonConfig } from '../../config';
 
 /** How bearer tokens are checked; empty issuer/audience mean "not checked". */
 export interface AuthSettings {
@@ -8,7 +8,7 @@ export interface AuthSettings {
   audience?: string;
 }
 
-export function authSettingsFromConfig(config: Pick<Config, 'AUTH_JWT_SECRET' | 'AUTH_JWKS_URL' | 'AUTH_ISSUER' | 'AUTH_AUDIENCE'>): AuthSettings {
+export function authSettingsFromConfig(config: Pick<CommonConfig, 'AUTH_JWT_SECRET' | 'AUTH_JWKS_URL' | 'AUTH_ISSUER' | 'AUTH_AUDIENCE'>): AuthSettings {
   return {
     jwtSecret: config.AUTH_JWT_SECRET,
     jwksUrl: config.AUTH_JWKS_URL,

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineServiceConfig, settings, variable, type ConfigOf } from '@boissipay/runtime';
+
+/** billing-service's own variables, beside the common ones of the runtime; docs and `.env.example` are generated from both. */
+export const billingConfig = defineServiceConfig({ name: 'billing-service', port: 8181, database: 'boissipay_billing' }, {
+  BILLING_TIME_ZONE: variable({
+    description: "Time zone of billing's calendar: the date an operation is decided on (today) and the billing run's periods.",
+    schema: settings.timeZone,
+    default: 'Europe/Paris',
+  }),
+  BILLING_CONTRACT_CONSUMER_NAME: variable({
+    description: "Name of the consumer that keeps billing's contract read model from contract.lifecycle.v1; its group id is billing-service.<name> (a new name re-reads the topic from the beginning).",
+    schema: settings.consumerName,
+    default: 'contract-read-model',
+  }),
+  BILLING_PAYMENT_CONSUMER_NAME: variable({
+    description: "Name of the consumer that marks invoices PAID or UNPAID from payment.result.v1 (and lowers the outstanding of paid ones); its group id is billing-service.<name> (a new name re-reads the topic from the beginning, which the invoices' payment status makes harmless).",
+    schema: settings.consumerName,
+    default: 'payment-results',
+  }),
+  BILLING_DELIVERY_CONSUMER_NAME: variable({
+    description: 'Name of the consumer that records when invoices were e-mailed, from mailer.invoice-delivery.v1; its group id is billing-service.<name> (a new name re-reads the topic from the beginning).',
+    schema: settings.consumerName,
+    default: 'invoice-deliveries',
+  }),
+  BILLING_RUN_CRON: variable({
+    description: 'node-cron schedule (in BILLING_TIME_ZONE) of the billing run, which bills the month just ended.',
+    schema: settings.cronExpression,
+    default: '0 2 1 * *',
+  }),
+  BILLING_RUN_SCHEDULER_ENABLED: variable({
+    description:
+      'Whether this instance runs the billing run on BILLING_RUN_CRON, and at start-up when the month just ended has no completed run yet (false: runs start only through POST /v1/billing-runs). Several instances may run it: a contract is billed once whatever the number of runs.',
+    schema: settings.flag,
+    default: 'true',
+  }),
+  BILLING_PAYMENT_TERM_DAYS: variable({
+    description: 'Days between an invoice\'s issue date and its due date, when the direct debit is due.',
+    schema: z.coerce.number().int().min(0).max(365),
+    default: '30',
+  }),
+});
+
+export type BillingConfig = ConfigOf<typeof billingConfig>;

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { defineServiceConfig, settings, variable, type ConfigOf } from '@boissipay/runtime';
+
+/** invoice-mailer's own variables, beside the common ones of the runtime; docs and `.env.example` are generated from both. */
+export const mailerConfig = defineServiceConfig({ name: 'invoice-mailer', port: 8383, database: 'boissipay_mailer' }, {
+  MAILER_INVOICE_CONSUMER_NAME: variable({
+    description: 'Name of the consumer that records a delivery per billing.invoice-issued.v1 event; its group id is invoice-mailer.<name> (a new name re-reads the topic from the beginning: invoices already recorded are not mailed again, the others are).',
+    schema: settings.consumerName,
+    default: 'invoice-deliveries',
+  }),
+  MAILER_DELIVERY_WORKER_ENABLED: variable({
+    description: 'Whether this instance runs the delivery worker that renders and e-mails pending invoices (false: it only records them and serves the API).',
+    schema: settings.flag,
+    default: 'true',
+  }),
+  MAILER_DELIVERY_POLL_INTERVAL_MS: variable({
+    description: 'Safety-net poll of the delivery worker; a newly recorded invoice wakes it at once through LISTEN/NOTIFY, and a scheduled retry at its due time.',
+    schema: settings.positiveInt,
+    default: '5000',
+  }),
+  MAILER_SEND_CONCURRENCY: variable({
+    description: 'E-mails the delivery worker sends at the same time.',
+    schema: z.coerce.number().int().min(1).max(50),
+    default: '4',
+  }),
+  MAILER_SEND_MAX_ATTEMPTS: variable({
+    description: 'Sending attempts per invoice, the first included, before a delivery whose SMTP server keeps failing transiently (connection refused, 4xx reply) ends FAILED. A 5xx reply fails it at once.',
+    schema: settings.positiveInt,
+    default: '8',
+  }),
+  MAILER_RETRY_BASE_DELAY_MS: variable({
+    description: 'Pause after the first transient sending failure; doubled after each further one, up to MAILER_RETRY_MAX_DELAY_MS.',
+    schema: settings.positiveInt,
+    default: '30000',
+  }),
+  MAILER_RETRY_MAX_DELAY_MS: variable({
+    description: 'Longest pause between two sending attempts of one invoice.',
+    schema: settings.positiveInt,
+    default: '1800000',
+  }),
+  SMTP_HOST: variable({
+    description: 'SMTP server the invoice mailer sends through (locally the maildev catcher).',
+    schema: z.string().min(1),
+    default: '127.0.0.1',
+  }),
+  SMTP_PORT: variable({
+    description: 'Port of the SMTP server (1025: the local catcher; 587 submission with STARTTLS; 465 implicit TLS with SMTP_SECURE=true).',
+    schema: settings.port,
+    default: '1025',
+  }),
+  SMTP_SECURE: variable({
+    description: 'true: TLS from the first byte (port 465). false: plain connection, upgraded with STARTTLS when the server offers it.',
+    schema: settings.flag,
+    default: 'false',
+  }),
+  SMTP_USER: variable({
+    description: 'SMTP login (empty: no authentication, as with the local catcher).',
+    schema: z.string(),
+    default: '',
+  }),
+  SMTP_PASSWORD: variable({
+    description: 'SMTP password of SMTP_USER.',
+    schema: z.string(),
+    default: '',
+    secret: true,
+  }),
+  SMTP_TIMEOUT_MS: variable({
+    description: 'Longest wait for the SMTP server to connect, greet, or answer a command before the attempt counts as a transient failure.',
+    schema: z.coerce.number().int().min(1000).max(120000),
+    default: '30000',
+  }),
+  MAIL_FROM: variable({
+    description: 'Sender of the invoice e-mails, e.g. "Boissipay Billing <billing@boissipay.example>"; its domain also ends every Message-ID.',
+    schema: z.string().regex(/^(?:[^<>]*<)?[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>?$/, 'an e-mail address, optionally as "Name <address>"'),
+    default: 'Boissipay Billing <billing@boissipay.example>',
+  }),
+  INVOICE_SELLER_NAME: variable({
+    description: 'Legal name of the seller printed on every invoice.',
+    schema: z.string().min(1),
+    default: 'Boissipay SAS',
+    productionDefault: false,
+  }),
+  INVOICE_SELLER_ADDRESS: variable({
+    description: 'Postal address of the seller on invoices, lines separated by "|".',
+    schema: z.string().min(1),
+    default: '10 rue de la Paix|75002 Paris|France',
+    productionDefault: false,
+  }),
+  INVOICE_SELLER_VAT_NUMBER: variable({
+    description: "The seller's intra-community VAT number printed on invoices.",
+    schema: z.string().regex(/^[A-Z]{2}[A-Z0-9]{2,13}$/, 'a VAT number such as FR12345678901'),
+    default: 'FR00123456789',
+    productionDefault: false,
+  }),
+  INVOICE_SELLER_LEGAL_NOTICE: variable({
+    description: 'Footer of every invoice: legal form, share capital, registration, late-payment terms.',
+    schema: z.string(),
+    default: 'SAS au capital de 10 000 € – RCS Paris 123 456 789 – Late payment: penalties at three times the legal interest rate and a fixed recovery fee of 40 €.',
+  }),
+  INVOICE_SEPA_CREDITOR_ID: variable({
+    description: 'SEPA creditor identifier (ICS) printed beside the mandate reference on invoices paid by direct debit.',
+    schema: z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/, 'a SEPA creditor identifier such as FR12ZZZ123456'),
+    default: 'FR00ZZZ000000',
+    productionDefault: false,
+  }),
+});
+
+export type MailerConfig = ConfigOf<typeof mailerConfig>;

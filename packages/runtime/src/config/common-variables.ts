@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { settings, variable, type ValuesOf, type VariableSpec } from './variable';
+
+/**
+ * The variables every service reads: how it is reached, logs, stores, talks to Kafka and checks
+ * tokens. A service's own variables are declared next to its code (its `config.ts` slice) and
+ * merged with these by `loadConfig`.
+ */
+export const commonVariables = {
+  NODE_ENV: variable({
+    description: 'development, test or production; production drops insecure local defaults.',
+    schema: z.enum(['development', 'test', 'production']),
+    default: 'development',
+  }),
+  PORT: variable({
+    description: 'HTTP port the service listens on (0 picks a free one).',
+    schema: settings.port,
+    default: (service) => String(service.port),
+  }),
+  HTTP_BODY_LIMIT: variable({
+    description: 'Largest accepted request body (express/body-parser size syntax).',
+    schema: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb'),
+    default: '256kb',
+  }),
+  LOG_LEVEL: variable({
+    description: 'pino log level.',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    default: 'info',
+  }),
+  DATABASE_URL: variable({
+    description: "PostgreSQL connection string of the service's own database.",
+    schema: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection string'),
+    default: (service) => `postgres://postgres@127.0.0.1:5432/${service.database}`,
+  }),
+  DATABASE_POOL_SIZE: variable({
+    description: 'Maximum PostgreSQL connections held by the service.',
+    schema: settings.positiveInt,
+    default: '10',
+  }),
+  KAFKA_BROKERS: variable({
+    description: 'Comma-separated Kafka bootstrap servers.',
+    schema: settings.csv.pipe(z.array(z.string().min(1)).min(1)),
+    default: '127.0.0.1:9092',
+  }),
+  KAFKA_CLIENT_ID: variable({
+    description: 'Kafka client id (defaults to the service name).',
+    schema: z.string().min(1),
+    default: (service) => service.name,
+  }),
+  KAFKA_TOPIC_PARTITIONS: variable({
+    description: 'Partitions of the topics the service creates at start-up.',
+    schema: settings.positiveInt,
+    default: '1',
+  }),
+  KAFKA_REPLICATION_FACTOR: variable({
+    description: 'Replication factor of the topics the service creates at start-up.',
+    schema: settings.positiveInt,
+    default: '1',
+  }),
+  KAFKA_TOPIC_PREFIX: variable({
+    description: 'Put before every topic name, schema subject and consumer group id, e.g. "staging." to share one Kafka cluster and registry between environments. Empty: the names of specs/avro.',
+    schema: z.string().regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, dash or underscore'),
+    default: '',
+  }),
+  SCHEMA_REGISTRY_URL: variable({
+    description: 'Confluent-compatible schema registry base URL (Apicurio: …/apis/ccompat/v7).',
+    schema: z.url(),
+    default: 'http://127.0.0.1:8081/apis/ccompat/v7',
+  }),
+  AUTH_JWT_SECRET: variable({
+    description: 'HS256 secret that signs bearer tokens (local and test). Required in production unless AUTH_JWKS_URL is set.',
+    schema: z.string().min(16, 'at least 16 characters'),
+    default: 'boissipay-local-development-secret',
+    productionDefault: false,
+    secret: true,
+  }),
+  AUTH_JWKS_URL: variable({
+    description: 'JWKS endpoint of the OAuth2 authorization server; when set, tokens are checked against it instead of AUTH_JWT_SECRET.',
+    schema: settings.optionalUrl,
+    default: '',
+  }),
+  AUTH_ISSUER: variable({
+    description: 'Expected `iss` claim of bearer tokens (empty: not checked).',
+    schema: z.string(),
+    default: '',
+  }),
+  AUTH_AUDIENCE: variable({
+    description: 'Expected `aud` claim of bearer tokens (empty: not checked).',
+    schema: z.string(),
+    default: '',
+  }),
+  OUTBOX_POLL_INTERVAL_MS: variable({
+    description: 'Safety-net poll of the outbox relay; new rows wake it at once through LISTEN/NOTIFY.',
+    schema: settings.positiveInt,
+    default: '5000',
+  }),
+} as const satisfies Record<string, VariableSpec>;
+
+export type CommonConfig = ValuesOf<typeof commonVariables>;

@@ -1,0 +1,42 @@
+import { defineServiceConfig, settings, variable, type ConfigOf } from '@boissipay/runtime';
+
+/** payment-service's own variables, beside the common ones of the runtime; docs and `.env.example` are generated from both. */
+export const paymentConfig = defineServiceConfig({ name: 'payment-service', port: 8282, database: 'boissipay_payment' }, {
+  PAYMENT_INVOICE_CONSUMER_NAME: variable({
+    description: 'Name of the consumer that records a payment per billing.invoice-issued.v1 event; its group id is payment-service.<name> (a new name re-reads the topic from the beginning, which the unique invoice reference makes harmless).',
+    schema: settings.consumerName,
+    default: 'invoice-debits',
+  }),
+  PAYMENT_DEBIT_WORKER_ENABLED: variable({
+    description: 'Whether this instance runs the debit worker that sends pending payments to the provider (false: it only records payments and serves the API).',
+    schema: settings.flag,
+    default: 'true',
+  }),
+  PAYMENT_DEBIT_POLL_INTERVAL_MS: variable({
+    description: 'Safety-net poll of the debit worker; a newly recorded payment wakes it at once through LISTEN/NOTIFY, and a scheduled retry at its due time.',
+    schema: settings.positiveInt,
+    default: '5000',
+  }),
+  PAYMENT_DEBIT_MAX_ATTEMPTS: variable({
+    description: 'Debit attempts per payment, the first included, before a payment whose provider keeps failing transiently ends FAILED with PROVIDER_UNAVAILABLE.',
+    schema: settings.positiveInt,
+    default: '6',
+  }),
+  PAYMENT_RETRY_BASE_DELAY_MS: variable({
+    description: 'Pause after the first transient debit failure; doubled after each further one, up to PAYMENT_RETRY_MAX_DELAY_MS.',
+    schema: settings.positiveInt,
+    default: '30000',
+  }),
+  PAYMENT_RETRY_MAX_DELAY_MS: variable({
+    description: 'Longest pause between two debit attempts of one payment.',
+    schema: settings.positiveInt,
+    default: '1800000',
+  }),
+  PAYMENT_PROVIDER_LATENCY_MS: variable({
+    description: 'Response time of the simulated SEPA provider, in milliseconds (0 in tests).',
+    schema: settings.nonNegativeInt,
+    default: '200',
+  }),
+});
+
+export type PaymentConfig = ConfigOf<typeof paymentConfig>;
