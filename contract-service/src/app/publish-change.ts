@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { currentCorrelationId, enqueueEvent } from '@boissipay/runtime';
+import { contractLifecycleV1Event } from '@boissipay/contracts';
+import { currentCorrelationId, transactionalOutbox } from '@boissipay/runtime';
 import type { Change } from '../domain/contract';
-import { lifecycleEventOf, lifecycleTopic } from '../events/contract-lifecycle-event';
+import { lifecycleEventOf } from '../events/contract-lifecycle-event';
 import type { ContractTransaction } from '../infra/database';
 
 /**
@@ -10,5 +11,5 @@ import type { ContractTransaction } from '../infra/database';
  */
 export async function enqueueLifecycleEvent(tx: ContractTransaction, change: Change, now: Date, causationId: string | null = null): Promise<void> {
   const event = lifecycleEventOf(change, { eventId: randomUUID(), occurredAt: now, correlationId: currentCorrelationId() ?? null, causationId });
-  await enqueueEvent(tx, { topic: lifecycleTopic, key: change.contract.contractRef, event });
+  await transactionalOutbox.enqueue(tx, contractLifecycleV1Event.eventTopic, { key: change.contract.contractRef, event });
 }

@@ -1,9 +1,7 @@
-import { contractLifecycleV1Event } from '@boissipay/contracts';
+import type { contractLifecycleV1Event } from '@boissipay/contracts';
 import type { Change, Contract, PostalAddress } from '../domain/contract';
 
 type LifecycleEvent = contractLifecycleV1Event.ContractLifecycleEvent;
-
-export const lifecycleTopic = contractLifecycleV1Event.topic;
 
 /** Who and when: what the event needs beyond the change itself. */
 export interface EventContext {

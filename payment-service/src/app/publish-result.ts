@@ -1,6 +1,7 @@
-import { enqueueEvent } from '@boissipay/runtime';
+import { paymentResultV1Event } from '@boissipay/contracts';
+import { transactionalOutbox } from '@boissipay/runtime';
 import { isPublished, type Payment } from '../domain/payment';
-import { paymentResultEventOf, paymentResultTopic } from '../events/payment-result-event';
+import { paymentResultEventOf } from '../events/payment-result-event';
 import type { PaymentTransaction } from '../infra/database';
 import type { RecordingDependencies } from './dependencies';
 
@@ -12,5 +13,5 @@ export async function enqueuePaymentResult(tx: PaymentTransaction, payment: Paym
   const { status } = payment;
   if (!isPublished(status)) return;
   const event = paymentResultEventOf({ ...payment, status }, { eventId: dependencies.newEventId(), occurredAt: now });
-  await enqueueEvent(tx, { topic: paymentResultTopic, key: payment.contractRef, event });
+  await transactionalOutbox.enqueue(tx, paymentResultV1Event.eventTopic, { key: payment.contractRef, event });
 }

@@ -1,9 +1,7 @@
-import { paymentResultV1Event } from '@boissipay/contracts';
+import type { paymentResultV1Event } from '@boissipay/contracts';
 import type { Payment } from '../domain/payment';
 
 type PaymentResultEvent = paymentResultV1Event.PaymentResultEvent;
-
-export const paymentResultTopic = paymentResultV1Event.topic;
 
 /**
  * The event announcing a payment's final outcome. Its causation is the invoice event that
