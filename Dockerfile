@@ -65,6 +65,7 @@ LABEL org.opencontainers.image.title="boissipay-${SERVICE}" \
       org.opencontainers.image.licenses="MIT"
 
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
     PORT=${SERVICE_PORT} \
     BOISSIPAY_SERVICE=${SERVICE}
 

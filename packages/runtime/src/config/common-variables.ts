@@ -17,6 +17,11 @@ export const commonVariables = {
     schema: settings.port,
     default: (service) => String(service.port),
   }),
+  HOST: variable({
+    description: 'Address the HTTP server listens on: 127.0.0.1 (this machine only) by default, 0.0.0.0 (every interface) in the container image.',
+    schema: z.union([z.ipv4(), z.ipv6(), z.literal('localhost')], 'an IP address such as 127.0.0.1 or 0.0.0.0'),
+    default: '127.0.0.1',
+  }),
   HTTP_BODY_LIMIT: variable({
     description: 'Largest accepted request body (express/body-parser size syntax).',
     schema: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb'),
@@ -61,6 +66,12 @@ export const commonVariables = {
     description: 'Put before every topic name, schema subject and consumer group id, e.g. "staging." to share one Kafka cluster and registry between environments. Empty: the names of specs/avro.',
     schema: z.string().regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, dash or underscore'),
     default: '',
+  }),
+  KAFKA_CONSUMER_SESSION_TIMEOUT_MS: variable({
+    description:
+      "How long Kafka waits for a consumer's heartbeat before giving its partitions to another member; after a crash, a restarted service's consumers resume once the old member's session has timed out (its HTTP API serves before that).",
+    schema: z.coerce.number().int().min(6000).max(300000),
+    default: '10000',
   }),
   SCHEMA_REGISTRY_URL: variable({
     description: 'Confluent-compatible schema registry base URL (Apicurio: …/apis/ccompat/v7).',

@@ -3,6 +3,9 @@ import type { Logger } from '../logging';
 import type { AuthSettings } from './auth/auth-settings';
 import { bearerSecurityHandler } from './auth/bearer-security-handler';
 import { createTokenVerifier } from './auth/jwt';
+import { authenticateBeforeBody } from './input/authenticate-before-body';
+import { requireDecimalQueryNumbers } from './input/decimal-query-numbers';
+import { rejectUnstorableText } from './input/reject-unstorable-text';
 import { errorHandler, notFoundHandler } from './errors/error-handler';
 import { healthRouter } from './health/health-router';
 import type { ReadinessCheck } from './health/readiness';
@@ -45,15 +48,19 @@ export function createHttpApp(options: HttpAppOptions): Express {
       logger: options.logger,
     }),
   );
+  const verifyToken = createTokenVerifier(options.auth);
+  app.use(authenticateBeforeBody(spec, verifyToken, options.logger));
   app.use(express.json({ limit: options.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(
     openApiValidation({
       specPath: options.specPath,
       spec,
       validateResponses: options.validateResponses ?? false,
-      bearerHandler: bearerSecurityHandler(createTokenVerifier(options.auth), options.logger),
+      bearerHandler: bearerSecurityHandler(verifyToken, options.logger),
     }),
   );
+  // What the spec cannot say: numbers written in plain decimal, text a database can store.
+  app.use(requireDecimalQueryNumbers(spec), rejectUnstorableText);
 
   const routes = Router();
   options.mountRoutes(routes);

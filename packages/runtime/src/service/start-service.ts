@@ -34,15 +34,15 @@ export interface RunningService<TConfig, TSchema extends Record<string, unknown>
   context: ServiceContext<TConfig, TSchema>;
   /** What the composition root built (its routes, consumers, jobs and anything else it returned). */
   parts: TParts;
-  /** Stops in reverse order of start: HTTP first, then schedules, workers, consumers, relay, Kafka, database. */
+  /** Stops HTTP first, then consumers, schedules, workers, relay, Kafka, database. */
   stop(): Promise<void>;
 }
 
 /**
  * Starts one service around its composition root. The order matters: the database is migrated
  * before anything reads it, topics exist and schemas are registered before anything publishes,
- * the relay runs before the HTTP server accepts requests, and a failure part-way undoes what
- * was started.
+ * the relay runs before the HTTP server accepts requests, consumers join last (HTTP does not wait
+ * for Kafka's rebalance), and a failure part-way undoes what was started.
  */
 export async function startService<TConfig extends ServiceConfig, TSchema extends Record<string, unknown>, TParts extends ServiceParts<TSchema>>(
   definition: ServiceDefinition<TConfig, TSchema, TParts>,
@@ -102,22 +102,6 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
       stops.push(() => relay.stop());
     }
 
-    const runningConsumers: Array<{ stop(): Promise<void> }> = [];
-    // Stopped together: each waits for its fetch in flight, which need not add up.
-    stops.push(() => Promise.all(runningConsumers.splice(0).map((consumer) => consumer.stop())));
-    for (const consumer of consumers) {
-      const running = await startIdempotentConsumer({
-        kafka,
-        db,
-        groupId: topicOf(`${name}.${consumer.name}`),
-        topics: [topicOf(consumer.topic.topic)],
-        codec,
-        logger,
-        handler: (event, tx, message) => consumer.handler(event, tx, { ...message, topic: logicalOf(message.topic) }),
-      });
-      runningConsumers.push(running);
-    }
-
     for (const worker of parts.workers ?? []) {
       const job = await worker.start();
       stops.push(() => job.stop());
@@ -139,9 +123,34 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
       ],
       mountRoutes: (router) => parts.routes?.(router),
     });
-    const server = await startHttpServer(app, config.PORT);
-    stops.push(() => server.close());
-    logger.info({ port: server.port }, `${name} listening on http://127.0.0.1:${server.port}`);
+    const server = await startHttpServer(app, config.PORT, { host: config.HOST });
+    const closeServer = () => server.close();
+    stops.push(closeServer);
+
+    // Consumers join their groups once HTTP already serves: after a crash, Kafka holds a group
+    // until the dead member's session times out, and decisions need only the database.
+    const runningConsumers: Array<{ stop(): Promise<void> }> = [];
+    // Stopped together: each waits for its fetch in flight, which need not add up.
+    stops.push(() => Promise.all(runningConsumers.splice(0).map((consumer) => consumer.stop())));
+    // HTTP stops first all the same: moved to the end of the stop list.
+    stops.splice(stops.indexOf(closeServer), 1);
+    stops.push(closeServer);
+    await Promise.all(
+      consumers.map(async (consumer) => {
+        const running = await startIdempotentConsumer({
+          kafka,
+          db,
+          groupId: topicOf(`${name}.${consumer.name}`),
+          topics: [topicOf(consumer.topic.topic)],
+          codec,
+          logger,
+          handler: (event, tx, message) => consumer.handler(event, tx, { ...message, topic: logicalOf(message.topic) }),
+          consumerConfig: { sessionTimeout: config.KAFKA_CONSUMER_SESSION_TIMEOUT_MS },
+        });
+        runningConsumers.push(running);
+      }),
+    );
+    logger.info({ host: config.HOST, port: server.port }, `${name} listening on http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${server.port}`);
 
     return { port: server.port, context, parts, stop: stopAll };
   } catch (error) {

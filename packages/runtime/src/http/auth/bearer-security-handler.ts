@@ -1,8 +1,8 @@
 import type { Request } from 'express';
 import type { Logger } from '../../logging';
 import { ApiError } from '../errors/api-error';
-import { InvalidTokenError, type TokenVerifier } from './jwt';
-import { attachPrincipal } from './principal';
+import { InvalidTokenError, type Principal, type TokenVerifier } from './jwt';
+import { attachPrincipal, authenticatedPrincipalOf } from './principal';
 
 /** express-openapi-validator calls this with the scopes the operation's `security` requires. */
 export type SecurityHandler = (req: Request, requiredScopes: string[]) => Promise<boolean>;
@@ -13,12 +13,17 @@ export type SecurityHandler = (req: Request, requiredScopes: string[]) => Promis
  */
 export function bearerSecurityHandler(verifyToken: TokenVerifier, logger: Logger): SecurityHandler {
   return async (req, requiredScopes) => {
-    const principal = await verify(verifyToken, bearerTokenOf(req), logger);
+    const principal = (req.res && authenticatedPrincipalOf(req.res)) ?? (await authenticate(verifyToken, req, logger));
     const missing = requiredScopes.filter((scope) => !principal.scopes.includes(scope));
     if (missing.length > 0) throw new ApiError(403, 'FORBIDDEN', `The bearer token lacks the scope(s): ${missing.join(', ')}.`);
     if (req.res) attachPrincipal(req.res, principal);
     return true;
   };
+}
+
+/** The caller behind the request's bearer token; a missing or invalid token is a 401 ApiError. */
+export function authenticate(verifyToken: TokenVerifier, req: Request, logger: Logger): Promise<Principal> {
+  return verify(verifyToken, bearerTokenOf(req), logger);
 }
 
 function bearerTokenOf(req: Request): string {

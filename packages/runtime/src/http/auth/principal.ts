@@ -6,6 +6,12 @@ export function attachPrincipal(res: Response, principal: Principal): void {
   res.locals.principal = principal;
 }
 
+/** The principal already attached to the response, if any. */
+export function authenticatedPrincipalOf(res: Response): Principal | undefined {
+  const principal: unknown = res.locals.principal;
+  return isPrincipal(principal) ? principal : undefined;
+}
+
 /** The caller of a secured operation; throws (a 500) when the operation declares no security. */
 export function principalOf(res: Response): Principal {
   const principal: unknown = res.locals.principal;

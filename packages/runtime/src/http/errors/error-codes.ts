@@ -13,6 +13,7 @@ export type StandardErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'MALFORMED_JSON'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_ERROR';
 
 // `string & {}` keeps editor completion for the standard codes while accepting service codes.

@@ -1,3 +1,4 @@
+import { isInfrastructureFailure } from '../../kafka/consumer/infrastructure-failure';
 import { ApiError } from './api-error';
 import { standardCodeFor } from './error-codes';
 import type { ErrorEntryInput } from './error-response';
@@ -10,6 +11,8 @@ export interface MappedError {
   unexpected: boolean;
 }
 
+const RETRY_AFTER_SECONDS = 5;
+
 // allErrors lets one huge invalid array yield thousands of problems; the first ones suffice.
 const MAX_ENTRIES = 50;
 
@@ -19,6 +22,10 @@ export function mapError(error: unknown, path: string): MappedError {
   if (isBodyParserError(error) && error.status < 500) return fromBodyParser(error, path);
   if (isValidatorError(error) && error.status < 500) return fromValidator(error, path);
   if (isExposedClientError(error)) return single(error.status, standardCodeFor(error.status), error.message, path);
+  // The database is unreachable or restarting: nothing was written, and the same request can be sent again.
+  if (isInfrastructureFailure(error)) {
+    return { ...single(503, 'SERVICE_UNAVAILABLE', 'The service cannot reach its database right now; retry the same request shortly.', path), headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } };
+  }
   return { ...single(500, 'INTERNAL_ERROR', 'An unexpected error occurred; quote the correlation id when reporting it.', path), unexpected: true };
 }
 

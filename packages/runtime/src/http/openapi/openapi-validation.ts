@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { SecurityHandler } from '../auth/bearer-security-handler';
 import type { OpenApiDocument } from './load-spec';
+import { strictFormats } from './strict-formats';
 
 export interface OpenApiValidationOptions {
   specPath: string;
@@ -26,6 +27,8 @@ export function openApiValidation(options: OpenApiValidationOptions): RequestHan
     validateFormats: true,
     // Full mode also rejects impossible values such as 2024-02-30, not just malformed ones.
     ajvFormats: { mode: 'full' },
+    // Applied after ajv-formats', so they replace its uuid, date and date-time.
+    formats: strictFormats,
   });
 }
 
