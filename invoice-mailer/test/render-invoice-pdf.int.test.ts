@@ -40,4 +40,13 @@ describe('invoice PDF, read back', () => {
     expect(text).toContain('Total incl. VAT 0,00 €');
     expect(text).toContain('Nothing will be debited.');
   });
+
+  it('when names are written outside Western European scripts, then the PDF shows them as written', async () => {
+    const names = ['Antonín Dvořák', 'Søren Ørestad', 'Ελευθέριος Βενιζέλος', 'Фёдор Достоевский', 'Łódź – Kraków'];
+    const lines = names.map((traveller, index) => ({ ...defaultLines[0]!, traveller, description: `Trajet ${index + 1} – ${traveller}` }));
+    const { invoice } = buildInvoiceIssuedEvent({ lines });
+    const { text } = await pdfText(await renderInvoicePdf(invoice, { ...seller, name: 'Voyages Ñandú & Cie' }));
+    for (const name of names) expect(text).toContain(name);
+    expect(text).toContain('Voyages Ñandú & Cie');
+  });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { billingAddressLinesOf, documentTitleOf, recipientNameOf, settlementOf, type Invoice, type InvoiceLine, type Seller } from '../domain/invoice';
 import { formatAmount, formatDate, formatPeriod, formatPeriodRange, formatVatRate, settlementSentence } from '../domain/invoice-format';
@@ -10,6 +11,21 @@ const RULE = '#bbbbbb';
 const HEADER_FILL = '#eeeeee';
 const CELL_PADDING = 3;
 
+/**
+ * DejaVu Sans Condensed, embedded: PDF's standard Helvetica only encodes Windows-1252, so names
+ * such as Dvořák, Αθήνα or Москва came out garbled. Condensed keeps Helvetica's widths closely
+ * enough for the same layout. (Its Latin, Greek and Cyrillic coverage does not include CJK.)
+ */
+const FONT_FILES = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONTS = {
+  regular: { name: 'Body', file: 'DejaVuSansCondensed.ttf' },
+  bold: { name: 'Body-Bold', file: 'DejaVuSansCondensed-Bold.ttf' },
+  oblique: { name: 'Body-Oblique', file: 'DejaVuSansCondensed-Oblique.ttf' },
+} as const;
+const REGULAR = FONTS.regular.name;
+const BOLD = FONTS.bold.name;
+const OBLIQUE = FONTS.oblique.name;
+
 interface Column {
   header: string;
   width: number;
@@ -19,10 +35,10 @@ interface Column {
 
 // 515 points: the width of A4 between the margins.
 const LINE_COLUMNS: readonly Column[] = [
-  { header: 'Date', width: 44, align: 'left', cell: (line) => formatDate(line.operationDate) },
+  { header: 'Date', width: 48, align: 'left', cell: (line) => formatDate(line.operationDate) },
   {
     header: 'Description',
-    width: 106,
+    width: 102,
     align: 'left',
     cell: (line) => `${line.operationType === 'REFUND' ? 'Refund: ' : ''}${line.description}\nOrder ${line.orderRef}`,
   },
@@ -56,6 +72,7 @@ export function renderInvoicePdf(invoice: Invoice, seller: Seller): Promise<Buff
       CreationDate: Number.isNaN(issuedAt.getTime()) ? new Date(0) : issuedAt,
     },
   });
+  for (const font of Object.values(FONTS)) doc.registerFont(font.name, path.join(FONT_FILES, font.file));
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -87,15 +104,15 @@ function drawHeading(doc: Doc, invoice: Invoice, seller: Seller, title: string):
   const right = PAGE.margin + 290;
   const rightWidth = contentWidth(doc) - 290;
 
-  doc.font('Helvetica-Bold').fontSize(14).fillColor('black').text(seller.name, left, PAGE.margin, { width: 270 });
-  doc.font('Helvetica').fontSize(9);
+  doc.font(BOLD).fontSize(14).fillColor('black').text(seller.name, left, PAGE.margin, { width: 270 });
+  doc.font(REGULAR).fontSize(9);
   for (const line of seller.addressLines) doc.text(line, { width: 270 });
   doc.text(`VAT number: ${seller.vatNumber}`, { width: 270 });
   const leftBottom = doc.y;
 
-  doc.font('Helvetica-Bold').fontSize(20).text(title, right, PAGE.margin, { width: rightWidth, align: 'right' });
+  doc.font(BOLD).fontSize(20).text(title, right, PAGE.margin, { width: rightWidth, align: 'right' });
   doc.fontSize(11).text(`No. ${invoice.invoiceRef}`, { width: rightWidth, align: 'right' });
-  doc.moveDown(0.3).font('Helvetica').fontSize(9);
+  doc.moveDown(0.3).font(REGULAR).fontSize(9);
   const facts = [
     `Issue date: ${formatDate(invoice.issueDate)}`,
     `Due date: ${formatDate(invoice.dueDate)}`,
@@ -123,31 +140,31 @@ function drawParties(doc: Doc, invoice: Invoice, top: number): number {
 }
 
 function drawBlock(doc: Doc, label: string, heading: string | undefined, lines: readonly string[], x: number, top: number, width: number): number {
-  doc.font('Helvetica').fontSize(8).fillColor(GREY).text(label.toUpperCase(), x, top, { width });
+  doc.font(REGULAR).fontSize(8).fillColor(GREY).text(label.toUpperCase(), x, top, { width });
   doc.fillColor('black');
-  if (heading) doc.font('Helvetica-Bold').fontSize(10).text(heading, { width });
-  doc.font('Helvetica').fontSize(9);
+  if (heading) doc.font(BOLD).fontSize(10).text(heading, { width });
+  doc.font(REGULAR).fontSize(9);
   for (const line of lines) doc.text(line, { width });
   return doc.y;
 }
 
 function drawLines(doc: Doc, invoice: Invoice, top: number): number {
   let y = drawLineHeader(doc, top);
-  doc.font('Helvetica').fontSize(7.5);
+  doc.font(REGULAR).fontSize(7.5);
   for (const line of invoice.lines) {
     const cells = LINE_COLUMNS.map((column) => column.cell(line, invoice.currency));
     const height = rowHeight(doc, cells);
     if (y + height > bottomOf(doc)) {
       doc.addPage();
       y = drawLineHeader(doc, PAGE.margin);
-      doc.font('Helvetica').fontSize(7.5);
+      doc.font(REGULAR).fontSize(7.5);
     }
     drawRow(doc, cells, y, height);
     y += height;
     doc.moveTo(PAGE.margin, y).lineTo(PAGE.margin + contentWidth(doc), y).lineWidth(0.5).strokeColor(RULE).stroke();
   }
   if (invoice.lines.length === 0) {
-    doc.font('Helvetica-Oblique').fontSize(8).fillColor(GREY).text('No lines.', PAGE.margin + CELL_PADDING, y + CELL_PADDING);
+    doc.font(OBLIQUE).fontSize(8).fillColor(GREY).text('No lines.', PAGE.margin + CELL_PADDING, y + CELL_PADDING);
     doc.fillColor('black');
     y += 16;
   }
@@ -155,7 +172,7 @@ function drawLines(doc: Doc, invoice: Invoice, top: number): number {
 }
 
 function drawLineHeader(doc: Doc, top: number): number {
-  doc.font('Helvetica-Bold').fontSize(7);
+  doc.font(BOLD).fontSize(7);
   const cells = LINE_COLUMNS.map((column) => column.header);
   const height = rowHeight(doc, cells);
   doc.rect(PAGE.margin, top, contentWidth(doc), height).fill(HEADER_FILL);
@@ -194,7 +211,7 @@ function drawVatAndTotals(doc: Doc, invoice: Invoice, top: number): number {
   ];
   vatRows.forEach((row, rowIndex) => {
     let x = PAGE.margin;
-    doc.font(rowIndex === 0 ? 'Helvetica-Bold' : 'Helvetica').fontSize(8);
+    doc.font(rowIndex === 0 ? BOLD : REGULAR).fontSize(8);
     row.forEach((text, index) => {
       const width = vatColumns[index] ?? 0;
       doc.text(text, x, top + rowIndex * 14, { width, align: index === 0 ? 'left' : 'right' });
@@ -211,7 +228,7 @@ function drawVatAndTotals(doc: Doc, invoice: Invoice, top: number): number {
   totals.forEach(([label, value], index) => {
     const last = index === totals.length - 1;
     const rowTop = top + index * 14;
-    doc.font(last ? 'Helvetica-Bold' : 'Helvetica').fontSize(last ? 10 : 9);
+    doc.font(last ? BOLD : REGULAR).fontSize(last ? 10 : 9);
     doc.text(label, labelX, rowTop, { width: 130 });
     doc.text(value, labelX + 130, rowTop, { width: 110, align: 'right' });
   });
@@ -222,7 +239,7 @@ function drawSettlement(doc: Doc, invoice: Invoice, seller: Seller, top: number)
   const settlement = settlementOf(invoice);
   const lines = [settlementSentence(settlement, invoice.currency)];
   if (settlement.kind === 'direct-debit') lines.push(`SEPA creditor identifier: ${seller.sepaCreditorId}. Mandate reference: ${settlement.mandateRef}.`);
-  doc.font('Helvetica').fontSize(9);
+  doc.font(REGULAR).fontSize(9);
   const width = contentWidth(doc) - 16;
   const height = lines.reduce((sum, line) => sum + doc.heightOfString(line, { width }), 0) + 16;
   if (top + height > bottomOf(doc)) {
@@ -244,7 +261,7 @@ function drawFooters(doc: Doc, invoice: Invoice, seller: Seller, title: string):
     doc.page.margins.bottom = 0;
     const top = doc.page.height - PAGE.margin - PAGE.footerHeight + 14;
     doc.moveTo(PAGE.margin, top - 6).lineTo(PAGE.margin + contentWidth(doc), top - 6).lineWidth(0.5).strokeColor(RULE).stroke();
-    doc.font('Helvetica').fontSize(7).fillColor(GREY);
+    doc.font(REGULAR).fontSize(7).fillColor(GREY);
     doc.text(`${seller.name} – ${seller.legalNotice}`.trim(), PAGE.margin, top, { width: contentWidth(doc) - 170 });
     doc.text(`${title} ${invoice.invoiceRef} – page ${index - start + 1} / ${count}`, PAGE.margin + contentWidth(doc) - 160, top, { width: 160, align: 'right' });
     doc.fillColor('black');
