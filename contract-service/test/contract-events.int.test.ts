@@ -1,4 +1,4 @@
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import type { contractApi } from '@boissipay/contracts';
 import { expireContracts } from '../src/app/expire-contracts';
 import { addDays } from '../src/domain/dates';

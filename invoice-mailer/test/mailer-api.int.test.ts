@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import { expectError } from './support/error-response';
 import { buildInvoiceIssuedEvent, uniqueSuffix } from './support/invoice-factory';
 import { startInvoicePublisher, type InvoicePublisher } from './support/invoice-events';

@@ -1,4 +1,4 @@
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import { simulatedIbans } from '../src/infra/simulated-sepa-provider';
 import { buildInvoiceIssuedEvent, reissued, startInvoicePublisher, type InvoiceIssuedEvent, type InvoicePublisher } from './support/invoice-events';
 import { startPaymentResultCollector, type PaymentResultCollector } from './support/payment-results';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { dropDatabase, signAccessToken, startService, type RunningService } from '@boissipay/runtime';
-import { deleteTopicsWithPrefix, waitFor } from '@boissipay/runtime/src/testing';
+import { deleteTopicsWithPrefix, waitFor } from '@boissipay/runtime/testing';
 import { definition } from '../../src/service';
 import type * as schema from '../../src/infra/schema';
 import { databaseUrlOf, testEnvironment, uniqueName } from './test-environment';

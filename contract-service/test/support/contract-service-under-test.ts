@@ -3,7 +3,7 @@ import request from 'supertest';
 import { dropDatabase, loadConfig, signAccessToken, startService, type RunningService } from '@boissipay/runtime';
 import type { ContractDependencies } from '../../src/app/dependencies';
 import type { ContractSchema } from '../../src/infra/database';
-import { deleteTopicsWithPrefix } from '@boissipay/runtime/src/testing';
+import { deleteTopicsWithPrefix } from '@boissipay/runtime/testing';
 import { definition } from '../../src/service';
 
 // The same variables and defaults as the service, so KAFKA_BROKERS / SCHEMA_REGISTRY_URL

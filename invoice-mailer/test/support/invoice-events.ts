@@ -2,7 +2,7 @@ import { Partitioners, type Producer } from 'kafkajs';
 import type { mailerInvoiceDeliveryV1Event } from '@boissipay/contracts';
 import { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
 import { CORRELATION_HEADER, createAvroCodec, createKafka, createSchemaRegistry, registerSchemas, type AvroCodec } from '@boissipay/runtime';
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import type { InvoiceIssuedEvent } from './invoice-factory';
 import { startGroupAtEndOf, testEnvironment, testLogger, topics, WAIT_TIMEOUT_MS } from './mailer-under-test';
 import { uniqueSuffix } from './invoice-factory';

@@ -1,6 +1,6 @@
 import { paymentResultV1Event } from '@boissipay/contracts';
 import { createAvroCodec, createSchemaRegistry } from '@boissipay/runtime';
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import { startGroupAtEndOf, testEnvironment, testKafka, uniqueSuffix } from './kafka-support';
 
 export type PaymentResultEvent = paymentResultV1Event.PaymentResultEvent;

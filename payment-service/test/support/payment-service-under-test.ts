@@ -1,6 +1,6 @@
 import { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
 import { dropDatabase, signAccessToken, startService, type RunningService } from '@boissipay/runtime';
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import request from 'supertest';
 import type { PaymentSchema } from '../../src/infra/database';
 import { definition } from '../../src/service';
