@@ -1,5 +1,5 @@
 import { simulatedIbans } from '../src/infra/simulated-sepa-provider';
-import { expectError } from './support/error-response';
+import { expectError } from '@boissipay/runtime/testing';
 import { buildInvoiceIssuedEvent, startInvoicePublisher, type InvoiceIssuedEvent, type InvoicePublisher } from './support/invoice-events';
 import { startPaymentService, type PaymentServiceUnderTest } from './support/payment-service-under-test';
 

@@ -1,3 +1,4 @@
+export { expectError, type ErrorBody } from './error-response';
 export { createScratchDatabase, type ScratchDatabase } from './scratch-database';
-export { waitFor } from './wait-for';
 export { deleteTopicsWithPrefix } from './scratch-topics';
+export { waitFor } from './wait-for';
