@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '@boissipay/runtime';
-import { createScratchDatabase } from '@boissipay/runtime/src/testing';
+import { createScratchDatabase } from '@boissipay/runtime/testing';
 import { startBillingRun } from '../billing-service/src/app/run-billing';
 import { parseBillingPeriod } from '../billing-service/src/domain/billing-period';
 import * as schema from '../billing-service/src/infra/schema';

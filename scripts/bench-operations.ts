@@ -17,7 +17,7 @@ import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { dropDatabase, loadConfig, signAccessToken } from '@boissipay/runtime';
 import { billingConfig } from '../billing-service/src/config';
-import { deleteTopicsWithPrefix } from '@boissipay/runtime/src/testing';
+import { deleteTopicsWithPrefix } from '@boissipay/runtime/testing';
 import { buildContractEvent, startContractEventPublisher } from '../billing-service/test/support/contract-events';
 import { buildPurchaseRequest } from '../billing-service/test/support/operation-requests';
 import { spawnService } from './service-process';

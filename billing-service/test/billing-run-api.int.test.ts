@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import { calendarDateIn } from '../src/app/calendar';
 import { periodJustEnded, periodOfDate } from '../src/domain/billing-period';
 import { startBillingUnderTest, type BillingUnderTest } from './support/billing-under-test';

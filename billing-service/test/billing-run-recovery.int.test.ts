@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import { SimulatedCrash } from '../src/app/run-billing';
 import { startBillingUnderTest, type BillingUnderTest } from './support/billing-under-test';
 import { invoiceNumbersOf, invoicesOf, knownContract, purchaseOn, runPeriod, startRun, submitAccepted } from './support/billing-runs';

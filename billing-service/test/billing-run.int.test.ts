@@ -1,4 +1,4 @@
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import { startBillingUnderTest, type BillingUnderTest } from './support/billing-under-test';
 import {
   invoicesOf,

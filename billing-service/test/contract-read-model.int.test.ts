@@ -6,7 +6,7 @@ import { startBillingUnderTest, waitForContractVersion, type BillingUnderTest } 
 import { contractHistory, startContractEventPublisher, type ContractEvent, type ContractEventPublisher } from './support/contract-events';
 import { contractLifecycleV1Event } from '@boissipay/contracts';
 import { createKafka, createLogger } from '@boissipay/runtime';
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import { testEnvironment } from './support/test-environment';
 
 const repoRoot = path.resolve(__dirname, '../..');

@@ -1,4 +1,4 @@
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import { outstandingMinorOf, startBillingUnderTest, type BillingUnderTest } from './support/billing-under-test';
 import { invoicesOf, knownContract, purchaseOn, refundOn, runPeriod, submitAccepted } from './support/billing-runs';
 import { startContractEventPublisher, type ContractEventPublisher } from './support/contract-events';

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runMigrations } from '@boissipay/runtime';
-import { createScratchDatabase, type ScratchDatabase } from '@boissipay/runtime/src/testing';
+import { createScratchDatabase, type ScratchDatabase } from '@boissipay/runtime/testing';
 import * as schema from '../src/infra/schema';
 import { testEnvironment } from './support/test-environment';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays } from '../src/domain/dates';
 import { buildContractRequest, todayInParis, without, type ContractRequest } from './support/contract-factory';
 import { startContractService, type ContractServiceUnderTest } from './support/contract-service-under-test';
-import { expectError } from './support/error-response';
+import { expectError } from '@boissipay/runtime/testing';
 
 describe('contract API', () => {
   let under: ContractServiceUnderTest;
@@ -84,7 +84,7 @@ describe('contract API', () => {
       const response = await create(
         buildContractRequest({ signedAt: addDays(todayInParis(), 3), payment: { mandate: { iban: 'DE89370400440532013001' } }, billing: { outstandingLimit: { amount: 1.001 } } }),
       );
-      const [error] = expectError(response, 400, 'INVALID_DATES');
+      const [error] = expectError(response, 400, 'INVALID_DATES').errors;
       expect(error?.detail).toEqual(expect.stringContaining('/payment/mandate/iban'));
       expect(error?.detail).toEqual(expect.stringContaining('/billing/outstandingLimit/amount'));
     });
@@ -205,7 +205,7 @@ describe('contract API', () => {
     ])('when asked to %s, then 409 ILLEGAL_TRANSITION naming from and to, and nothing is published', async (_case, action, body) => {
       const { contractRef } = await created();
       const before = await counts();
-      const [error] = expectError(await act(contractRef, action, body), 409, 'ILLEGAL_TRANSITION');
+      const [error] = expectError(await act(contractRef, action, body), 409, 'ILLEGAL_TRANSITION').errors;
       expect(error?.message).toMatch(/CREATED → (SUSPENDED|ACTIVE)/);
       expect(await counts()).toEqual(before);
     });
@@ -224,7 +224,7 @@ describe('contract API', () => {
         act(contractRef, '/outstanding-limit', { amount: 10, currency: 'EUR' }, 'put'),
       ];
       for (const response of await Promise.all(attempts)) {
-        const [error] = expectError(response, 409, 'ILLEGAL_TRANSITION');
+        const [error] = expectError(response, 409, 'ILLEGAL_TRANSITION').errors;
         expect(error?.message).toContain('TERMINATED is final');
       }
       expect(await counts()).toEqual(before);

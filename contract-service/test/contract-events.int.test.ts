@@ -1,4 +1,4 @@
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import type { contractApi } from '@boissipay/contracts';
 import { startSchedules } from '@boissipay/runtime';
 import { expireContracts } from '../src/app/expire-contracts';

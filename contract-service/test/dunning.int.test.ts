@@ -1,5 +1,5 @@
 import type { contractApi } from '@boissipay/contracts';
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import { buildPaymentResult, startSettlementPublisher, type PaymentResultEvent, type SettlementPublisher } from '../../billing-service/test/support/settlement-events';
 import { buildContractRequest } from './support/contract-factory';
 import { startContractService, type ContractServiceUnderTest } from './support/contract-service-under-test';

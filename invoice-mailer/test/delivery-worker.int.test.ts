@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@boissipay/runtime';
-import { createScratchDatabase, type ScratchDatabase } from '@boissipay/runtime/src/testing';
+import { createScratchDatabase, type ScratchDatabase } from '@boissipay/runtime/testing';
 import type { DeliveryDependencies } from '../src/app/dependencies';
 import { CLAIM_LEASE_MS, deliverDueInvoices } from '../src/app/deliver-due-invoices';
 import { recordIssuedInvoice } from '../src/app/record-issued-invoice';

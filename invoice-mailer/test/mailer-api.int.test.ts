@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '@boissipay/runtime/src/testing';
-import { expectError } from './support/error-response';
+import { waitFor } from '@boissipay/runtime/testing';
+import { expectError } from '@boissipay/runtime/testing';
 import { buildInvoiceIssuedEvent, uniqueSuffix } from './support/invoice-factory';
 import { startInvoicePublisher, type InvoicePublisher } from './support/invoice-events';
 import { HOOK_TIMEOUT_MS, WAIT_TIMEOUT_MS, startMailer, type MailerUnderTest } from './support/mailer-under-test';

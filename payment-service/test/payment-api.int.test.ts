@@ -1,5 +1,5 @@
 import { simulatedIbans } from '../src/infra/simulated-sepa-provider';
-import { expectError } from './support/error-response';
+import { expectError } from '@boissipay/runtime/testing';
 import { buildInvoiceIssuedEvent, startInvoicePublisher, type InvoiceIssuedEvent, type InvoicePublisher } from './support/invoice-events';
 import { startPaymentService, type PaymentServiceUnderTest } from './support/payment-service-under-test';
 
@@ -14,7 +14,7 @@ describe('GET /v1/payments', () => {
   let payments: PaymentBody[];
 
   const auth = () => ({ Authorization: `Bearer ${under.reader}` });
-  const list = (query: Record<string, string | number>) => under.api().get('/v1/payments').query(query).set(auth());
+  const list = (query: Record<string, string | number>) => under.api.get('/v1/payments').query(query).set(auth());
 
   beforeAll(async () => {
     [under, invoices] = await Promise.all([startPaymentService(), startInvoicePublisher()]);
@@ -73,7 +73,7 @@ describe('GET /v1/payments', () => {
   });
 
   it('when reading one payment, then it comes with its attempts in order', async () => {
-    const response = await under.api().get(`/v1/payments/${payments[2]!.paymentRef}`).set(auth());
+    const response = await under.api.get(`/v1/payments/${payments[2]!.paymentRef}`).set(auth());
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       paymentRef: payments[2]!.paymentRef,
@@ -90,26 +90,26 @@ describe('GET /v1/payments', () => {
       { attemptNumber: 2, attemptedAt: expect.any(String), outcome: 'SUCCEEDED', providerRef: response.body.providerRef },
     ]);
 
-    const notRequired = await under.api().get(`/v1/payments/${payments[3]!.paymentRef}`).set(auth());
+    const notRequired = await under.api.get(`/v1/payments/${payments[3]!.paymentRef}`).set(auth());
     expect(notRequired.body).toMatchObject({ status: 'NOT_REQUIRED', attemptCount: 0, attempts: [] });
     expect(notRequired.body).not.toHaveProperty('settledAt');
   });
 
   it('when the payment does not exist, then 404 PAYMENT_NOT_FOUND', async () => {
-    expectError(await under.api().get('/v1/payments/PAY-0000000000000000').set(auth()), 404, 'PAYMENT_NOT_FOUND');
+    expectError(await under.api.get('/v1/payments/PAY-0000000000000000').set(auth()), 404, 'PAYMENT_NOT_FOUND');
   });
 
   it('when the parameters break the spec, then 400 VALIDATION_FAILED', async () => {
-    expectError(await under.api().get('/v1/payments/not-a-payment').set(auth()), 400, 'VALIDATION_FAILED');
+    expectError(await under.api.get('/v1/payments/not-a-payment').set(auth()), 400, 'VALIDATION_FAILED');
     expectError(await list({ status: 'PAID' }), 400, 'VALIDATION_FAILED');
     expectError(await list({ pageSize: 101 }), 400, 'VALIDATION_FAILED');
   });
 
   it('when the token is missing or invalid, then 401; when it lacks payments:read, then 403', async () => {
-    expectError(await under.api().get('/v1/payments'), 401, 'UNAUTHORIZED');
-    expectError(await under.api().get('/v1/payments').set('Authorization', 'Bearer not-a-token'), 401, 'UNAUTHORIZED');
+    expectError(await under.api.get('/v1/payments'), 401, 'UNAUTHORIZED');
+    expectError(await under.api.get('/v1/payments').set('Authorization', 'Bearer not-a-token'), 401, 'UNAUTHORIZED');
     const stranger = await under.token(['contracts:read']);
-    expectError(await under.api().get(`/v1/payments/${payments[0]!.paymentRef}`).set('Authorization', `Bearer ${stranger}`), 403, 'FORBIDDEN');
-    expectError(await under.api().get('/v1/payments').set('Authorization', `Bearer ${stranger}`), 403, 'FORBIDDEN');
+    expectError(await under.api.get(`/v1/payments/${payments[0]!.paymentRef}`).set('Authorization', `Bearer ${stranger}`), 403, 'FORBIDDEN');
+    expectError(await under.api.get('/v1/payments').set('Authorization', `Bearer ${stranger}`), 403, 'FORBIDDEN');
   });
 });

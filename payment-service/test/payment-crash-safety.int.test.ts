@@ -54,7 +54,7 @@ describe('crash safety of the debit', () => {
     const pending = await under.paymentOf(event.invoice.invoiceRef);
     // The provider's side of an attempt whose answer never reached our database.
     const mandate = event.invoice.mandate!;
-    const lost = await createSimulatedSepaProvider({ pool: under.service().context.pool, latencyMs: 0 }).debit({
+    const lost = await createSimulatedSepaProvider({ pool: under.service.context.pool, latencyMs: 0 }).debit({
       paymentRef: pending.paymentRef,
       iban: mandate.iban,
       bic: mandate.bic,

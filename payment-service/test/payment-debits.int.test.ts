@@ -1,4 +1,4 @@
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import { simulatedIbans } from '../src/infra/simulated-sepa-provider';
 import { buildInvoiceIssuedEvent, reissued, startInvoicePublisher, type InvoiceIssuedEvent, type InvoicePublisher } from './support/invoice-events';
 import { startPaymentResultCollector, type PaymentResultCollector } from './support/payment-results';
@@ -11,7 +11,7 @@ describe('collecting issued invoices by direct debit', () => {
 
   const auth = () => ({ Authorization: `Bearer ${under.reader}` });
   const invoiceWithIban = (iban: string) => buildInvoiceIssuedEvent({ invoice: { mandate: { iban } } });
-  const detailsOf = async (paymentRef: string) => (await under.api().get(`/v1/payments/${paymentRef}`).set(auth())).body;
+  const detailsOf = async (paymentRef: string) => (await under.api.get(`/v1/payments/${paymentRef}`).set(auth())).body;
   /**
    * Every result about `event`'s invoice that Kafka will ever hold: a later invoice of the same
    * contract (same key, so same partition, and its result enqueued after) is used as a barrier.
@@ -133,9 +133,9 @@ describe('collecting issued invoices by direct debit', () => {
     expect(published).toHaveLength(1);
     expect(published[0]).toMatchObject({ status: 'SUCCEEDED', attempts: 1, causationId: event.eventId });
 
-    const processed = await under.service().context.pool.query('select event_id from processed_events where event_id = any($1::uuid[])', [[event.eventId, again.eventId]]);
+    const processed = await under.service.context.pool.query('select event_id from processed_events where event_id = any($1::uuid[])', [[event.eventId, again.eventId]]);
     expect(processed.rowCount).toBe(2);
-    const list = await under.api().get('/v1/payments').query({ invoiceRef: event.invoice.invoiceRef }).set(auth());
+    const list = await under.api.get('/v1/payments').query({ invoiceRef: event.invoice.invoiceRef }).set(auth());
     expect(list.body.payments).toHaveLength(1);
     expect(await under.simulatedDebitsOf(published[0]!.paymentRef)).toEqual([expect.objectContaining({ calls: 1, outcome: 'SUCCEEDED' })]);
   });
@@ -146,7 +146,7 @@ describe('collecting issued invoices by direct debit', () => {
     await invoices.publish(unusable, next);
 
     expect(await results.firstResultOf(next.invoice.invoiceRef)).toMatchObject({ status: 'SUCCEEDED' });
-    const list = await under.api().get('/v1/payments').query({ invoiceRef: unusable.invoice.invoiceRef }).set(auth());
+    const list = await under.api.get('/v1/payments').query({ invoiceRef: unusable.invoice.invoiceRef }).set(auth());
     expect(list.body.payments).toEqual([]);
   });
 
@@ -162,7 +162,7 @@ describe('collecting issued invoices by direct debit', () => {
       { timeoutMs: 30_000, description: 'a result for each of the 12 invoices' },
     );
     expect(published.map((list) => [list.length, list[0]?.status])).toEqual(batch.map(() => [1, 'SUCCEEDED']));
-    const debits = await under.service().context.pool.query(
+    const debits = await under.service.context.pool.query(
       "select count(*)::int as count from simulated_debits where payment_ref = any($1) and outcome = 'SUCCEEDED'",
       [published.map((list) => list[0]!.paymentRef)],
     );

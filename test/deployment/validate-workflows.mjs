@@ -1,7 +1,7 @@
 // Checks GitHub Actions workflow files with GitHub's own parser, the one behind the Actions
 // language service (@actions/workflow-parser): the workflow schema, expressions, job graph.
 // The package is ESM-only and imports its JSON schema without an import attribute, so
-// workflows.int.test.ts runs this script through tsx rather than importing it:
+// workflows.repo.test.ts runs this script through tsx rather than importing it:
 //   npx tsx test/deployment/validate-workflows.mjs <workflow.yml>...
 // Prints [{ "file": …, "errors": ["…"] }] as JSON on stdout.
 import { readFile } from 'node:fs/promises';

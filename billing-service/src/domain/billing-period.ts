@@ -2,7 +2,7 @@
  * A billing period is a calendar month of billing's time zone, written YYYY-MM. Operations
  * carry a calendar date (the sales system's, YYYY-MM-DD) and belong to the month of that
  * date; the only instant that needs the time zone is "now", turned into today's date there
- * (see app/calendar.ts), so DST changes never move a day from one month to another.
+ * (see calendar.ts), so DST changes never move a day from one month to another.
  */
 export interface BillingPeriod {
   /** YYYY-MM */

@@ -1,4 +1,4 @@
-import { calendarDateIn } from '../app/calendar';
+import { calendarDateIn } from './calendar';
 import { addDays, billingPeriod, isPeriodOver, parseBillingPeriod, periodJustEnded, periodOfDate } from './billing-period';
 
 const paris = 'Europe/Paris';

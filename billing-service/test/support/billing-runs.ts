@@ -1,7 +1,7 @@
 import { toDecimal } from '@boissipay/money';
 import { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
 import { createAvroCodec, createKafka, createLogger, createSchemaRegistry } from '@boissipay/runtime';
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import type { BillingRunControls } from '../../src/app/run-billing';
 import { parseBillingPeriod, type BillingPeriod } from '../../src/domain/billing-period';
 import type { BillingRunRow } from '../../src/infra/billing-run.repository';

@@ -21,9 +21,3 @@ export const testEnvironment = {
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 }
-
-export function databaseUrlOf(name: string): string {
-  const url = new URL(testEnvironment.postgresAdminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}

@@ -1,6 +1,7 @@
 import type { contractApi } from '@boissipay/contracts';
 import { addDays, calendarDateIn } from '../../src/domain/dates';
-import { TIME_ZONE, uniqueSuffix } from './contract-service-under-test';
+import { uniqueSuffix } from '@boissipay/runtime/testing';
+import { TIME_ZONE } from './contract-service-under-test';
 
 export type ContractRequest = contractApi.components['schemas']['ContractRequest'];
 

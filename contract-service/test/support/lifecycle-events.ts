@@ -1,6 +1,7 @@
 import type { contractLifecycleV1Event } from '@boissipay/contracts';
 import { createAvroCodec, createKafka, createLogger, createSchemaRegistry } from '@boissipay/runtime';
-import { testEnvironment, uniqueSuffix } from './contract-service-under-test';
+import { uniqueSuffix } from '@boissipay/runtime/testing';
+import { testEnvironment } from './contract-service-under-test';
 
 export type LifecycleEvent = contractLifecycleV1Event.ContractLifecycleEvent;
 const TOPIC = 'contract.lifecycle.v1';

@@ -2,7 +2,7 @@ import { Partitioners, type Producer } from 'kafkajs';
 import type { mailerInvoiceDeliveryV1Event } from '@boissipay/contracts';
 import { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
 import { CORRELATION_HEADER, createAvroCodec, createKafka, createSchemaRegistry, registerSchemas, type AvroCodec } from '@boissipay/runtime';
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import type { InvoiceIssuedEvent } from './invoice-factory';
 import { startGroupAtEndOf, testEnvironment, testLogger, topics, WAIT_TIMEOUT_MS } from './mailer-under-test';
 import { uniqueSuffix } from './invoice-factory';
@@ -43,9 +43,9 @@ export interface DeliveryEventCollector {
 }
 
 /**
- * Reads mailer.invoice-delivery.v1 from the moment it starts, as billing would. The topic is
- * shared by every run, so messages are kept raw and only those keyed by the contract a test
- * asks about are decoded.
+ * Reads mailer.invoice-delivery.v1 (behind the test file's prefix) from the moment it starts,
+ * as billing would. The tests of a file share it, so messages are kept raw and only those
+ * keyed by the contract a test asks about are decoded.
  */
 export async function startDeliveryEventCollector(): Promise<DeliveryEventCollector> {
   const codec: AvroCodec = createAvroCodec(createSchemaRegistry(testEnvironment.schemaRegistryUrl), {});

@@ -1,13 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
+import { uniqueSuffix } from '@boissipay/runtime/testing';
 
 export type InvoiceIssuedEvent = billingInvoiceIssuedV1Event.InvoiceIssuedEvent;
 type IssuedInvoice = billingInvoiceIssuedV1Event.IssuedInvoice;
 type InvoiceLine = billingInvoiceIssuedV1Event.InvoiceLine;
 
-export function uniqueSuffix(): string {
-  return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-}
+export { uniqueSuffix };
 
 /** What a test says about a line; amounts, tax and numbering follow from it. */
 export interface LineSpec {

@@ -1,4 +1,4 @@
-import { waitFor } from '@boissipay/runtime/src/testing';
+import { waitFor } from '@boissipay/runtime/testing';
 import { testEnvironment, WAIT_TIMEOUT_MS } from './mailer-under-test';
 
 /** An e-mail as maildev's REST API lists it. */

@@ -7,9 +7,9 @@ import { testEnvironment, testKafka } from './kafka-support';
 export type InvoiceIssuedEvent = billingInvoiceIssuedV1Event.InvoiceIssuedEvent;
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object | null ? DeepPartial<T[K]> | null : T[K] };
 
-const TOPIC = billingInvoiceIssuedV1Event.topic;
+const TOPIC = `${testEnvironment.topicPrefix}${billingInvoiceIssuedV1Event.topic}`;
 
-/** Numbers far apart from billing's own sequences, fresh per call: the topic is shared by every run. */
+/** Numbers far apart from billing's own sequences, fresh per call. */
 const uniqueNumber = () => String(randomInt(100_000_000, 999_999_999_999));
 
 /**

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { createKafka, createLogger, ensureTopics, loadConfig } from '@boissipay/runtime';
 import { paymentConfig } from '../../src/config';
+import { uniqueSuffix } from '@boissipay/runtime/testing';
 
 // The same variables and defaults as the service, so KAFKA_BROKERS / SCHEMA_REGISTRY_URL
 // point the tests at another Kafka or registry.
@@ -8,24 +8,24 @@ const defaults = loadConfig(paymentConfig);
 export const testEnvironment = {
   kafkaBrokers: defaults.KAFKA_BROKERS,
   schemaRegistryUrl: defaults.SCHEMA_REGISTRY_URL,
-  postgresAdminUrl: process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   topicOptions: { partitions: defaults.KAFKA_TOPIC_PARTITIONS, replicationFactor: defaults.KAFKA_REPLICATION_FACTOR },
+  /**
+   * KAFKA_TOPIC_PREFIX of the test file (Jest loads this module once per file): the service
+   * and the test's publisher and collector share topics no other file sees.
+   */
+  topicPrefix: `payment-test-${uniqueSuffix()}.`,
 };
 
 export const testLogger = createLogger({ service: 'payment-tests', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-
-export function uniqueSuffix(): string {
-  return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-}
 
 export function testKafka() {
   return createKafka({ brokers: testEnvironment.kafkaBrokers, clientId: 'payment-tests', logger: testLogger });
 }
 
 /**
- * Commits a new consumer group's offsets at the current end of `topic`, so that it reads only
- * what is produced from now on. The topics are shared by every run (and by other services'
- * tests): a group starting from the beginning would replay all their history.
+ * Creates `topic` if the service has not yet, and commits a new consumer group's offsets at
+ * its current end, so that the group reads what is produced from now on, from the first
+ * message, whenever it joins.
  */
 export async function startGroupAtEndOf(groupId: string, topic: string): Promise<void> {
   const admin = testKafka().admin();

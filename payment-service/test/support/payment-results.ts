@@ -1,10 +1,10 @@
 import { paymentResultV1Event } from '@boissipay/contracts';
 import { createAvroCodec, createSchemaRegistry } from '@boissipay/runtime';
-import { waitFor } from '@boissipay/runtime/src/testing';
-import { startGroupAtEndOf, testEnvironment, testKafka, uniqueSuffix } from './kafka-support';
+import { uniqueSuffix, waitFor } from '@boissipay/runtime/testing';
+import { startGroupAtEndOf, testEnvironment, testKafka } from './kafka-support';
 
 export type PaymentResultEvent = paymentResultV1Event.PaymentResultEvent;
-const TOPIC = paymentResultV1Event.topic;
+const TOPIC = `${testEnvironment.topicPrefix}${paymentResultV1Event.topic}`;
 
 export interface PaymentResultCollector {
   /** Results about one invoice received so far, in topic order. */
@@ -17,8 +17,8 @@ export interface PaymentResultCollector {
 }
 
 /**
- * Reads payment.result.v1 from its current end, as billing would. Other test files publish
- * on the same topic, so the tests filter by their own invoice references.
+ * Reads payment.result.v1 (behind the test file's prefix) from its current end, as billing
+ * would. The tests of a file share it, so each filters by its own invoice references.
  */
 export async function startPaymentResultCollector(): Promise<PaymentResultCollector> {
   const codec = createAvroCodec(createSchemaRegistry(testEnvironment.schemaRegistryUrl), {});

@@ -1,4 +1,4 @@
-import { expectErrorResponse } from './support/error-response';
+import { expectError } from '../../src/testing';
 import { startSampleApp, type RunningSampleApp } from './support/sample-app';
 import { bearer, tokenWith } from './support/tokens';
 
@@ -13,38 +13,38 @@ describe('bearer token auth', () => {
 
   it('when no token is sent, then 401 with a bare Bearer challenge', async () => {
     const response = await app.api.post('/v1/samples').send(validSample);
-    expectErrorResponse(response, 401, 'UNAUTHORIZED');
+    expectError(response, 401, 'UNAUTHORIZED');
     expect(response.headers['www-authenticate']).toBe('Bearer');
   });
 
   it('when the token is garbage, then 401 with an invalid_token challenge', async () => {
     const response = await app.api.post('/v1/samples').set(bearer('not.a.jwt')).send(validSample);
-    expectErrorResponse(response, 401, 'UNAUTHORIZED');
+    expectError(response, 401, 'UNAUTHORIZED');
     expect(response.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
   });
 
   it('when the Authorization scheme is not Bearer, then 401', async () => {
     const response = await app.api.post('/v1/samples').set('Authorization', 'Basic dXNlcjpwYXNz').send(validSample);
-    expectErrorResponse(response, 401, 'UNAUTHORIZED');
+    expectError(response, 401, 'UNAUTHORIZED');
   });
 
   it('when the token has expired, then 401 saying so', async () => {
     const expired = await tokenWith(['samples:write'], { ttlSeconds: -60 });
     const response = await app.api.post('/v1/samples').set(bearer(expired)).send(validSample);
-    const body = expectErrorResponse(response, 401, 'UNAUTHORIZED');
+    const body = expectError(response, 401, 'UNAUTHORIZED');
     expect(body.errors[0]?.message).toMatch(/expired/);
   });
 
   it('when the token is signed with another secret, then 401', async () => {
     const forged = await tokenWith(['samples:write'], { secret: 'some-other-secret-of-enough-length' });
     const response = await app.api.post('/v1/samples').set(bearer(forged)).send(validSample);
-    expectErrorResponse(response, 401, 'UNAUTHORIZED');
+    expectError(response, 401, 'UNAUTHORIZED');
   });
 
   it('when the token is valid but lacks the scope, then 403 naming the missing scope', async () => {
     const readOnly = await tokenWith(['samples:read']);
     const response = await app.api.post('/v1/samples').set(bearer(readOnly)).send(validSample);
-    const body = expectErrorResponse(response, 403, 'FORBIDDEN');
+    const body = expectError(response, 403, 'FORBIDDEN');
     expect(body.errors[0]?.message).toContain('samples:write');
     expect(response.headers['www-authenticate']).toBe('Bearer error="insufficient_scope"');
   });
@@ -58,6 +58,6 @@ describe('bearer token auth', () => {
 
   it('when the auth fails, then the body is not even validated (auth is checked first)', async () => {
     const response = await app.api.post('/v1/samples').send({ unexpected: true });
-    expectErrorResponse(response, 401, 'UNAUTHORIZED');
+    expectError(response, 401, 'UNAUTHORIZED');
   });
 });

@@ -1,4 +1,4 @@
-import { expectErrorResponse } from './support/error-response';
+import { expectError } from '../../src/testing';
 import { capturingLogger, startSampleApp } from './support/sample-app';
 import { bearer, tokenWith } from './support/tokens';
 
@@ -8,7 +8,7 @@ describe('unexpected failures', () => {
     const app = await startSampleApp({ logger });
     try {
       const response = await app.api.get('/v1/samples/crash').set(bearer(await tokenWith(['samples:read'])));
-      const body = expectErrorResponse(response, 500, 'INTERNAL_ERROR');
+      const body = expectError(response, 500, 'INTERNAL_ERROR');
       expect(JSON.stringify(body)).not.toContain('secret-db-host');
       const logged = lines.find((line) => line.level === 50);
       expect(logged).toMatchObject({ correlationId: body.correlationId, err: { message: 'connection to secret-db-host:5432 refused' } });
@@ -22,7 +22,7 @@ describe('unexpected failures', () => {
     const app = await startSampleApp();
     try {
       const response = await app.api.get('/v1/sample-stats').set(bearer(await tokenWith(['samples:read'])));
-      expectErrorResponse(response, 500, 'INTERNAL_ERROR');
+      expectError(response, 500, 'INTERNAL_ERROR');
       expect(JSON.stringify(response.body)).not.toContain('many');
     } finally {
       await app.close();

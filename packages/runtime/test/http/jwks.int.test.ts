@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type KeyLike } from 'jose';
 import { signAccessToken } from '../../src/http';
-import { expectErrorResponse } from './support/error-response';
+import { expectError } from '../../src/testing';
 import { startSampleApp, type RunningSampleApp } from './support/sample-app';
 import { bearer, tokenWith } from './support/tokens';
 
@@ -35,18 +35,18 @@ describe('bearer tokens checked against a JWKS', () => {
 
   it('when the token is signed by the published key, then it is accepted', async () => {
     const response = await app.api.get('/v1/samples/unknown-id').set(bearer(await tokenSignedBy(issuerKeys.privateKey)));
-    expectErrorResponse(response, 404, 'SAMPLE_NOT_FOUND');
+    expectError(response, 404, 'SAMPLE_NOT_FOUND');
   });
 
   it('when the token is signed by another key with the same kid, then 401', async () => {
     const impostor = await generateKeyPair('RS256');
     const response = await app.api.get('/v1/samples/unknown-id').set(bearer(await tokenSignedBy(impostor.privateKey)));
-    expectErrorResponse(response, 401, 'UNAUTHORIZED');
+    expectError(response, 401, 'UNAUTHORIZED');
   });
 
   it('when an HS256 token arrives, then 401: only the published keys can sign', async () => {
     const response = await app.api.get('/v1/samples/unknown-id').set(bearer(await tokenWith(['samples:read'])));
-    expectErrorResponse(response, 401, 'UNAUTHORIZED');
+    expectError(response, 401, 'UNAUTHORIZED');
   });
 });
 
@@ -58,7 +58,7 @@ describe('an unreachable JWKS', () => {
     try {
       const keys = await generateKeyPair('RS256');
       const response = await app.api.get('/v1/samples/unknown-id').set(bearer(await tokenSignedBy(keys.privateKey)));
-      expectErrorResponse(response, 500, 'INTERNAL_ERROR');
+      expectError(response, 500, 'INTERNAL_ERROR');
     } finally {
       await app.close();
     }

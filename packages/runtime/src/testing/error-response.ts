@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
 import { z } from 'zod';
-import { CORRELATION_HEADER } from '../../../src/logging';
+import { CORRELATION_HEADER } from '../logging';
 
 /** The spec's ErrorResponse, strict: an extra or missing field is a contract break. */
 const errorResponseSchema = z.strictObject({
@@ -21,15 +21,15 @@ const errorResponseSchema = z.strictObject({
 
 export type ErrorBody = z.infer<typeof errorResponseSchema>;
 
-/** Asserts the status, the ErrorResponse shape and its coherence with the headers; returns the body. */
-export function expectErrorResponse(response: Response, status: number, errorCode: string): ErrorBody {
-  expect(response.status).toBe(status);
+/**
+ * Asserts an ErrorResponse of `status` whose every entry has `errorCode`, in the spec's shape
+ * and carrying the response's correlation id; returns the body for what a test checks further.
+ */
+export function expectError(response: Response, status: number, errorCode: string): ErrorBody {
+  expect({ status: response.status, errorCode: response.body?.errors?.[0]?.errorCode }).toEqual({ status, errorCode });
   expect(response.headers['content-type']).toMatch(/^application\/json/);
   const body = errorResponseSchema.parse(response.body);
   expect(body.correlationId).toBe(response.headers[CORRELATION_HEADER]);
-  for (const entry of body.errors) {
-    expect(entry.status).toBe(status);
-    expect(entry.errorCode).toBe(errorCode);
-  }
+  for (const entry of body.errors) expect({ status: entry.status, errorCode: entry.errorCode }).toEqual({ status, errorCode });
   return body;
 }
