@@ -13,33 +13,16 @@
  * With --url, the contract events go to that service's topics: set KAFKA_TOPIC_PREFIX as it has it.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { dropDatabase, loadConfig, signAccessToken } from '@boissipay/runtime';
 import { billingConfig } from '../billing-service/src/config';
 import { deleteTopicsWithPrefix } from '@boissipay/runtime/testing';
 import { buildContractEvent, startContractEventPublisher } from '../billing-service/test/support/contract-events';
 import { buildPurchaseRequest } from '../billing-service/test/support/operation-requests';
+import { freePort, waitUntil } from './bench-support';
 import { spawnService } from './service-process';
 
 const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** A billing-service of the bench's own: its own database, and topics of its own behind KAFKA_TOPIC_PREFIX, so nothing left on the shared topics by other runs reaches it. */
 async function startBilling(): Promise<{ url: string; topicPrefix: string; stop(): Promise<void> }> {
