@@ -62,6 +62,7 @@ export type StackSetting =
 /** What the stack does differently from the catalogue's local defaults. */
 const stackOverrides: Partial<Record<VariableName, StackSetting>> = {
   NODE_ENV: { kind: 'shared', value: 'production' },
+  AUTH_AUDIENCE: { kind: 'per-service', how: 'the service\'s name (e.g. billing-service): the authorization server must issue tokens for that audience' },
   HOST: { kind: 'per-service', how: '0.0.0.0, every interface of the container (the image sets it too)' },
   PORT: { kind: 'per-service', how: "the service's usual port, published on the host as <SERVICE>_HOST_PORT" },
   DATABASE_URL: {

@@ -2,7 +2,9 @@
  * Prints a bearer token for calling the services locally, signed with the same HS256 secret
  * they verify with (AUTH_JWT_SECRET, or its local default).
  *
- *   npm run token -- contracts:read contracts:write [--sub local-dev] [--ttl 43200]
+ *   npm run token -- contracts:read contracts:write [--sub local-dev] [--ttl 43200] [--aud billing-service]
+ *
+ * `--aud` names the service the token is for (its AUTH_AUDIENCE), by default this environment's AUTH_AUDIENCE.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig, signAccessToken } from '@boissipay/runtime';
@@ -16,6 +18,7 @@ async function main(): Promise<void> {
     options: {
       sub: { type: 'string', default: 'local-dev' },
       ttl: { type: 'string', default: String(TWELVE_HOURS) },
+      aud: { type: 'string' },
     },
   });
   const ttlSeconds = Number(values.ttl);
@@ -28,7 +31,7 @@ async function main(): Promise<void> {
 
   const token = await signAccessToken(
     { secret: config.AUTH_JWT_SECRET },
-    { subject: values.sub, scopes, ttlSeconds, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+    { subject: values.sub, scopes, ttlSeconds, issuer: config.AUTH_ISSUER, audience: values.aud ?? config.AUTH_AUDIENCE },
   );
   console.log(token);
 }

@@ -195,6 +195,8 @@ withComposeCli('docker-compose.yml read by the compose CLI (no Docker engine nee
       expect(definition?.environment).toMatchObject({
         NODE_ENV: 'production',
         PORT: String(serviceIdentities[service].port),
+        HOST: '0.0.0.0',
+        AUTH_AUDIENCE: service,
         DATABASE_URL: `postgres://${database}:test-${dbPasswordVariable.toLowerCase()}-0123456789@postgres:5432/${database}`,
         KAFKA_BROKERS: 'kafka:19092',
         SCHEMA_REGISTRY_URL: 'http://schema-registry:8081',

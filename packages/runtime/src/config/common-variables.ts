@@ -96,9 +96,11 @@ export const commonVariables = {
     default: '',
   }),
   AUTH_AUDIENCE: variable({
-    description: 'Expected `aud` claim of bearer tokens (empty: not checked).',
+    description:
+      'Expected `aud` claim of bearer tokens: one value per service (e.g. its name), so that a token issued for one service is refused by the others. Required in production; empty (not checked) only locally.',
     schema: z.string(),
     default: '',
+    productionDefault: false,
   }),
   OUTBOX_POLL_INTERVAL_MS: variable({
     description: 'Safety-net poll of the outbox relay; new rows wake it at once through LISTEN/NOTIFY.',

@@ -55,13 +55,13 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(loadConfig(archive, {}))).toBe(true);
   });
 
-  it('when production has no token secret nor JWKS URL, then start-up fails naming AUTH_JWT_SECRET', () => {
+  it('when production has no token secret nor JWKS URL, nor an audience, then start-up fails naming both', () => {
     const problems = problemsOf(() => loadConfig(archive, { NODE_ENV: 'production' }));
-    expect(problems).toEqual([expect.stringMatching(/^AUTH_JWT_SECRET is required/)]);
+    expect(problems).toEqual([expect.stringMatching(/^AUTH_JWT_SECRET is required/), expect.stringMatching(/^AUTH_AUDIENCE is required/)]);
   });
 
   it('when production verifies tokens with a JWKS URL, then no secret is required', () => {
-    const config = loadConfig(archive, { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://auth.example.com/jwks.json' });
+    const config = loadConfig(archive, { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://auth.example.com/jwks.json', AUTH_AUDIENCE: 'archive-service' });
     expect(config.AUTH_JWT_SECRET).toBeUndefined();
     expect(config.AUTH_JWKS_URL).toBe('https://auth.example.com/jwks.json');
   });
