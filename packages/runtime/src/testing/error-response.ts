@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CORRELATION_HEADER } from '../logging';
 
 /** The spec's ErrorResponse, strict: an extra or missing field is a contract break. */
-const errorResponseSchema = z.strictObject({
+export const errorResponseSchema = z.strictObject({
   errors: z
     .array(
       z.strictObject({

@@ -1,4 +1,4 @@
-export { expectError, type ErrorBody } from './error-response';
+export { errorResponseSchema, expectError, type ErrorBody } from './error-response';
 export { createScratchDatabase, type ScratchDatabase } from './scratch-database';
 export { deleteTopicsWithPrefix } from './scratch-topics';
 export { startServiceUnderTest, testPostgresAdminUrl, type ServiceUnderTest, type ServiceUnderTestOptions } from './service-under-test';
