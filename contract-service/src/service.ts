@@ -4,8 +4,10 @@ import { consume, defineService } from '@boissipay/runtime';
 import { applyPaymentResult } from './app/apply-payment-result';
 import type { ContractDependencies } from './app/dependencies';
 import { contractConfig } from './config';
+import { contractStatuses } from './domain/contract';
 import { mountContractRoutes } from './http/contract-routes';
 import { contractExpirySchedule } from './infra/contract-expiry.schedule';
+import { countContractsByStatus } from './infra/contract-repository';
 import * as schema from './infra/schema';
 
 const serviceRoot = path.resolve(__dirname, '..');
@@ -16,8 +18,12 @@ export const contractService = defineService({
   migrationsFolder: path.join(serviceRoot, 'drizzle'),
   schema,
   produces: [contractLifecycleV1Event.eventTopic],
-  compose: ({ db, config, clock, logger }) => {
+  compose: ({ db, config, clock, logger, metrics }) => {
     const dependencies: ContractDependencies = { db, timeZone: config.CONTRACT_TIME_ZONE, clock };
+    metrics.gauge('contracts', 'Contracts by status, counted at each scrape.', ['status'], async (gauge) => {
+      const counted = new Map((await countContractsByStatus(db)).map(({ status, contracts }) => [status, contracts]));
+      for (const status of contractStatuses) gauge.set({ status }, counted.get(status) ?? 0);
+    });
     return {
       routes: (router) => mountContractRoutes(router, dependencies),
       consumers: [

@@ -3,4 +3,5 @@ export * from './db';
 export * from './http';
 export * from './kafka';
 export * from './logging';
+export * from './metrics';
 export * from './service';

@@ -1,5 +1,6 @@
 import express, { Router, type Express } from 'express';
 import type { Logger } from '../logging';
+import { httpMetricsMiddleware, metricsRouter, type ServiceMetrics } from '../metrics';
 import type { AuthSettings } from './auth/auth-settings';
 import { bearerSecurityHandler } from './auth/bearer-security-handler';
 import { createTokenVerifier } from './auth/jwt';
@@ -26,6 +27,8 @@ export interface HttpAppOptions {
   validateResponses?: boolean;
   readinessChecks?: readonly ReadinessCheck[];
   readinessTimeoutMs?: number;
+  /** Served at /metrics, and fed with every request's route, status and duration. */
+  metrics?: ServiceMetrics;
   /** Registers the service's handlers; they only see requests the spec and the auth accepted. */
   mountRoutes: (router: Router) => void;
 }
@@ -39,8 +42,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
 
   app.use(correlationIdMiddleware());
   app.use(requestLogMiddleware(options.logger));
-  // Documentation and probes come before validation and auth: they are not part of the API.
+  if (options.metrics) app.use(httpMetricsMiddleware(options.metrics));
+  // Documentation, probes and metrics come before validation and auth: they are not part of the API.
   app.use(documentationRouter(spec));
+  if (options.metrics) app.use(metricsRouter(options.metrics));
   app.use(
     healthRouter({
       checks: options.readinessChecks ?? [],

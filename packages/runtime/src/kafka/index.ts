@@ -1,6 +1,7 @@
 export { createAvroCodec, decodeBound, UndecodableMessageError, type AvroCodec } from './avro-codec';
 export {
   startIdempotentConsumer,
+  type ConsumedOutcome,
   type EventHandler,
   type IdempotentConsumer,
   type IdempotentConsumerOptions,

@@ -5,6 +5,7 @@ import type { Database, Transaction } from '../db';
 import type { ReadinessCheck } from '../http';
 import type { EventTopic, MessageContext, Outbox } from '../kafka';
 import type { Logger } from '../logging';
+import type { ServiceMetrics } from '../metrics';
 
 /** What a service's composition root is given: configuration, infrastructure, and the sources of time and ids. */
 export interface ServiceContext<TConfig, TSchema extends Record<string, unknown>> {
@@ -18,6 +19,8 @@ export interface ServiceContext<TConfig, TSchema extends Record<string, unknown>
   newId: () => string;
   /** Queues an event in the caller's transaction, type-checked against the topic it is bound to. */
   outbox: Outbox;
+  /** The service's Prometheus registry (GET /metrics), for its own business metrics. */
+  metrics: ServiceMetrics;
 }
 
 /** A consumer bound to one topic, its handler receiving that topic's event type. */

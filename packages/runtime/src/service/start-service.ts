@@ -16,6 +16,7 @@ import {
   type TopicSchema,
 } from '../kafka';
 import { createLogger } from '../logging';
+import { createServiceMetrics, observeOutbox, observePool } from '../metrics';
 import { migrateServiceDatabase } from './migrate-service-database';
 import { startSchedules } from './schedules';
 import type { ServiceContext, ServiceDefinition, ServiceParts } from './service-definition';
@@ -63,6 +64,8 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
     const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE, logger);
     stops.push(() => pool.end());
     const db = createDatabase(pool, definition.schema);
+    const metrics = createServiceMetrics(name);
+    observePool(metrics, pool);
     const context: ServiceContext<ConfigOf<TConfig>, TSchema> = {
       config,
       logger,
@@ -71,6 +74,7 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
       clock: options.clock ?? (() => new Date()),
       newId: options.newId ?? randomUUID,
       outbox: transactionalOutbox,
+      metrics,
     };
     const parts = definition.compose(context);
 
@@ -95,6 +99,7 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
     const codec = createAvroCodec(registry, { produces: await registerSchemas(registry, produces), consumes });
 
     if (produces.length > 0) {
+      observeOutbox(metrics, pool);
       const producer: Producer = createIdempotentProducer(kafka);
       await producer.connect();
       stops.push(() => producer.disconnect());
@@ -116,6 +121,7 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
       auth: authSettingsFromConfig(config),
       bodyLimit: config.HTTP_BODY_LIMIT,
       validateResponses: options.validateResponses ?? false,
+      metrics,
       readinessChecks: [
         { name: 'db', check: async () => void (await pool.query('select 1')) },
         { name: 'kafka', check: async () => void (await admin.describeCluster()) },
@@ -146,6 +152,12 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
           logger,
           handler: (event, tx, message) => consumer.handler(event, tx, { ...message, topic: logicalOf(message.topic) }),
           consumerConfig: { sessionTimeout: config.KAFKA_CONSUMER_SESSION_TIMEOUT_MS },
+          onOutcome: (consumed) => {
+            const topic = logicalOf(consumed.topic);
+            metrics.eventsConsumed.inc({ topic, outcome: consumed.outcome });
+            const occurredAt = consumed.outcome === 'applied' ? instantOf(consumed.event.occurredAt) : undefined;
+            if (occurredAt !== undefined) metrics.eventHop.observe({ topic }, Math.max(0, (Date.now() - occurredAt) / 1000));
+          },
         });
         runningConsumers.push(running);
       }),
@@ -157,6 +169,12 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
     await stopAll();
     throw error;
   }
+}
+
+/** An event's occurredAt as epoch milliseconds: an ISO-8601 string, or a number of milliseconds. */
+function instantOf(occurredAt: unknown): number | undefined {
+  const instant = typeof occurredAt === 'number' ? occurredAt : typeof occurredAt === 'string' ? Date.parse(occurredAt) : Number.NaN;
+  return Number.isFinite(instant) ? instant : undefined;
 }
 
 function uniqueByTopic(topics: readonly TopicSchema[]): TopicSchema[] {

@@ -4,3 +4,4 @@ export { deleteTopicsWithPrefix } from './scratch-topics';
 export { startServiceUnderTest, testPostgresAdminUrl, type ServiceUnderTest, type ServiceUnderTestOptions } from './service-under-test';
 export { uniqueSuffix } from './unique-suffix';
 export { waitFor } from './wait-for';
+export { metricValue, parseMetrics, type MetricSample } from './metrics-text';

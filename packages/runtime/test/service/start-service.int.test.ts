@@ -6,7 +6,7 @@ import { currentCorrelationId } from '../../src/logging';
 import { defineServiceConfig } from '../../src/config';
 import { consume, defineService, startService, type RunningServiceOf } from '../../src/service';
 import { dropDatabase } from '../../src/db';
-import { waitFor } from '../../src/testing';
+import { metricValue, parseMetrics, waitFor } from '../../src/testing';
 import { loadAvroFixture } from '../fixtures/avro/load-avro-fixture';
 import { sampleEffects } from '../fixtures/db/schema';
 import { SAMPLE_SPEC } from '../http/support/sample-app';
@@ -132,35 +132,21 @@ describe('startService', () => {
   it('when started, then its workers start and its schedules run once at start-up, on the clock it was given', () => {
     expect(lifecycle).toEqual(['worker started', `scheduled at start, ${fixedNow.toISOString()}`]);
   });
-});
 
-describe('startService, stopping', () => {
-  it('when stopped, then its workers are stopped', async () => {
-    const stopped: string[] = [];
-    const databaseName = uniqueName('service_stop').replace(/-/g, '_');
-    const quiet = defineService({
-      config: defineServiceConfig({ name: 'quiet-service', port: 0, database: 'boissipay_quiet' }, {}),
-      specPath: SAMPLE_SPEC,
-      migrationsFolder: fixtureDatabase.migrationsFolder,
-      schema: fixtureDatabase.schema,
-      compose: () => ({ workers: [{ name: 'quiet-worker', start: async () => ({ stop: async () => void stopped.push('quiet-worker') }) }] }),
-    });
-    const running = await startService(quiet, {
-      env: {
-        PORT: '0',
-        DATABASE_URL: `${testEnvironment.postgresAdminUrl.replace(/\/[^/]*$/, '')}/${databaseName}`,
-        KAFKA_BROKERS: testEnvironment.kafkaBrokers.join(','),
-        SCHEMA_REGISTRY_URL: testEnvironment.schemaRegistryUrl,
-        AUTH_JWT_SECRET: secret,
-        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      },
-    });
-    try {
-      expect(stopped).toEqual([]);
-    } finally {
-      await running.stop();
-      await dropDatabase(testEnvironment.postgresAdminUrl, databaseName);
-    }
-    expect(stopped).toEqual(['quiet-worker']);
+  it('when it has served a request and consumed an event, then /metrics shows both, with the pool, the outbox and the process', async () => {
+    const response = await request(`http://127.0.0.1:${service.port}`).get('/metrics');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/plain/);
+    const samples = parseMetrics(response.text);
+    const value = (name: string, labels: Record<string, string> = {}) => metricValue(samples, name, labels);
+    expect(value('boissipay_http_request_duration_seconds_count', { service: 'sample-service', method: 'POST', route: '/v1/samples', status: '201' })).toBe(1);
+    expect(value('boissipay_events_consumed_total', { topic, outcome: 'applied' })).toBe(1);
+    expect(value('boissipay_event_hop_seconds_count', { topic })).toBe(1);
+    expect(value('boissipay_outbox_pending_events')).toBe(0);
+    expect(value('boissipay_outbox_oldest_pending_age_seconds')).toBe(0);
+    expect(value('boissipay_db_pool_connections', { state: 'waiting' })).toBe(0);
+    expect(value('boissipay_process_resident_memory_bytes')).toBeGreaterThan(0);
+    // Ids never become labels: the concrete path of a request is not a route.
+    expect(samples.filter((sample) => sample.labels.route !== undefined).every((sample) => !/[0-9a-f]{8}-/.test(sample.labels.route ?? ''))).toBe(true);
   });
 });

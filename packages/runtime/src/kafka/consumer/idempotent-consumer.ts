@@ -41,7 +41,13 @@ export interface IdempotentConsumerOptions<TEvent, TSchema extends Record<string
   /** A new group starts from the oldest retained message, so no event published before it existed is missed. */
   fromBeginning?: boolean;
   consumerConfig?: Partial<Omit<ConsumerConfig, 'groupId'>>;
+  /** Told what became of each message once its outcome is committed (metrics). */
+  onOutcome?: (outcome: ConsumedOutcome) => void;
 }
+
+export type ConsumedOutcome =
+  | { topic: string; outcome: 'applied' | 'duplicate'; event: { eventId: string } & Record<string, unknown> }
+  | { topic: string; outcome: 'dead_lettered' };
 
 export interface IdempotentConsumer {
   /** Waits for the message in progress, then leaves the group. */
@@ -74,7 +80,7 @@ export async function startIdempotentConsumer<TEvent, TSchema extends Record<str
   const deadLetterProducer = createIdempotentProducer(kafka);
 
   async function applyWithRetries(
-    event: { eventId: string },
+    event: { eventId: string } & Record<string, unknown>,
     context: MessageContext,
     heartbeat: () => Promise<void>,
   ): Promise<PoisonMessage | undefined> {
@@ -89,6 +95,7 @@ export async function startIdempotentConsumer<TEvent, TSchema extends Record<str
         },
       );
       logger.debug({ eventId: event.eventId, topic: context.topic, outcome }, 'event consumed');
+      options.onOutcome?.({ topic: context.topic, outcome, event });
       return undefined;
     } catch (error) {
       // An outage is not the message's fault: leave it uncommitted for redelivery.
@@ -114,6 +121,7 @@ export async function startIdempotentConsumer<TEvent, TSchema extends Record<str
           'message sent to the dead-letter topic',
         );
         await sendToDeadLetter(deadLetterProducer, { topic, partition, message, consumerGroup: groupId, poison: failure });
+        options.onOutcome?.({ topic, outcome: 'dead_lettered' });
       }
       await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
     });

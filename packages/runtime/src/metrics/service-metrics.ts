@@ -1,0 +1,82 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Pool } from 'pg';
+
+/**
+ * One Prometheus registry per running service (several run in one process in tests). Every
+ * name starts with `boissipay_`; labels never name a contract or a customer, so the number of
+ * series stays bounded whatever the traffic.
+ */
+export interface ServiceMetrics {
+  registry: Registry;
+  httpRequestDuration: Histogram<'method' | 'route' | 'status'>;
+  eventsConsumed: Counter<'topic' | 'outcome'>;
+  eventHop: Histogram<'topic'>;
+  /** For a service's own business metrics: created on this registry, with the same prefix. */
+  counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L>;
+  histogram<L extends string>(name: string, help: string, labelNames: readonly L[], buckets?: number[]): Histogram<L>;
+  gauge<L extends string>(name: string, help: string, labelNames: readonly L[], collect?: (gauge: Gauge<L>) => Promise<void> | void): Gauge<L>;
+}
+
+export const METRIC_PREFIX = 'boissipay_';
+
+export function createServiceMetrics(service: string): ServiceMetrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry, prefix: METRIC_PREFIX });
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Counter<L>({ name: `${METRIC_PREFIX}${name}`, help, labelNames, registers: [registry] });
+  const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[], buckets?: number[]) =>
+    new Histogram<L>({ name: `${METRIC_PREFIX}${name}`, help, labelNames, registers: [registry], ...(buckets ? { buckets } : {}) });
+  const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[], collect?: (gauge: Gauge<L>) => Promise<void> | void) =>
+    new Gauge<L>({
+      name: `${METRIC_PREFIX}${name}`,
+      help,
+      labelNames,
+      registers: [registry],
+      ...(collect
+        ? {
+            async collect(this: Gauge<L>) {
+              await collect(this);
+            },
+          }
+        : {}),
+    });
+  return {
+    registry,
+    httpRequestDuration: histogram('http_request_duration_seconds', 'HTTP requests by route template, method and status, and how long they took.', ['method', 'route', 'status'], [
+      0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
+    ]),
+    eventsConsumed: counter('events_consumed_total', 'Kafka events handled by a consumer, by outcome: applied, duplicate (already applied) or dead_lettered.', ['topic', 'outcome']),
+    eventHop: histogram('event_hop_seconds', "Time from an event's occurredAt to its effect being committed by this service's consumer.", ['topic'], [
+      0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60,
+    ]),
+    counter,
+    histogram,
+    gauge,
+  };
+}
+
+/** Connections of the service's PostgreSQL pool: in use, idle, and requests waiting for one. */
+export function observePool(metrics: ServiceMetrics, pool: Pool): void {
+  metrics.gauge('db_pool_connections', 'Connections of the PostgreSQL pool by state: in_use, idle, or waiting (requests queued for a connection).', ['state'], (gauge) => {
+    gauge.set({ state: 'in_use' }, pool.totalCount - pool.idleCount);
+    gauge.set({ state: 'idle' }, pool.idleCount);
+    gauge.set({ state: 'waiting' }, pool.waitingCount);
+  });
+}
+
+/** The outbox's backlog: how many events wait to be published, and how old the oldest is. */
+export function observeOutbox(metrics: ServiceMetrics, pool: Pool): void {
+  const backlog = async () =>
+    (
+      await pool.query<{ pending: number; oldest: number | null }>(
+        'select count(*)::int as pending, extract(epoch from now() - min(created_at))::float8 as oldest from outbox where published_at is null',
+      )
+    ).rows[0];
+  metrics.gauge('outbox_pending_events', 'Events committed to the outbox and not yet published to Kafka.', [], async (gauge) => {
+    gauge.set((await backlog())?.pending ?? 0);
+  });
+  metrics.gauge('outbox_oldest_pending_age_seconds', 'Age of the oldest event not yet published (0 when none waits).', [], async (gauge) => {
+    gauge.set((await backlog())?.oldest ?? 0);
+  });
+}
