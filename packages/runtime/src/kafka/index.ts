@@ -24,3 +24,4 @@ export {
   type TopicSchema,
 } from './schema-registry';
 export { deadLetterTopicOf, ensureTopics } from './topics';
+export * from './tools';
