@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { prettyFactory } from 'pino-pretty';
 import { serviceIdentities, serviceNames, type ServiceName } from './platform';
 import { infraSettings, localEndpoints } from '../infra/endpoints';
 import { spawnService } from './service-process';
@@ -21,6 +22,22 @@ function run(command: string, args: string[]): Promise<number> {
   });
 }
 
+/**
+ * In a terminal the services' JSON lines are shown readable (time, level, message, then the
+ * fields); piped to a file or a log shipper, or with LOG_FORMAT=json, they stay JSON as in production.
+ */
+const readable = process.stdout.isTTY && process.env.LOG_FORMAT !== 'json';
+const pretty = prettyFactory({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true });
+
+function formatted(line: string): string {
+  if (!readable || !line.startsWith('{')) return line;
+  try {
+    return pretty(line).trimEnd();
+  } catch {
+    return line;
+  }
+}
+
 function prefixLines(child: ChildProcess, label: string): void {
   for (const stream of [child.stdout, child.stderr]) {
     let pending = '';
@@ -28,7 +45,7 @@ function prefixLines(child: ChildProcess, label: string): void {
     stream?.on('data', (chunk: string) => {
       const lines = (pending + chunk).split('\n');
       pending = lines.pop() ?? '';
-      for (const line of lines) process.stdout.write(`${label} ${line}\n`);
+      for (const line of lines) process.stdout.write(`${label} ${formatted(line)}\n`);
     });
   }
 }
