@@ -5,7 +5,7 @@ import { systemDependencies, type DebitDependencies } from './app/dependencies';
 import { recordIssuedInvoice } from './app/record-issued-invoice';
 import { invoiceToCollectOf, type InvoiceIssuedEvent } from './events/invoice-issued-event';
 import { mountPaymentRoutes } from './http/payment-routes';
-import { startDebitWorker } from './infra/debit-worker';
+import { startDebitWorker } from './infra/debit.worker';
 import * as schema from './infra/schema';
 import { createSimulatedSepaProvider } from './infra/simulated-sepa-provider';
 

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { enqueueEvent, type Database } from '@boissipay/runtime';
+import { enqueueEvent } from '@boissipay/runtime';
 import type { BillingPeriod } from '../domain/billing-period';
 import { addDays } from '../domain/billing-period';
 import { buildInvoiceDraft } from '../domain/build-invoice';
 import type { InvoiceTotals, InvoiceType, IssuedInvoice } from '../domain/invoice';
 import { formatInvoiceRef, numberingYearOf } from '../domain/invoice-number';
 import { invoiceIssuedEventOf, invoiceIssuedTopic } from '../events/invoice-issued-event';
+import type { BillingDatabase } from '../infra/database';
 import {
   findBillableOperations,
   findInvoiceRefOfPeriod,
@@ -14,8 +15,7 @@ import {
   lockContractForBilling,
   markOperationsInvoiced,
   takeNextInvoiceNumber,
-} from '../infra/invoice.repository';
-import type * as schema from '../infra/schema';
+} from '../infra/invoice-repository';
 import { calendarDateIn } from './calendar';
 
 export interface ContractBillingContext {
@@ -39,7 +39,7 @@ export type ContractBillingOutcome =
  * so a concurrent run, or a run repeated after a crash, finds the invoice already there (or
  * the operations already invoiced) and issues nothing twice.
  */
-export async function billContract(db: Database<typeof schema>, contractRef: string, context: ContractBillingContext): Promise<ContractBillingOutcome> {
+export async function billContract(db: BillingDatabase, contractRef: string, context: ContractBillingContext): Promise<ContractBillingOutcome> {
   return db.transaction(async (tx) => {
     const locked = await lockContractForBilling(tx, contractRef);
     if (!locked?.contract) return { kind: 'failed', message: `Billing's read model has no contract ${contractRef}.` };

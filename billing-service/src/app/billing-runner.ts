@@ -1,4 +1,4 @@
-import type { BillingRunRow } from '../infra/billing-run.repository';
+import type { BillingRunRow } from '../infra/billing-run-repository';
 import { startBillingRun, type BillingRunControls, type BillingRunDependencies, type BillingRunRequest } from './run-billing';
 
 /** The service's billing runs in progress: started by the API or the scheduler, drained at shutdown. */

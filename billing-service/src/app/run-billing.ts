@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { runWithCorrelationId, type Database, type Logger } from '@boissipay/runtime';
+import { runWithCorrelationId, type Logger } from '@boissipay/runtime';
 import type { BillingPeriod } from '../domain/billing-period';
-import { findBillingRun, findRunningBillingRunIds, finishBillingRun, insertBillingRun, markBillingRunAbandoned, type BillingRunRow } from '../infra/billing-run.repository';
-import { findContractsToBill } from '../infra/invoice.repository';
-import type * as schema from '../infra/schema';
+import type { BillingDatabase } from '../infra/database';
+import { findBillingRun, findRunningBillingRunIds, finishBillingRun, insertBillingRun, markBillingRunAbandoned, type BillingRunRow } from '../infra/billing-run-repository';
+import { findContractsToBill } from '../infra/invoice-repository';
 import type { BillingRunErrorRow } from '../infra/schema';
 import { billContract, type ContractBillingContext } from './bill-contract';
 import { holdRunLock, type RunLiveness } from './billing-run-liveness';
 
 export interface BillingRunDependencies {
-  db: Database<typeof schema>;
+  db: BillingDatabase;
   pool: Pool;
   clock: () => Date;
   timeZone: string;

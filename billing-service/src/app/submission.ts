@@ -1,4 +1,4 @@
-import type { NewOperationLineRow } from '../infra/operations.repository';
+import type { NewOperationLineRow } from '../infra/operations-repository';
 
 export type OperationType = 'PURCHASE' | 'REFUND';
 

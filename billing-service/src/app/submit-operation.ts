@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@boissipay/runtime';
 import { decidePurchase } from '../domain/decide-purchase';
 import { decideRefund } from '../domain/decide-refund';
 import type { Decision } from '../domain/decision';
+import type { BillingDatabase } from '../infra/database';
 import {
   addToOutstanding,
   contractViewOf,
@@ -13,8 +13,7 @@ import {
   type NewOperationRow,
   type OperationRow,
   type StoredOperationRow,
-} from '../infra/operations.repository';
-import type * as schema from '../infra/schema';
+} from '../infra/operations-repository';
 import { calendarDateIn } from './calendar';
 import type { Submission } from './submission';
 
@@ -32,7 +31,7 @@ export type SubmitOutcome =
   | { kind: 'conflict'; code: 'IDEMPOTENCY_KEY_REUSED' | 'ORDER_REF_REUSED' };
 
 export interface SubmitDependencies {
-  db: Database<typeof schema>;
+  db: BillingDatabase;
   clock: () => Date;
   timeZone: string;
 }

@@ -1,23 +1,23 @@
 import type { Request, Router } from 'express';
 import { toDecimal } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
-import { currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf, type Database } from '@boissipay/runtime';
+import { currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import { getContractBalance } from '../app/get-contract-balance';
 import { submitOperation } from '../app/submit-operation';
-import { findOperation, listOperations } from '../infra/operations.repository';
+import { findOperation, listOperations } from '../infra/operations-repository';
 import type { BillingRunner } from '../app/billing-runner';
-import type * as schema from '../infra/schema';
+import type { BillingDatabase } from '../infra/database';
 import { billingError } from './billing-errors';
 import { mountBillingRunRoutes } from './billing-run-routes';
 import { mountInvoiceRoutes } from './invoice-routes';
-import { submissionOf } from './operation-request.mapper';
-import { answerOf, operationResponseOf } from './operation-response.mapper';
+import { submissionOf } from './operation-request-mapper';
+import { answerOf, operationResponseOf } from './operation-response-mapper';
 
 type Schemas = billingApi.components['schemas'];
 type ListQuery = NonNullable<billingApi.operations['listOperations']['parameters']['query']>;
 
 export interface BillingHttpDependencies {
-  db: Database<typeof schema>;
+  db: BillingDatabase;
   clock: () => Date;
   timeZone: string;
   runner: BillingRunner;

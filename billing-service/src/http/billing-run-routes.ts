@@ -1,20 +1,20 @@
 import type { Request, Router } from 'express';
 import type { billingApi } from '@boissipay/contracts';
-import { ApiError, currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf, type Database } from '@boissipay/runtime';
+import { ApiError, currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import type { BillingRunner } from '../app/billing-runner';
 import { calendarDateIn } from '../app/calendar';
 import { previewBillingRun } from '../app/preview-billing-run';
 import { getBillingRun, listBillingRunViews } from '../app/read-billing-runs';
 import { isPeriodOver, parseBillingPeriod } from '../domain/billing-period';
-import type * as schema from '../infra/schema';
+import type { BillingDatabase } from '../infra/database';
 import { billingError } from './billing-errors';
-import { billingRunPreviewResponseOf, billingRunResponseOf } from './billing-run.mapper';
+import { billingRunPreviewResponseOf, billingRunResponseOf } from './billing-run-mapper';
 
 type Schemas = billingApi.components['schemas'];
 type ListQuery = NonNullable<billingApi.operations['listBillingRuns']['parameters']['query']>;
 
 export interface BillingRunHttpDependencies {
-  db: Database<typeof schema>;
+  db: BillingDatabase;
   runner: BillingRunner;
   clock: () => Date;
   timeZone: string;

@@ -3,8 +3,8 @@ import type { BackgroundJob, Logger } from '@boissipay/runtime';
 import { calendarDateIn } from '../app/calendar';
 import type { BillingRunner } from '../app/billing-runner';
 import { periodJustEnded } from '../domain/billing-period';
-import { hasCompletedBillingRun } from './billing-run.repository';
-import type { Db } from './operations.repository';
+import { hasCompletedBillingRun } from './billing-run-repository';
+import type { Queryable } from './database';
 
 export interface BillingRunSchedule {
   cronExpression: string;
@@ -20,7 +20,7 @@ export interface BillingRunSchedule {
  * not wait for that run. Runs of one instance never overlap; several instances may run the
  * same period, which bills each contract once anyway.
  */
-export async function startBillingRunScheduler(db: Db, runner: BillingRunner, schedule: BillingRunSchedule): Promise<BackgroundJob> {
+export async function startBillingRunScheduler(db: Queryable, runner: BillingRunner, schedule: BillingRunSchedule): Promise<BackgroundJob> {
   const logger = schedule.logger.child({ component: 'billing-run-scheduler' });
   const periodNow = () => periodJustEnded(calendarDateIn(schedule.timeZone, schedule.clock()));
   const request = () => ({ period: periodNow(), trigger: 'SCHEDULE' as const, requestedBy: 'scheduler' });

@@ -4,7 +4,7 @@ import { createAvroCodec, createKafka, createLogger, createSchemaRegistry } from
 import { waitFor } from '@boissipay/runtime/src/testing';
 import type { BillingRunControls } from '../../src/app/run-billing';
 import { parseBillingPeriod, type BillingPeriod } from '../../src/domain/billing-period';
-import type { BillingRunRow } from '../../src/infra/billing-run.repository';
+import type { BillingRunRow } from '../../src/infra/billing-run-repository';
 import { billingRunDependenciesOf, billingRunnerOf } from '../../src/service';
 import { startBillingRun } from '../../src/app/run-billing';
 import type { BillingUnderTest } from './billing-under-test';
