@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { billingInvoiceIssuedV1Event, contractLifecycleV1Event, mailerInvoiceDeliveryV1Event, paymentResultV1Event } from '@boissipay/contracts';
 import type { BackgroundJob, ServiceContext, ServiceDefinition } from '@boissipay/runtime';
 import { createBillingRunner, type BillingRunner } from './app/billing-runner';
+import type { BillingRunDependencies } from './app/dependencies';
 import { recordInvoiceDelivery } from './app/record-invoice-delivery';
 import { recordPaymentResult } from './app/record-payment-result';
-import type { BillingRunDependencies } from './app/run-billing';
 import { mountBillingRoutes } from './http/billing-routes';
 import { startBillingRunScheduler } from './infra/billing-run.scheduler';
 import { projectContractEvent } from './infra/contract-projection';
@@ -19,7 +20,7 @@ const invoiceDeliveryTopic = { topic: mailerInvoiceDeliveryV1Event.topic, schema
 type BillingContext = ServiceContext<typeof schema>;
 
 export function billingRunDependenciesOf({ db, pool, config, logger }: BillingContext): BillingRunDependencies {
-  return { db, pool, clock: () => new Date(), timeZone: config.BILLING_TIME_ZONE, paymentTermDays: config.BILLING_PAYMENT_TERM_DAYS, logger };
+  return { db, pool, clock: () => new Date(), newId: randomUUID, timeZone: config.BILLING_TIME_ZONE, paymentTermDays: config.BILLING_PAYMENT_TERM_DAYS, logger };
 }
 
 // One runner per running instance, shared by the API (POST /v1/billing-runs) and the scheduler, drained at stop.
@@ -42,7 +43,7 @@ export const definition: ServiceDefinition<typeof schema> = {
   produces: [invoiceIssuedTopic],
   consumes: [contractTopic, paymentResultTopic, invoiceDeliveryTopic],
   mountRoutes: (router, context) =>
-    mountBillingRoutes(router, { db: context.db, clock: () => new Date(), timeZone: context.config.BILLING_TIME_ZONE, runner: billingRunnerOf(context) }),
+    mountBillingRoutes(router, { db: context.db, clock: () => new Date(), newId: randomUUID, timeZone: context.config.BILLING_TIME_ZONE, runner: billingRunnerOf(context) }),
   // Names configurable so that a second instance (a test, a rebuild) reads the topics in groups of its own.
   consumers: ({ config, logger }) => [
     {

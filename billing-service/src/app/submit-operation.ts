@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { decidePurchase } from '../domain/decide-purchase';
 import { decideRefund } from '../domain/decide-refund';
 import type { Decision } from '../domain/decision';
-import type { BillingDatabase } from '../infra/database';
 import {
   addToOutstanding,
   contractViewOf,
@@ -14,7 +12,7 @@ import {
   type OperationRow,
   type StoredOperationRow,
 } from '../infra/operations-repository';
-import { calendarDateIn } from './calendar';
+import { momentOf, type BillingDependencies } from './dependencies';
 import type { Submission } from './submission';
 
 /** The HTTP answer to a decision, as it is sent and stored for replays. */
@@ -30,11 +28,7 @@ export type SubmitOutcome =
   | { kind: 'answered'; answer: Answer; replayed: boolean }
   | { kind: 'conflict'; code: 'IDEMPOTENCY_KEY_REUSED' | 'ORDER_REF_REUSED' };
 
-export interface SubmitDependencies {
-  db: BillingDatabase;
-  clock: () => Date;
-  timeZone: string;
-}
+export type SubmitDependencies = Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'>;
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -61,20 +55,20 @@ export async function submitOperation(
       // No balance row means no contract event has reached billing: the projection creates both together.
       const contract = locked?.contract ? contractViewOf(locked.contract) : undefined;
       const balance = locked?.balance;
-      const decidedAt = deps.clock();
+      const { now: decidedAt, today } = momentOf(deps);
       const amount = { amountMinor: submission.totals.withTaxMinor, currency: submission.currency };
 
       let decision: Decision;
       if (submission.type === 'PURCHASE') {
         const command = { orderRef: submission.orderRef, operationAt: submission.operationAt, amount };
-        decision = decidePurchase(command, contract, { outstandingMinor: balance?.outstandingMinor ?? 0 }, calendarDateIn(deps.timeZone, decidedAt));
+        decision = decidePurchase(command, contract, { outstandingMinor: balance?.outstandingMinor ?? 0 }, today);
       } else {
         const refundedOrderRef = submission.refundedOrderRef ?? submission.orderRef;
         const purchase = contract ? await findRefundablePurchase(tx, submission.contractRef, refundedOrderRef) : undefined;
         decision = decideRefund({ refundedOrderRef, amount }, contract, purchase);
       }
 
-      const operation = operationOf(submission, decision, decidedAt);
+      const operation = operationOf(submission, decision, { operationId: deps.newId(), decidedAt });
       const answer = render(operation);
       await insertOperation(tx, { ...operation, responseStatus: answer.status, responseBody: answer.body }, submission.lines);
       if (decision.status === 'ACCEPTED') await addToOutstanding(tx, submission.contractRef, decision.outstandingDeltaMinor, decidedAt);
@@ -88,9 +82,9 @@ export async function submitOperation(
   }
 }
 
-function operationOf(submission: Submission, decision: Decision, decidedAt: Date): DecidedOperation {
+function operationOf(submission: Submission, decision: Decision, { operationId, decidedAt }: { operationId: string; decidedAt: Date }): DecidedOperation {
   return {
-    operationId: randomUUID(),
+    operationId,
     type: submission.type,
     status: decision.status,
     rejectionCode: decision.status === 'REJECTED' ? decision.code : null,

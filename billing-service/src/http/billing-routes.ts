@@ -2,11 +2,11 @@ import type { Request, Router } from 'express';
 import { toDecimal } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
 import { currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
+import type { BillingRunner } from '../app/billing-runner';
+import type { BillingDependencies } from '../app/dependencies';
 import { getContractBalance } from '../app/get-contract-balance';
 import { submitOperation } from '../app/submit-operation';
 import { findOperation, listOperations } from '../infra/operations-repository';
-import type { BillingRunner } from '../app/billing-runner';
-import type { BillingDatabase } from '../infra/database';
 import { billingError } from './billing-errors';
 import { mountBillingRunRoutes } from './billing-run-routes';
 import { mountInvoiceRoutes } from './invoice-routes';
@@ -16,10 +16,7 @@ import { answerOf, operationResponseOf } from './operation-response-mapper';
 type Schemas = billingApi.components['schemas'];
 type ListQuery = NonNullable<billingApi.operations['listOperations']['parameters']['query']>;
 
-export interface BillingHttpDependencies {
-  db: BillingDatabase;
-  clock: () => Date;
-  timeZone: string;
+export interface BillingHttpDependencies extends Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'> {
   runner: BillingRunner;
 }
 

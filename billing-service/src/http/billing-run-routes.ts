@@ -2,22 +2,18 @@ import type { Request, Router } from 'express';
 import type { billingApi } from '@boissipay/contracts';
 import { ApiError, currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import type { BillingRunner } from '../app/billing-runner';
-import { calendarDateIn } from '../app/calendar';
+import { momentOf, type BillingDependencies } from '../app/dependencies';
 import { previewBillingRun } from '../app/preview-billing-run';
 import { getBillingRun, listBillingRunViews } from '../app/read-billing-runs';
 import { isPeriodOver, parseBillingPeriod } from '../domain/billing-period';
-import type { BillingDatabase } from '../infra/database';
 import { billingError } from './billing-errors';
 import { billingRunPreviewResponseOf, billingRunResponseOf } from './billing-run-mapper';
 
 type Schemas = billingApi.components['schemas'];
 type ListQuery = NonNullable<billingApi.operations['listBillingRuns']['parameters']['query']>;
 
-export interface BillingRunHttpDependencies {
-  db: BillingDatabase;
+export interface BillingRunHttpDependencies extends Pick<BillingDependencies, 'db' | 'clock' | 'timeZone'> {
   runner: BillingRunner;
-  clock: () => Date;
-  timeZone: string;
 }
 
 export function mountBillingRunRoutes(router: Router, deps: BillingRunHttpDependencies): void {
@@ -25,7 +21,7 @@ export function mountBillingRunRoutes(router: Router, deps: BillingRunHttpDepend
     const body = req.body as Schemas['BillingRunRequest'];
     const period = parseBillingPeriod(body.period);
     if (!period) throw new ApiError(400, 'VALIDATION_FAILED', `/body/period: ${body.period} is not a month (YYYY-MM).`);
-    const today = calendarDateIn(deps.timeZone, deps.clock());
+    const { today } = momentOf(deps);
 
     if (body.dryRun) {
       if (period.firstDay > today) throw billingError('PERIOD_NOT_ENDED', `${period.id} has not begun in ${deps.timeZone}: there is nothing to preview.`);

@@ -1,7 +1,7 @@
 import { createTask } from 'node-cron';
 import type { BackgroundJob, Logger } from '@boissipay/runtime';
-import { calendarDateIn } from '../app/calendar';
 import type { BillingRunner } from '../app/billing-runner';
+import { momentOf } from '../app/dependencies';
 import { periodJustEnded } from '../domain/billing-period';
 import { hasCompletedBillingRun } from './billing-run-repository';
 import type { Queryable } from './database';
@@ -22,7 +22,7 @@ export interface BillingRunSchedule {
  */
 export async function startBillingRunScheduler(db: Queryable, runner: BillingRunner, schedule: BillingRunSchedule): Promise<BackgroundJob> {
   const logger = schedule.logger.child({ component: 'billing-run-scheduler' });
-  const periodNow = () => periodJustEnded(calendarDateIn(schedule.timeZone, schedule.clock()));
+  const periodNow = () => periodJustEnded(momentOf(schedule).today);
   const request = () => ({ period: periodNow(), trigger: 'SCHEDULE' as const, requestedBy: 'scheduler' });
 
   const catchUp = periodNow();
