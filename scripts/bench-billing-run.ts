@@ -11,6 +11,7 @@
  * outbox in its transaction, as in production, but nothing is published to Kafka, so only
  * PostgreSQL is needed. The scratch database is dropped afterwards unless --keep.
  */
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '@boissipay/runtime';
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
     console.log(`  seeded ${contracts} contracts, ${contracts * operationsEach} operations in ${seconds(seedMs)}`);
 
     const logger = createLogger({ service: 'billing-bench', level: process.env.LOG_LEVEL ?? 'warn' });
-    const deps = { db: scratch.db, pool, clock: () => new Date(), timeZone: 'Europe/Paris', paymentTermDays: 30, logger };
+    const deps = { db: scratch.db, pool, clock: () => new Date(), newId: randomUUID, timeZone: 'Europe/Paris', paymentTermDays: 30, logger };
     // WAL written by the whole server during the run: on a quiet server, what the run wrote (pages rewritten, indexes touched).
     const walAt = async (): Promise<string> => (await pool.query('select pg_current_wal_lsn()::text as lsn')).rows[0].lsn;
     const walBefore = await walAt();

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { billingInvoiceIssuedV1Event, contractLifecycleV1Event, mailerInvoiceDeliveryV1Event, paymentResultV1Event } from '@boissipay/contracts';
 import { consume, defineService } from '@boissipay/runtime';
 import { createBillingRunner } from './app/billing-runner';
+import type { BillingRunDependencies } from './app/dependencies';
 import { recordInvoiceDelivery } from './app/record-invoice-delivery';
 import { recordPaymentResult } from './app/record-payment-result';
-import type { BillingRunDependencies } from './app/run-billing';
 import { billingConfig } from './config';
 import { mountBillingRoutes } from './http/billing-routes';
 import { billingRunSchedule } from './infra/billing-run.schedule';
@@ -19,15 +19,15 @@ export const billingService = defineService({
   migrationsFolder: path.join(serviceRoot, 'drizzle'),
   schema,
   produces: [billingInvoiceIssuedV1Event.eventTopic],
-  compose: ({ db, pool, config, clock, logger }) => {
+  compose: ({ db, pool, config, clock, newId, logger }) => {
     const timeZone = config.BILLING_TIME_ZONE;
-    const runDependencies: BillingRunDependencies = { db, pool, clock, timeZone, paymentTermDays: config.BILLING_PAYMENT_TERM_DAYS, logger };
+    const runDependencies: BillingRunDependencies = { db, pool, clock, newId, timeZone, paymentTermDays: config.BILLING_PAYMENT_TERM_DAYS, logger };
     // One runner per instance, shared by the API (POST /v1/billing-runs) and the schedule, drained at stop.
     const runner = createBillingRunner(runDependencies);
     return {
       runner,
       runDependencies,
-      routes: (router) => mountBillingRoutes(router, { db, clock, timeZone, runner }),
+      routes: (router) => mountBillingRoutes(router, { db, clock, newId, timeZone, runner }),
       // Consumer names are configurable so that a second instance (a test, a rebuild) reads the topics in groups of its own.
       consumers: [
         consume(contractLifecycleV1Event.eventTopic, config.BILLING_CONTRACT_CONSUMER_NAME, (event, tx) => projectContractEvent(tx, event)),

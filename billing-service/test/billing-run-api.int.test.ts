@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@boissipay/runtime/testing';
-import { calendarDateIn } from '../src/app/calendar';
+import { calendarDateIn } from '../src/domain/calendar';
 import { periodJustEnded, periodOfDate } from '../src/domain/billing-period';
 import { startBillingUnderTest, type BillingUnderTest } from './support/billing-under-test';
 import { knownContract, purchaseOn, refundOn, submitAccepted } from './support/billing-runs';

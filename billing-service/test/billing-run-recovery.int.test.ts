@@ -1,9 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@boissipay/runtime/testing';
-import { SimulatedCrash } from '../src/app/run-billing';
+import { startBillingRun } from '../src/app/run-billing';
 import { startBillingUnderTest, type BillingUnderTest } from './support/billing-under-test';
-import { invoiceNumbersOf, invoicesOf, knownContract, purchaseOn, runPeriod, startRun, submitAccepted } from './support/billing-runs';
+import { invoiceNumbersOf, invoicesOf, knownContract, period, purchaseOn, runPeriod, submitAccepted } from './support/billing-runs';
 import { startContractEventPublisher, type ContractEventPublisher } from './support/contract-events';
+
+/** What kills a run half-way, as a SIGKILL would its process. */
+class SimulatedCrash extends Error {
+  constructor(contracts: number) {
+    super(`simulated crash after ${contracts} contract(s)`);
+    this.name = 'SimulatedCrash';
+  }
+}
+
+/** A run of `id` that dies once it has billed `contracts` contracts: no finishing touch, its row left RUNNING, its lock released. */
+function startRunCrashingAfter(billing: BillingUnderTest, id: string, contracts: number) {
+  const afterContract = ({ billed }: { billed: number }) => {
+    if (billed >= contracts) throw new SimulatedCrash(billed);
+  };
+  return startBillingRun({ ...billing.service.parts.runDependencies, afterContract }, { period: period(id), trigger: 'API', requestedBy: 'billing-test' });
+}
 
 /**
  * Crashes and races. Invoice numbers are checked over the whole database: whatever happened,
@@ -58,7 +74,7 @@ describe('billing run: crash-safe, concurrent, numbered without gaps', () => {
   it('when a run dies after 2 of 5 contracts and the period is run again, then every contract is billed exactly once and numbers stay contiguous', async () => {
     const contractRefs = await contractsWithOperations(5, '2026-05');
 
-    const crashed = await startRun(billing, '2026-05', { crashAfterContracts: 2 });
+    const crashed = await startRunCrashingAfter(billing, '2026-05', 2);
     await expect(crashed.finished).rejects.toBeInstanceOf(SimulatedCrash);
     const billedBeforeCrash = (await Promise.all(contractRefs.map((contractRef) => invoicesOf(billing, contractRef)))).flat();
     expect(billedBeforeCrash).toHaveLength(2);

@@ -2,7 +2,7 @@ import { startBillingUnderTest, outstandingMinorOf, waitForContractVersion, type
 import { buildContractEvent, startContractEventPublisher, type ContractEventPublisher } from './support/contract-events';
 import { buildPurchaseRequest } from './support/operation-requests';
 
-describe('rule 4 under concurrency', () => {
+describe('the outstanding limit under concurrency', () => {
   let billing: BillingUnderTest;
   let publisher: ContractEventPublisher;
 

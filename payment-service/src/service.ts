@@ -6,7 +6,7 @@ import { recordIssuedInvoice } from './app/record-issued-invoice';
 import { paymentConfig } from './config';
 import { invoiceToCollectOf } from './events/invoice-issued-event';
 import { mountPaymentRoutes } from './http/payment-routes';
-import { startDebitWorker } from './infra/debit-worker';
+import { startDebitWorker } from './infra/debit.worker';
 import * as schema from './infra/schema';
 import { createSimulatedSepaProvider } from './infra/simulated-sepa-provider';
 

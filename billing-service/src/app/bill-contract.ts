@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { enqueueEvent, type Database } from '@boissipay/runtime';
+import { enqueueEvent } from '@boissipay/runtime';
 import type { BillingPeriod } from '../domain/billing-period';
 import { addDays } from '../domain/billing-period';
 import { buildInvoiceDraft } from '../domain/build-invoice';
@@ -14,16 +13,15 @@ import {
   lockContractForBilling,
   markOperationsInvoiced,
   takeNextInvoiceNumber,
-} from '../infra/invoice.repository';
-import type * as schema from '../infra/schema';
-import { calendarDateIn } from './calendar';
+} from '../infra/invoice-repository';
+import { momentOf, type BillingRunDependencies } from './dependencies';
 
-export interface ContractBillingContext {
+export type ContractBillingDependencies = Pick<BillingRunDependencies, 'db' | 'clock' | 'newId' | 'timeZone' | 'paymentTermDays'>;
+
+/** The run a contract is billed by. */
+export interface BillingRunOfContract {
   runId: string;
   period: BillingPeriod;
-  clock: () => Date;
-  timeZone: string;
-  paymentTermDays: number;
   correlationId: string | null;
 }
 
@@ -39,34 +37,33 @@ export type ContractBillingOutcome =
  * so a concurrent run, or a run repeated after a crash, finds the invoice already there (or
  * the operations already invoiced) and issues nothing twice.
  */
-export async function billContract(db: Database<typeof schema>, contractRef: string, context: ContractBillingContext): Promise<ContractBillingOutcome> {
-  return db.transaction(async (tx) => {
+export async function billContract(deps: ContractBillingDependencies, contractRef: string, run: BillingRunOfContract): Promise<ContractBillingOutcome> {
+  return deps.db.transaction(async (tx) => {
     const locked = await lockContractForBilling(tx, contractRef);
     if (!locked?.contract) return { kind: 'failed', message: `Billing's read model has no contract ${contractRef}.` };
-    if (await findInvoiceRefOfPeriod(tx, contractRef, context.period.id)) return { kind: 'skipped', reason: 'already-invoiced' };
+    if (await findInvoiceRefOfPeriod(tx, contractRef, run.period.id)) return { kind: 'skipped', reason: 'already-invoiced' };
 
-    const outcome = buildInvoiceDraft(await findBillableOperations(tx, contractRef, context.period.endExclusive));
+    const outcome = buildInvoiceDraft(await findBillableOperations(tx, contractRef, run.period.endExclusive));
     if (outcome.kind === 'nothing-to-invoice') return { kind: 'skipped', reason: 'nothing-to-invoice' };
     if (outcome.kind === 'mixed-currencies') {
       return { kind: 'failed', message: `Operations to invoice are in several currencies (${outcome.currencies.join(', ')}); one invoice has one currency.` };
     }
 
-    const issuedAt = context.clock();
-    const issueDate = calendarDateIn(context.timeZone, issuedAt);
+    const { now: issuedAt, today: issueDate } = momentOf(deps);
     const year = numberingYearOf(issueDate);
     // Taken once everything is read and built: the counter row, which every issuer waits on, stays locked the shortest time.
     const invoiceRef = formatInvoiceRef(year, await takeNextInvoiceNumber(tx, year));
     const invoice: IssuedInvoice = {
       ...outcome.draft,
       ...invoicePartyOf(locked.contract),
-      invoiceId: randomUUID(),
+      invoiceId: deps.newId(),
       invoiceRef,
-      period: context.period.id,
+      period: run.period.id,
       issueDate,
-      dueDate: addDays(issueDate, context.paymentTermDays),
+      dueDate: addDays(issueDate, deps.paymentTermDays),
     };
-    const event = invoiceIssuedEventOf(invoice, { eventId: randomUUID(), occurredAt: issuedAt, correlationId: context.correlationId });
-    await insertInvoice(tx, invoice, { runId: context.runId, issuedEventId: event.eventId, issuedAt });
+    const event = invoiceIssuedEventOf(invoice, { eventId: deps.newId(), occurredAt: issuedAt, correlationId: run.correlationId });
+    await insertInvoice(tx, invoice, { runId: run.runId, issuedEventId: event.eventId, issuedAt });
     await markOperationsInvoiced(tx, contractRef, invoice.operationIds, invoice);
     await enqueueEvent(tx, { topic: invoiceIssuedTopic, key: contractRef, event });
     return { kind: 'issued', invoiceRef, invoiceType: invoice.invoiceType, currency: invoice.currency, totals: invoice.totals };

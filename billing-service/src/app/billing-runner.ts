@@ -1,5 +1,6 @@
-import type { BillingRunRow } from '../infra/billing-run.repository';
-import { startBillingRun, type BillingRunControls, type BillingRunDependencies, type BillingRunRequest } from './run-billing';
+import type { BillingRunRow } from '../infra/billing-run-repository';
+import type { BillingRunDependencies } from './dependencies';
+import { startBillingRun, type BillingRunControls, type BillingRunRequest } from './run-billing';
 
 /** The service's billing runs in progress: started by the API or the scheduler, drained at shutdown. */
 export interface BillingRunner {

@@ -1,4 +1,5 @@
-import { countOperations, findBalance, findContract, type Db, type OperationCounts } from '../infra/operations.repository';
+import type { Queryable } from '../infra/database';
+import { countOperations, findBalance, findContract, type OperationCounts } from '../infra/operations-repository';
 
 export interface ContractBalance {
   contractRef: string;
@@ -11,7 +12,7 @@ export interface ContractBalance {
 }
 
 /** Read side: straight from the tables, no domain involved. Undefined when billing knows no such contract. */
-export async function getContractBalance(db: Db, contractRef: string): Promise<ContractBalance | undefined> {
+export async function getContractBalance(db: Queryable, contractRef: string): Promise<ContractBalance | undefined> {
   const [contract, balance, counts] = await Promise.all([findContract(db, contractRef), findBalance(db, contractRef), countOperations(db, contractRef)]);
   if (!contract) return undefined;
   const outstandingMinor = balance?.outstandingMinor ?? 0;

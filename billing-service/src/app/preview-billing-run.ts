@@ -1,8 +1,8 @@
 import type { BillingPeriod } from '../domain/billing-period';
 import { buildInvoiceDraft } from '../domain/build-invoice';
 import type { InvoiceDraft } from '../domain/invoice';
-import { findBillableOperations, findContractsToBill } from '../infra/invoice.repository';
-import type { Db } from '../infra/operations.repository';
+import { findBillableOperations, findContractsToBill } from '../infra/invoice-repository';
+import type { Queryable } from '../infra/database';
 import type { BillingRunErrorRow } from '../infra/schema';
 
 export interface ContractPreview {
@@ -20,7 +20,7 @@ export interface BillingRunPreview {
  * A dry run: what a run of the period would invoice now, contract by contract, computed the
  * way the run does but reading only — no lock, no number, nothing written.
  */
-export async function previewBillingRun(db: Db, period: BillingPeriod, batchSize = 500): Promise<BillingRunPreview> {
+export async function previewBillingRun(db: Queryable, period: BillingPeriod, batchSize = 500): Promise<BillingRunPreview> {
   const preview: BillingRunPreview = { contracts: [], errors: [] };
   let after = '';
   for (;;) {

@@ -1,5 +1,5 @@
-import { findBillingRun, findIssuedByRuns, listBillingRuns, type BillingRunIssued, type BillingRunRow, type BillingRunStatus } from '../infra/billing-run.repository';
-import type { Db } from '../infra/operations.repository';
+import { findBillingRun, findIssuedByRuns, listBillingRuns, type BillingRunIssued, type BillingRunRow, type BillingRunStatus } from '../infra/billing-run-repository';
+import type { Queryable } from '../infra/database';
 
 export interface BillingRunView {
   run: BillingRunRow;
@@ -9,7 +9,7 @@ export interface BillingRunView {
 const nothingIssued: BillingRunIssued = { invoicesIssued: 0, creditNotesIssued: 0, totals: [] };
 
 /** Read side: the run's row and what its invoices add up to. */
-export async function getBillingRun(db: Db, runId: string): Promise<BillingRunView | undefined> {
+export async function getBillingRun(db: Queryable, runId: string): Promise<BillingRunView | undefined> {
   const run = await findBillingRun(db, runId);
   if (!run) return undefined;
   const issued = await findIssuedByRuns(db, [runId]);
@@ -17,7 +17,7 @@ export async function getBillingRun(db: Db, runId: string): Promise<BillingRunVi
 }
 
 export async function listBillingRunViews(
-  db: Db,
+  db: Queryable,
   filters: { period?: string; status?: BillingRunStatus },
   page: { limit: number; offset: number },
 ): Promise<{ views: BillingRunView[]; total: number }> {

@@ -1,5 +1,6 @@
-import { findInvoice, findInvoicedOperations, findInvoiceLines, listInvoices, type InvoiceFilters, type InvoiceLineRow, type InvoiceRow } from '../infra/invoice.repository';
-import type { Db, OperationRow } from '../infra/operations.repository';
+import { findInvoice, findInvoicedOperations, findInvoiceLines, listInvoices, type InvoiceFilters, type InvoiceLineRow, type InvoiceRow } from '../infra/invoice-repository';
+import type { Queryable } from '../infra/database';
+import type { OperationRow } from '../infra/operations-repository';
 
 export interface InvoiceDetail {
   invoice: InvoiceRow;
@@ -8,7 +9,7 @@ export interface InvoiceDetail {
 }
 
 /** Read side: straight from the tables. Undefined when there is no such invoice. */
-export async function getInvoice(db: Db, invoiceRef: string): Promise<InvoiceDetail | undefined> {
+export async function getInvoice(db: Queryable, invoiceRef: string): Promise<InvoiceDetail | undefined> {
   const invoice = await findInvoice(db, invoiceRef);
   if (!invoice) return undefined;
   const [lines, operations] = await Promise.all([findInvoiceLines(db, invoice.invoiceId), findInvoicedOperations(db, invoice.invoiceId)]);

@@ -1,14 +1,14 @@
 import type { mailerInvoiceDeliveryV1Event } from '@boissipay/contracts';
-import type { Logger } from '@boissipay/runtime';
 import { assertNever } from '../domain/decision';
 import { decideDelivery } from '../domain/invoice-settlement';
-import { lockInvoiceForSettlement, markInvoiceDeliveryFailed, markInvoiceSent } from '../infra/invoice-settlement.repository';
-import type { Tx } from '../infra/operations.repository';
+import type { BillingTransaction } from '../infra/database';
+import { lockInvoiceForSettlement, markInvoiceDeliveryFailed, markInvoiceSent } from '../infra/invoice-settlement-repository';
+import type { BillingDependencies } from './dependencies';
 
 type InvoiceDeliveryEvent = mailerInvoiceDeliveryV1Event.InvoiceDeliveryEvent;
 
 /** Applies one mailer.invoice-delivery.v1 event: SENT records when and to whom; the first SENT stays. */
-export async function recordInvoiceDelivery(tx: Tx, event: InvoiceDeliveryEvent, deps: { logger: Logger }): Promise<void> {
+export async function recordInvoiceDelivery(tx: BillingTransaction, event: InvoiceDeliveryEvent, deps: Pick<BillingDependencies, 'logger'>): Promise<void> {
   const logger = deps.logger.child({ invoiceRef: event.invoiceRef, contractRef: event.contractRef, eventId: event.eventId });
   const invoice = await lockInvoiceForSettlement(tx, event.contractRef, event.invoiceRef, { withBalance: false });
   if (!invoice) {

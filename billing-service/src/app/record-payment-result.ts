@@ -1,9 +1,10 @@
 import type { paymentResultV1Event } from '@boissipay/contracts';
-import type { Logger } from '@boissipay/runtime';
 import { assertNever } from '../domain/decision';
 import { decidePaymentResult } from '../domain/invoice-settlement';
-import { lockInvoiceForSettlement, markInvoicePaid, markInvoiceUnpaid } from '../infra/invoice-settlement.repository';
-import { addToOutstanding, type Tx } from '../infra/operations.repository';
+import type { BillingTransaction } from '../infra/database';
+import { lockInvoiceForSettlement, markInvoicePaid, markInvoiceUnpaid } from '../infra/invoice-settlement-repository';
+import { addToOutstanding } from '../infra/operations-repository';
+import type { BillingDependencies } from './dependencies';
 
 type PaymentResultEvent = paymentResultV1Event.PaymentResultEvent;
 
@@ -15,7 +16,7 @@ type PaymentResultEvent = paymentResultV1Event.PaymentResultEvent;
  * the outstanding falls once per invoice. A report on an invoice billing does not have (an
  * other environment sharing the cluster, a restored database) is logged and skipped.
  */
-export async function recordPaymentResult(tx: Tx, event: PaymentResultEvent, deps: { clock: () => Date; logger: Logger }): Promise<void> {
+export async function recordPaymentResult(tx: BillingTransaction, event: PaymentResultEvent, deps: Pick<BillingDependencies, 'clock' | 'logger'>): Promise<void> {
   const logger = deps.logger.child({ invoiceRef: event.invoiceRef, contractRef: event.contractRef, eventId: event.eventId });
   const invoice = await lockInvoiceForSettlement(tx, event.contractRef, event.invoiceRef, { withBalance: true });
   if (!invoice) {

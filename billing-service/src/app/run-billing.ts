@@ -1,22 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
-import { runWithCorrelationId, type Database, type Logger } from '@boissipay/runtime';
+import { runWithCorrelationId } from '@boissipay/runtime';
 import type { BillingPeriod } from '../domain/billing-period';
-import { findBillingRun, findRunningBillingRunIds, finishBillingRun, insertBillingRun, markBillingRunAbandoned, type BillingRunRow } from '../infra/billing-run.repository';
-import { findContractsToBill } from '../infra/invoice.repository';
-import type * as schema from '../infra/schema';
+import { findBillingRun, findRunningBillingRunIds, finishBillingRun, insertBillingRun, markBillingRunAbandoned, type BillingRunRow } from '../infra/billing-run-repository';
+import { findContractsToBill } from '../infra/invoice-repository';
 import type { BillingRunErrorRow } from '../infra/schema';
-import { billContract, type ContractBillingContext } from './bill-contract';
+import { billContract, type BillingRunOfContract } from './bill-contract';
 import { holdRunLock, type RunLiveness } from './billing-run-liveness';
-
-export interface BillingRunDependencies {
-  db: Database<typeof schema>;
-  pool: Pool;
-  clock: () => Date;
-  timeZone: string;
-  paymentTermDays: number;
-  logger: Logger;
-}
+import type { BillingRunDependencies } from './dependencies';
 
 export interface BillingRunRequest {
   period: BillingPeriod;
@@ -28,27 +17,19 @@ export interface BillingRunRequest {
 export interface BillingRunControls {
   /** Checked between contracts: true ends the run there (service shutdown); it is FAILED, and the next run bills the rest. */
   shouldStop?: () => boolean;
-  /**
-   * Tests: after this many contracts billed the run dies as if its process were killed —
-   * no finishing touch, its row left RUNNING, its session lock released.
-   */
-  crashAfterContracts?: number;
   /** Contracts read per page of candidates. */
   batchSize?: number;
 }
 
-/** Thrown by a run told to die (`crashAfterContracts`), as a killed process would stop. */
-export class SimulatedCrash extends Error {
-  constructor(contracts: number) {
-    super(`simulated crash after ${contracts} contract(s)`);
-    this.name = 'SimulatedCrash';
-  }
+/** What `afterContract` threw, carried past the run's own error handling: the run ends as if killed. */
+class RunKilled {
+  constructor(readonly reason: unknown) {}
 }
 
 export interface StartedBillingRun {
   /** The run as recorded, RUNNING. */
   run: BillingRunRow;
-  /** The run once finished (COMPLETED or FAILED); rejects only with SimulatedCrash or when its end cannot be recorded. */
+  /** The run once finished (COMPLETED or FAILED); rejects only when `afterContract` throws or when its end cannot be recorded. */
   finished: Promise<BillingRunRow>;
 }
 
@@ -64,8 +45,8 @@ const MAX_RECORDED_ERRORS = 100;
  * billed or untouched, and the next run of the period bills exactly those left.
  */
 export async function startBillingRun(deps: BillingRunDependencies, request: BillingRunRequest, controls: BillingRunControls = {}): Promise<StartedBillingRun> {
-  const runId = randomUUID();
-  const correlationId = request.correlationId ?? randomUUID();
+  const runId = deps.newId();
+  const correlationId = request.correlationId ?? deps.newId();
   // The lock before the row: no other run can see this one RUNNING and think it abandoned.
   const liveness = await holdRunLock(deps.pool, runId);
   let run: BillingRunRow;
@@ -112,14 +93,7 @@ async function executeRun(
 
   try {
     await failAbandonedRuns(deps, liveness, run.runId);
-    const context: ContractBillingContext = {
-      runId: run.runId,
-      period,
-      clock: deps.clock,
-      timeZone: deps.timeZone,
-      paymentTermDays: deps.paymentTermDays,
-      correlationId: run.correlationId,
-    };
+    const runOfContract: BillingRunOfContract = { runId: run.runId, period, correlationId: run.correlationId };
     let consecutiveFailures = 0;
     let after = '';
     for (;;) {
@@ -132,7 +106,7 @@ async function executeRun(
         }
         considered += 1;
         try {
-          const outcome = await billContract(deps.db, contractRef, context);
+          const outcome = await billContract(deps, contractRef, runOfContract);
           consecutiveFailures = 0;
           if (outcome.kind === 'issued') billed += 1;
           if (outcome.kind === 'failed') {
@@ -145,13 +119,17 @@ async function executeRun(
           consecutiveFailures += 1;
           if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) throw new Error(`${consecutiveFailures} contracts in a row failed`, { cause: error });
         }
-        if (controls.crashAfterContracts !== undefined && billed >= controls.crashAfterContracts) throw new SimulatedCrash(billed);
+        try {
+          deps.afterContract?.({ considered, billed });
+        } catch (reason) {
+          throw new RunKilled(reason);
+        }
       }
       after = batch[batch.length - 1] ?? after;
     }
     return await finish(errors.length > 0 ? 'FAILED' : 'COMPLETED');
   } catch (error) {
-    if (error instanceof SimulatedCrash) throw error;
+    if (error instanceof RunKilled) throw error.reason;
     logger.error({ err: error }, 'billing run stopped');
     recordError({ contractRef: null, message: `The run stopped (correlation id ${run.correlationId}); run the period again to bill the contracts left.` });
     // If even this fails (database gone), the row stays RUNNING until the next run marks it abandoned.

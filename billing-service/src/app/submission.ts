@@ -1,6 +1,10 @@
-import type { NewOperationLineRow } from '../infra/operations.repository';
+import type { OrderTotals } from '../domain/order-totals';
+import type { NewOperationLineRow } from '../infra/operations-repository';
 
 export type OperationType = 'PURCHASE' | 'REFUND';
+
+/** A product line as it will be stored, and where it was in the request, for the error that names it. */
+export type SubmittedLine = Omit<NewOperationLineRow, 'operationId'> & { path: string };
 
 /** A validated purchase or refund, amounts already in minor units, ready to be decided. */
 export interface Submission {
@@ -12,8 +16,10 @@ export interface Submission {
   customerRef: string | null;
   operationAt: string;
   currency: string;
-  totals: { withoutTaxMinor: number; taxMinor: number; withTaxMinor: number };
-  lines: Omit<NewOperationLineRow, 'operationId'>[];
+  totals: OrderTotals;
+  lines: SubmittedLine[];
+  /** Where the order was in the request, for the errors that name one of its totals. */
+  orderPath: string;
   /** The body as received, kept for the answer and for comparing a replay. */
   request: Record<string, unknown>;
   requestHash: string;

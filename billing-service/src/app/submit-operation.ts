@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import type { Database } from '@boissipay/runtime';
 import { decidePurchase } from '../domain/decide-purchase';
 import { decideRefund } from '../domain/decide-refund';
+import type { Refusal } from '../domain/billing.errors';
 import type { Decision } from '../domain/decision';
+import { checkOrderAmounts } from '../domain/order-totals';
 import {
   addToOutstanding,
   contractViewOf,
@@ -13,9 +13,8 @@ import {
   type NewOperationRow,
   type OperationRow,
   type StoredOperationRow,
-} from '../infra/operations.repository';
-import type * as schema from '../infra/schema';
-import { calendarDateIn } from './calendar';
+} from '../infra/operations-repository';
+import { momentOf, type BillingDependencies } from './dependencies';
 import type { Submission } from './submission';
 
 /** The HTTP answer to a decision, as it is sent and stored for replays. */
@@ -29,18 +28,16 @@ export type DecidedOperation = Omit<NewOperationRow, 'responseStatus' | 'respons
 
 export type SubmitOutcome =
   | { kind: 'answered'; answer: Answer; replayed: boolean }
-  | { kind: 'conflict'; code: 'IDEMPOTENCY_KEY_REUSED' | 'ORDER_REF_REUSED' };
+  | { kind: 'refused'; refusal: Refusal<'TOTALS_MISMATCH' | 'AMOUNT_NOT_POSITIVE' | 'IDEMPOTENCY_KEY_REUSED' | 'ORDER_REF_REUSED'> };
 
-export interface SubmitDependencies {
-  db: Database<typeof schema>;
-  clock: () => Date;
-  timeZone: string;
-}
+export type SubmitDependencies = Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'>;
 
 const UNIQUE_VIOLATION = '23505';
 
 /**
  * Decides a purchase or a refund and stores the operation with the answer, accepted or not.
+ * An order whose amounts do not add up, or are for nothing, is refused before anything is
+ * read or stored.
  *
  * Locking the contract's balance row first puts every decision on one contract in a queue:
  * the outstanding read, the decision and the new outstanding commit as one step, so 50
@@ -53,6 +50,8 @@ export async function submitOperation(
   submission: Submission,
   render: (operation: DecidedOperation) => Answer,
 ): Promise<SubmitOutcome> {
+  const invalid = checkOrderAmounts(submission.lines, submission.totals, submission.orderPath);
+  if (invalid) return { kind: 'refused', refusal: invalid };
   try {
     return await deps.db.transaction(async (tx) => {
       const locked = await lockBalanceWithContract(tx, submission.contractRef);
@@ -62,22 +61,22 @@ export async function submitOperation(
       // No balance row means no contract event has reached billing: the projection creates both together.
       const contract = locked?.contract ? contractViewOf(locked.contract) : undefined;
       const balance = locked?.balance;
-      const decidedAt = deps.clock();
+      const { now: decidedAt, today } = momentOf(deps);
       const amount = { amountMinor: submission.totals.withTaxMinor, currency: submission.currency };
 
       let decision: Decision;
       if (submission.type === 'PURCHASE') {
         const command = { orderRef: submission.orderRef, operationAt: submission.operationAt, amount };
-        decision = decidePurchase(command, contract, { outstandingMinor: balance?.outstandingMinor ?? 0 }, calendarDateIn(deps.timeZone, decidedAt));
+        decision = decidePurchase(command, contract, { outstandingMinor: balance?.outstandingMinor ?? 0 }, today);
       } else {
         const refundedOrderRef = submission.refundedOrderRef ?? submission.orderRef;
         const purchase = contract ? await findRefundablePurchase(tx, submission.contractRef, refundedOrderRef) : undefined;
         decision = decideRefund({ refundedOrderRef, amount }, contract, purchase);
       }
 
-      const operation = operationOf(submission, decision, decidedAt);
+      const operation = operationOf(submission, decision, { operationId: deps.newId(), decidedAt });
       const answer = render(operation);
-      await insertOperation(tx, { ...operation, responseStatus: answer.status, responseBody: answer.body }, submission.lines);
+      await insertOperation(tx, { ...operation, responseStatus: answer.status, responseBody: answer.body }, submission.lines.map(({ path: _path, ...line }) => line));
       if (decision.status === 'ACCEPTED') await addToOutstanding(tx, submission.contractRef, decision.outstandingDeltaMinor, decidedAt);
       return { kind: 'answered', answer, replayed: false };
     });
@@ -89,9 +88,9 @@ export async function submitOperation(
   }
 }
 
-function operationOf(submission: Submission, decision: Decision, decidedAt: Date): DecidedOperation {
+function operationOf(submission: Submission, decision: Decision, { operationId, decidedAt }: { operationId: string; decidedAt: Date }): DecidedOperation {
   return {
-    operationId: randomUUID(),
+    operationId,
     type: submission.type,
     status: decision.status,
     rejectionCode: decision.status === 'REJECTED' ? decision.code : null,
@@ -116,10 +115,14 @@ function operationOf(submission: Submission, decision: Decision, decidedAt: Date
 }
 
 function outcomeOfReplay(previous: { row: StoredOperationRow; matchedBy: 'key' | 'order' }, submission: Submission): SubmitOutcome {
-  if (previous.row.requestHash !== submission.requestHash) {
-    return { kind: 'conflict', code: previous.matchedBy === 'key' ? 'IDEMPOTENCY_KEY_REUSED' : 'ORDER_REF_REUSED' };
+  if (previous.row.requestHash === submission.requestHash) {
+    return { kind: 'answered', answer: { status: previous.row.responseStatus, body: previous.row.responseBody }, replayed: true };
   }
-  return { kind: 'answered', answer: { status: previous.row.responseStatus, body: previous.row.responseBody }, replayed: true };
+  const refusal: Refusal<'IDEMPOTENCY_KEY_REUSED' | 'ORDER_REF_REUSED'> =
+    previous.matchedBy === 'key'
+      ? { code: 'IDEMPOTENCY_KEY_REUSED', message: 'This Idempotency-Key was already used with another request body.' }
+      : { code: 'ORDER_REF_REUSED', message: `This contract already has a ${submission.type} with orderRef ${submission.orderRef}, submitted with another body.` };
+  return { kind: 'refused', refusal };
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -1,3 +1,5 @@
+import type { Refusal } from './billing.errors';
+
 /**
  * A billing period is a calendar month of billing's time zone, written YYYY-MM. Operations
  * carry a calendar date (the sales system's, YYYY-MM-DD) and belong to the month of that
@@ -69,6 +71,22 @@ export function periodJustEnded(today: string): BillingPeriod {
 /** A period is over once its last day is, in billing's calendar. */
 export function isPeriodOver(period: BillingPeriod, today: string): boolean {
   return today >= period.endExclusive;
+}
+
+/**
+ * Why `period` cannot be run when it is `today` in `timeZone`: a period is billed once it is
+ * over, and previewed (a dry run) once it has begun.
+ */
+export function whyPeriodCannotRun(period: BillingPeriod, when: { today: string; timeZone: string }, dryRun: boolean): Refusal<'PERIOD_NOT_ENDED'> | undefined {
+  const { today, timeZone } = when;
+  if (dryRun) {
+    return period.firstDay > today ? { code: 'PERIOD_NOT_ENDED', message: `${period.id} has not begun in ${timeZone}: there is nothing to preview.` } : undefined;
+  }
+  if (isPeriodOver(period, today)) return undefined;
+  return {
+    code: 'PERIOD_NOT_ENDED',
+    message: `${period.id} is not over in ${timeZone} (today is ${today}): it can be billed from ${period.endExclusive}, or previewed with dryRun.`,
+  };
 }
 
 /** `date` plus `days` calendar days (ISO dates, no time zone involved). */

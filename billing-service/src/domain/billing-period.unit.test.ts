@@ -1,5 +1,5 @@
 import { calendarDateIn } from './calendar';
-import { addDays, billingPeriod, isPeriodOver, parseBillingPeriod, periodJustEnded, periodOfDate } from './billing-period';
+import { addDays, billingPeriod, isPeriodOver, parseBillingPeriod, periodJustEnded, periodOfDate, whyPeriodCannotRun } from './billing-period';
 
 const paris = 'Europe/Paris';
 const periodJustEndedAt = (instant: string) => periodJustEnded(calendarDateIn(paris, new Date(instant))).id;
@@ -50,5 +50,28 @@ describe('billing periods', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2026-03-28', 3)).toBe('2026-03-31');
     expect(addDays('2026-11-01', 0)).toBe('2026-11-01');
+  });
+
+  describe('whyPeriodCannotRun', () => {
+    const october = billingPeriod(2026, 10);
+    const on = (today: string) => ({ today, timeZone: paris });
+
+    it('when the period is over, then it can be run, and previewed', () => {
+      expect(whyPeriodCannotRun(october, on('2026-11-01'), false)).toBeUndefined();
+      expect(whyPeriodCannotRun(october, on('2026-11-01'), true)).toBeUndefined();
+    });
+
+    it('when the period is still going on, then it is PERIOD_NOT_ENDED, saying when it can be billed, but it can be previewed', () => {
+      expect(whyPeriodCannotRun(october, on('2026-10-31'), false)).toEqual({
+        code: 'PERIOD_NOT_ENDED',
+        message: '2026-10 is not over in Europe/Paris (today is 2026-10-31): it can be billed from 2026-11-01, or previewed with dryRun.',
+      });
+      expect(whyPeriodCannotRun(october, on('2026-10-01'), true)).toBeUndefined();
+    });
+
+    it('when the period has not begun, then neither a run nor a preview is possible', () => {
+      expect(whyPeriodCannotRun(october, on('2026-09-30'), true)).toEqual({ code: 'PERIOD_NOT_ENDED', message: '2026-10 has not begun in Europe/Paris: there is nothing to preview.' });
+      expect(whyPeriodCannotRun(october, on('2026-09-30'), false)?.code).toBe('PERIOD_NOT_ENDED');
+    });
   });
 });

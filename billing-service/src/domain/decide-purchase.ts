@@ -15,9 +15,11 @@ export interface BalanceView {
 }
 
 /**
- * The four purchase rules, in the order the design lists them; the first one broken is the
- * answer. `today` (ISO date in billing's time zone) makes a contract whose validity has ended
- * count as not active even before its EXPIRED event has arrived.
+ * Six checks, the first one failed being the answer: the contract is known, it is active, the
+ * purchase is dated within its validity, its mandate is valid, the purchase is in the
+ * contract's currency, and the outstanding stays within the limit. `today` (ISO date in
+ * billing's time zone) makes a contract whose validity has ended count as not active even
+ * before its EXPIRED event has arrived.
  */
 export function decidePurchase(command: PurchaseCommand, contract: ContractView | undefined, balance: BalanceView, today: string): Decision {
   if (!contract) return rejected('CONTRACT_UNKNOWN', 'Billing knows no contract with this reference.');

@@ -86,7 +86,7 @@ describe('decidePurchase', () => {
     expect(decision.status).toBe('ACCEPTED');
   });
 
-  it('when several rules are broken, then the first in the design order is the answer', () => {
+  it('when several checks fail, then the first one made is the answer', () => {
     const contract = buildContract({ status: 'SUSPENDED', mandate: null });
     const decision = decidePurchase(buildPurchase({ operationAt: '2030-01-01' }), contract, { outstandingMinor: 1_000_000 }, today);
     expect(decision).toMatchObject({ code: 'CONTRACT_NOT_ACTIVE' });

@@ -1,3 +1,5 @@
+import type { Refusal } from './billing.errors';
+
 /** One product line in minor units; `path` says where it was in the request, for the error. */
 export interface LineAmounts {
   path: string;
@@ -57,6 +59,22 @@ export function findTotalsProblems(lines: readonly LineAmounts[], totals: OrderT
   if (totals.withTaxMinor !== sums.withTaxMinor) problems.push({ path: `${totalsPath}/totalWithTax`, message: 'totalWithTax must be the sum of the lines’ amountWithTax.' });
   if (totals.withTaxMinor !== totals.withoutTaxMinor + totals.taxMinor) problems.push({ path: `${totalsPath}/totalWithTax`, message: 'totalWithTax must be totalWithoutTax + totalTax.' });
   return problems;
+}
+
+export type OrderRefusal = Refusal<'TOTALS_MISMATCH' | 'AMOUNT_NOT_POSITIVE'>;
+
+/**
+ * Why an order cannot be decided on, whatever its contract: amounts that do not follow from
+ * its lines (the first problem in the message, every one in the detail), or nothing to pay.
+ */
+export function checkOrderAmounts(lines: readonly LineAmounts[], totals: OrderTotals, totalsPath: string): OrderRefusal | undefined {
+  const problems = findTotalsProblems(lines, totals, totalsPath);
+  const [first] = problems;
+  if (first) {
+    return { code: 'TOTALS_MISMATCH', message: `${first.path}: ${first.message}`, detail: problems.map((problem) => `${problem.path}: ${problem.message}`).join(' ') };
+  }
+  if (totals.withTaxMinor <= 0) return { code: 'AMOUNT_NOT_POSITIVE', message: 'An operation must be for more than zero.' };
+  return undefined;
 }
 
 const BASIS_POINTS_PER_UNIT = 10_000n;

@@ -1,4 +1,4 @@
-import { findTotalsProblems, type LineAmounts } from './order-totals';
+import { checkOrderAmounts, findTotalsProblems, type LineAmounts } from './order-totals';
 
 function buildLine(overrides: Partial<LineAmounts> = {}): LineAmounts {
   return { path: '/body/order/orderItems/0/productItems/0', quantity: 2, unitPriceMinor: 7_250, vatRateBasisPoints: 1_000, amountWithoutTaxMinor: 14_500, amountTaxMinor: 1_450, amountWithTaxMinor: 15_950, ...overrides };
@@ -57,5 +57,41 @@ describe('findTotalsProblems', () => {
     expect(findTotalsProblems(lines, totalsOf(lines), '/body/order')).toEqual([]);
     const offByTwo = [{ ...lines[0]!, amountTaxMinor: base / 5 + 2, amountWithTaxMinor: base + base / 5 + 2 }];
     expect(findTotalsProblems(offByTwo, totalsOf(offByTwo), '/body/order')).toHaveLength(1);
+  });
+});
+
+describe('checkOrderAmounts', () => {
+  it('when every amount adds up and there is something to pay, then the order is not refused', () => {
+    const lines = [buildLine()];
+    expect(checkOrderAmounts(lines, totalsOf(lines), '/body/order')).toBeUndefined();
+  });
+
+  it('when amounts do not add up, then it is TOTALS_MISMATCH naming the first problem, every problem in the detail', () => {
+    const lines = [buildLine({ amountWithTaxMinor: 15_951 })];
+    expect(checkOrderAmounts(lines, totalsOf(lines), '/body/order')).toEqual({
+      code: 'TOTALS_MISMATCH',
+      message: '/body/order/orderItems/0/productItems/0/amountWithTax: amountWithTax must be amountWithoutTax + amountTax.',
+      detail:
+        '/body/order/orderItems/0/productItems/0/amountWithTax: amountWithTax must be amountWithoutTax + amountTax. ' +
+        '/body/order/totalWithTax: totalWithTax must be totalWithoutTax + totalTax.',
+    });
+  });
+
+  it('when only the totals are wrong, then the detail lists every wrong total', () => {
+    const lines = [buildLine()];
+    expect(checkOrderAmounts(lines, { ...totalsOf(lines), taxMinor: 1_451, withTaxMinor: 15_951 }, '/body/order')?.detail).toBe(
+      '/body/order/totalTax: totalTax must be the sum of the lines’ amountTax. /body/order/totalWithTax: totalWithTax must be the sum of the lines’ amountWithTax.',
+    );
+  });
+
+  it('when the order adds up to zero, then it is AMOUNT_NOT_POSITIVE', () => {
+    const lines = [buildLine({ quantity: 1, unitPriceMinor: 0, amountWithoutTaxMinor: 0, amountTaxMinor: 0, amountWithTaxMinor: 0 })];
+    expect(checkOrderAmounts(lines, totalsOf(lines), '/body/order')).toEqual({ code: 'AMOUNT_NOT_POSITIVE', message: 'An operation must be for more than zero.' });
+    expect(checkOrderAmounts([], totalsOf([]), '/body/order')).toEqual({ code: 'AMOUNT_NOT_POSITIVE', message: 'An operation must be for more than zero.' });
+  });
+
+  it('when the amounts do not add up and are zero too, then the mismatch is what is said', () => {
+    const lines = [buildLine({ quantity: 1, unitPriceMinor: 0, amountWithoutTaxMinor: 0, amountTaxMinor: 0, amountWithTaxMinor: 0 })];
+    expect(checkOrderAmounts(lines, { withoutTaxMinor: 0, taxMinor: 0, withTaxMinor: -1 }, '/body/order')?.code).toBe('TOTALS_MISMATCH');
   });
 });

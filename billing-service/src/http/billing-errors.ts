@@ -1,7 +1,13 @@
-import { ApiError } from '@boissipay/runtime';
+import { errorFactory, type ApiError } from '@boissipay/runtime';
+import type { BillingErrorCode, Refusal } from '../domain/billing.errors';
 
-/** Billing's own error codes beyond the runtime's standard ones, each with its one HTTP status. */
-const statusByCode = {
+/**
+ * Each of billing's error codes with its one HTTP status. A rejected operation is not an
+ * error: it is answered 422 with its decision (operation-response-mapper.ts), which is why
+ * CONTRACT_UNKNOWN, a rejection code too, can be a 404 here (the balance of a contract
+ * billing does not know).
+ */
+const errorStatus = {
   UNKNOWN_CURRENCY: 400,
   INVALID_AMOUNT: 400,
   INVALID_VAT_RATE: 400,
@@ -14,10 +20,10 @@ const statusByCode = {
   INVOICE_NOT_FOUND: 404,
   IDEMPOTENCY_KEY_REUSED: 409,
   ORDER_REF_REUSED: 409,
-} as const;
+} as const satisfies Record<BillingErrorCode, number>;
 
-export type BillingErrorCode = keyof typeof statusByCode;
+export const billingError = errorFactory(errorStatus);
 
-export function billingError(code: BillingErrorCode, message: string, detail?: string): ApiError {
-  return new ApiError(statusByCode[code], code, message, detail);
+export function refusalError({ code, message, detail }: Refusal): ApiError {
+  return billingError(code, message, detail);
 }

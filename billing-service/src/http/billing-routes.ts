@@ -1,25 +1,22 @@
 import type { Request, Router } from 'express';
 import { toDecimal } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
-import { currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf, type Database } from '@boissipay/runtime';
+import { currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
+import type { BillingRunner } from '../app/billing-runner';
+import type { BillingDependencies } from '../app/dependencies';
 import { getContractBalance } from '../app/get-contract-balance';
 import { submitOperation } from '../app/submit-operation';
-import { findOperation, listOperations } from '../infra/operations.repository';
-import type { BillingRunner } from '../app/billing-runner';
-import type * as schema from '../infra/schema';
-import { billingError } from './billing-errors';
+import { findOperation, listOperations } from '../infra/operations-repository';
+import { billingError, refusalError } from './billing-errors';
 import { mountBillingRunRoutes } from './billing-run-routes';
 import { mountInvoiceRoutes } from './invoice-routes';
-import { submissionOf } from './operation-request.mapper';
-import { answerOf, operationResponseOf } from './operation-response.mapper';
+import { submissionOf } from './operation-request-mapper';
+import { answerOf, operationResponseOf } from './operation-response-mapper';
 
 type Schemas = billingApi.components['schemas'];
 type ListQuery = NonNullable<billingApi.operations['listOperations']['parameters']['query']>;
 
-export interface BillingHttpDependencies {
-  db: Database<typeof schema>;
-  clock: () => Date;
-  timeZone: string;
+export interface BillingHttpDependencies extends Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'> {
   runner: BillingRunner;
 }
 
@@ -33,11 +30,7 @@ export function mountBillingRoutes(router: Router, deps: BillingHttpDependencies
       correlationId,
     });
     const outcome = await submitOperation(deps, submission, (operation) => answerOf(operation, { path: req.path, correlationId }));
-    if (outcome.kind === 'conflict') {
-      throw outcome.code === 'IDEMPOTENCY_KEY_REUSED'
-        ? billingError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with another request body.')
-        : billingError('ORDER_REF_REUSED', `This contract already has a ${submission.type} with orderRef ${submission.orderRef}, submitted with another body.`);
-    }
+    if (outcome.kind === 'refused') throw refusalError(outcome.refusal);
     if (outcome.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(outcome.answer.status).json(outcome.answer.body);
   });

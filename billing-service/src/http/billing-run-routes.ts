@@ -1,45 +1,48 @@
 import type { Request, Router } from 'express';
 import type { billingApi } from '@boissipay/contracts';
-import { ApiError, currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf, type Database } from '@boissipay/runtime';
+import { currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import type { BillingRunner } from '../app/billing-runner';
-import { calendarDateIn } from '../app/calendar';
-import { previewBillingRun } from '../app/preview-billing-run';
+import type { BillingDependencies } from '../app/dependencies';
 import { getBillingRun, listBillingRunViews } from '../app/read-billing-runs';
-import { isPeriodOver, parseBillingPeriod } from '../domain/billing-period';
-import type * as schema from '../infra/schema';
-import { billingError } from './billing-errors';
-import { billingRunPreviewResponseOf, billingRunResponseOf } from './billing-run.mapper';
+import { requestBillingRun } from '../app/request-billing-run';
+import { parseBillingPeriod } from '../domain/billing-period';
+import { assertNever } from '../domain/decision';
+import { billingError, refusalError } from './billing-errors';
+import { billingRunPreviewResponseOf, billingRunResponseOf } from './billing-run-mapper';
 
 type Schemas = billingApi.components['schemas'];
 type ListQuery = NonNullable<billingApi.operations['listBillingRuns']['parameters']['query']>;
 
-export interface BillingRunHttpDependencies {
-  db: Database<typeof schema>;
+export interface BillingRunHttpDependencies extends Pick<BillingDependencies, 'db' | 'clock' | 'timeZone'> {
   runner: BillingRunner;
-  clock: () => Date;
-  timeZone: string;
 }
 
 export function mountBillingRunRoutes(router: Router, deps: BillingRunHttpDependencies): void {
   router.post('/v1/billing-runs', async (req, res) => {
     const body = req.body as Schemas['BillingRunRequest'];
     const period = parseBillingPeriod(body.period);
-    if (!period) throw new ApiError(400, 'VALIDATION_FAILED', `/body/period: ${body.period} is not a month (YYYY-MM).`);
-    const today = calendarDateIn(deps.timeZone, deps.clock());
-
-    if (body.dryRun) {
-      if (period.firstDay > today) throw billingError('PERIOD_NOT_ENDED', `${period.id} has not begun in ${deps.timeZone}: there is nothing to preview.`);
-      res.status(200).json(billingRunPreviewResponseOf(period.id, await previewBillingRun(deps.db, period)));
-      return;
+    if (!period) throw billingError('VALIDATION_FAILED', `/body/period: ${body.period} is not a month (YYYY-MM).`);
+    const outcome = await requestBillingRun(deps, {
+      period,
+      dryRun: body.dryRun ?? false,
+      requestedBy: principalOf(res).subject,
+      correlationId: currentCorrelationId(),
+    });
+    switch (outcome.kind) {
+      case 'refused':
+        throw refusalError(outcome.refusal);
+      case 'previewed':
+        res.status(200).json(billingRunPreviewResponseOf(period.id, outcome.preview));
+        return;
+      case 'started':
+        res
+          .status(202)
+          .location(`/v1/billing-runs/${outcome.run.runId}`)
+          .json(billingRunResponseOf({ run: outcome.run, issued: { invoicesIssued: 0, creditNotesIssued: 0, totals: [] } }));
+        return;
+      default:
+        assertNever(outcome);
     }
-    if (!isPeriodOver(period, today)) {
-      throw billingError('PERIOD_NOT_ENDED', `${period.id} is not over in ${deps.timeZone} (today is ${today}): it can be billed from ${period.endExclusive}, or previewed with dryRun.`);
-    }
-    const run = await deps.runner.start({ period, trigger: 'API', requestedBy: principalOf(res).subject, correlationId: currentCorrelationId() });
-    res
-      .status(202)
-      .location(`/v1/billing-runs/${run.runId}`)
-      .json(billingRunResponseOf({ run, issued: { invoicesIssued: 0, creditNotesIssued: 0, totals: [] } }));
   });
 
   router.get('/v1/billing-runs', async (req, res) => {

@@ -1,11 +1,11 @@
 import type { Request, Router } from 'express';
 import type { billingApi } from '@boissipay/contracts';
-import { pageMetadataOf, pageRequestOf, type Database } from '@boissipay/runtime';
+import { pageMetadataOf, pageRequestOf } from '@boissipay/runtime';
+import type { BillingDependencies } from '../app/dependencies';
 import { getInvoice, listInvoices } from '../app/read-invoices';
-import type { InvoiceRow } from '../infra/invoice.repository';
-import type * as schema from '../infra/schema';
+import type { InvoiceRow } from '../infra/invoice-repository';
 import { billingError } from './billing-errors';
-import { invoiceResponseOf, invoiceSummaryOf } from './invoice.mapper';
+import { invoiceResponseOf, invoiceSummaryOf } from './invoice-mapper';
 
 type Schemas = billingApi.components['schemas'];
 type ListQuery = NonNullable<billingApi.operations['listInvoices']['parameters']['query']>;
@@ -17,7 +17,7 @@ const paymentStatusesOf: Record<Schemas['InvoiceStatus'], InvoiceRow['paymentSta
   UNPAID: ['UNPAID'],
 };
 
-export function mountInvoiceRoutes(router: Router, deps: { db: Database<typeof schema> }): void {
+export function mountInvoiceRoutes(router: Router, deps: Pick<BillingDependencies, 'db'>): void {
   router.get('/v1/invoices', async (req, res) => {
     const query = req.query as ListQuery;
     const page = pageRequestOf(query);

@@ -1,9 +1,9 @@
 import type { Logger, ScheduledJob } from '@boissipay/runtime';
-import { calendarDateIn } from '../app/calendar';
 import type { BillingRunner } from '../app/billing-runner';
+import { momentOf } from '../app/dependencies';
 import { periodJustEnded } from '../domain/billing-period';
-import { hasCompletedBillingRun } from './billing-run.repository';
-import type { Db } from './operations.repository';
+import { hasCompletedBillingRun } from './billing-run-repository';
+import type { Queryable } from './database';
 
 export interface BillingRunSchedule {
   cron: string;
@@ -19,9 +19,9 @@ export interface BillingRunSchedule {
  * Runs of one instance never overlap; several instances may run the same period, which bills
  * each contract once anyway.
  */
-export function billingRunSchedule(db: Db, runner: BillingRunner, schedule: BillingRunSchedule): ScheduledJob {
+export function billingRunSchedule(db: Queryable, runner: BillingRunner, schedule: BillingRunSchedule): ScheduledJob {
   const logger = schedule.logger.child({ component: 'billing-run-scheduler' });
-  const periodNow = () => periodJustEnded(calendarDateIn(schedule.timeZone, schedule.clock()));
+  const periodNow = () => periodJustEnded(momentOf(schedule).today);
   const request = () => ({ period: periodNow(), trigger: 'SCHEDULE' as const, requestedBy: 'scheduler' });
   return {
     name: 'billing-run',

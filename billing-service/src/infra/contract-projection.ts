@@ -1,7 +1,6 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { contractLifecycleV1Event } from '@boissipay/contracts';
-import type { Transaction } from '@boissipay/runtime';
-import * as schema from './schema';
+import type { BillingTransaction } from './database';
 import { balances, contracts } from './schema';
 
 type ContractLifecycleEvent = contractLifecycleV1Event.ContractLifecycleEvent;
@@ -53,7 +52,7 @@ const takeIncoming = Object.fromEntries(
  * gives the same rows. The contract's balance row is created with it, so a decision always
  * has a row to lock.
  */
-export async function projectContractEvent(tx: Transaction<typeof schema>, event: ContractLifecycleEvent): Promise<void> {
+export async function projectContractEvent(tx: BillingTransaction, event: ContractLifecycleEvent): Promise<void> {
   const row = contractRowOf(event);
   await tx
     .insert(contracts)

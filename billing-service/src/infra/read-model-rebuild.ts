@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Kafka } from 'kafkajs';
 import { contractLifecycleV1Event } from '@boissipay/contracts';
-import { decodeBound, UndecodableMessageError, type AvroCodec, type Database, type Logger } from '@boissipay/runtime';
+import { decodeBound, UndecodableMessageError, type AvroCodec, type Logger } from '@boissipay/runtime';
 import { projectContractEvent } from './contract-projection';
-import type * as schema from './schema';
+import type { BillingDatabase } from './database';
 
 export interface RebuildOptions {
-  db: Database<typeof schema>;
+  db: BillingDatabase;
   kafka: Kafka;
   codec: AvroCodec;
   logger: Logger;

@@ -70,7 +70,8 @@ export const contracts = pgTable('contracts', {
  * Billing's own books, one row per contract: the outstanding (signed sum of accepted
  * operations not yet settled by a payment). Every decision on a contract locks its row
  * (SELECT … FOR UPDATE) and every accepted operation updates it in the same transaction,
- * which is what keeps rule 4 true under concurrency (docs/adr/0005). Payments will lower it.
+ * which is what keeps the outstanding limit under concurrency (docs/adr/0005). A paid
+ * invoice lowers it by its total with tax, under the same lock (app/record-payment-result.ts).
  */
 export const balances = pgTable('balances', {
   contractRef: text('contract_ref').primaryKey(),

@@ -4,8 +4,7 @@ import { createAvroCodec, createKafka, createLogger, createSchemaRegistry } from
 import { waitFor } from '@boissipay/runtime/testing';
 import type { BillingRunControls } from '../../src/app/run-billing';
 import { parseBillingPeriod, type BillingPeriod } from '../../src/domain/billing-period';
-import type { BillingRunRow } from '../../src/infra/billing-run.repository';
-import { startBillingRun } from '../../src/app/run-billing';
+import type { BillingRunRow } from '../../src/infra/billing-run-repository';
 import type { BillingUnderTest } from './billing-under-test';
 import { buildContractEvent, type ContractEventPublisher } from './contract-events';
 import { waitForContractVersion } from './billing-under-test';
@@ -23,11 +22,6 @@ export function period(id: string): BillingPeriod {
 /** Runs a period through the service's own runner and waits for its end. */
 export function runPeriod(billing: BillingUnderTest, id: string, controls: BillingRunControls = {}): Promise<BillingRunRow> {
   return billing.service.parts.runner.run({ period: period(id), trigger: 'API', requestedBy: 'billing-test' }, controls);
-}
-
-/** Starts a run outside the runner, so a test can let it die half-way (crashAfterContracts). */
-export function startRun(billing: BillingUnderTest, id: string, controls: BillingRunControls = {}) {
-  return startBillingRun(billing.service.parts.runDependencies, { period: period(id), trigger: 'API', requestedBy: 'billing-test' }, controls);
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * The closed set of reasons this service refuses a request, with stable codes clients can
- * branch on. Each maps to one HTTP status in the HTTP layer.
+ * branch on. Each maps to one HTTP status in the HTTP layer (http/contract-errors.ts).
  */
+export type ContractErrorCode = InvalidInputCode | RefusalCode | 'CONTRACT_NOT_FOUND' | 'IDEMPOTENCY_KEY_REUSED';
+
 export type InvalidInputCode = 'INVALID_DATES' | 'INVALID_IBAN' | 'INVALID_MANDATE' | 'INVALID_AMOUNT' | 'UNKNOWN_CURRENCY' | 'INVALID_EFFECTIVE_DATE';
 
 export type RefusalCode =
@@ -19,13 +21,13 @@ export interface Problem {
   message: string;
 }
 
-/** The input is wrong whatever the contract's state (400). */
+/** The input is wrong whatever the contract's state. */
 export interface Invalid {
   kind: 'invalid';
   problems: Problem[];
 }
 
-/** The input is fine but the contract's current state does not allow it (409). */
+/** The input is fine but the contract's current state does not allow it. */
 export interface Refused {
   kind: 'refused';
   code: RefusalCode;

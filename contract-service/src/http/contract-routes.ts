@@ -7,7 +7,7 @@ import type { ContractDependencies } from '../app/dependencies';
 import { getContract, listContracts } from '../app/read-contracts';
 import type { ContractStatus } from '../domain/contract';
 import type { LifecycleCommand } from '../domain/lifecycle';
-import { contractNotFound, idempotencyKeyReused, invalidInputError, refusedError } from './contract-errors';
+import { contractError, invalidInputError, refusedError } from './contract-errors';
 import { applicationOf, mandateInputOf, responseOf, type ContractRequestBody, type ContractResponseBody } from './contract-mapper';
 
 type Schemas = contractApi.components['schemas'];
@@ -32,7 +32,7 @@ export function mountContractRoutes(router: Router, dependencies: ContractDepend
         res.status(200).json(responseOf(result.contract));
         return;
       case 'key-reused':
-        throw idempotencyKeyReused(result.message);
+        throw contractError('IDEMPOTENCY_KEY_REUSED', result.message);
       case 'invalid':
         throw invalidInputError(result);
     }
@@ -54,7 +54,7 @@ export function mountContractRoutes(router: Router, dependencies: ContractDepend
 
   router.get(`${BASE}/:contractRef`, async (req: Request<{ contractRef: string }>, res: Response<ContractResponseBody>) => {
     const contract = await getContract(dependencies, req.params.contractRef);
-    if (!contract) throw contractNotFound(req.params.contractRef);
+    if (!contract) throw contractError('CONTRACT_NOT_FOUND', `No contract ${req.params.contractRef}.`);
     res.json(responseOf(contract));
   });
 
@@ -82,7 +82,7 @@ function changedContractOf(result: ChangeContractResult, contractRef: string) {
     case 'changed':
       return result.contract;
     case 'not-found':
-      throw contractNotFound(contractRef);
+      throw contractError('CONTRACT_NOT_FOUND', `No contract ${contractRef}.`);
     case 'invalid':
       throw invalidInputError(result);
     case 'refused':

@@ -4,7 +4,7 @@ import type { MailerDependencies } from '../app/dependencies';
 import { getDelivery, listDeliveries, renderRecordedInvoicePdf } from '../app/read-deliveries';
 import type { DeliveryStatus } from '../domain/delivery';
 import { deliveryResponseOf, type DeliveriesResponseBody, type DeliveryResponseBody } from './delivery-mapper';
-import { deliveryNotFound, invoiceNotFound } from './mailer-errors';
+import { mailerError } from './mailer-errors';
 
 /**
  * Thin routes: the spec has already checked token, scope and parameters when a handler runs;
@@ -27,13 +27,13 @@ export function mountDeliveryRoutes(router: Router, dependencies: Pick<MailerDep
 
   router.get('/v1/deliveries/:deliveryId', async (req: Request<{ deliveryId: string }>, res: Response<DeliveryResponseBody>) => {
     const delivery = await getDelivery(dependencies, req.params.deliveryId);
-    if (!delivery) throw deliveryNotFound(req.params.deliveryId);
+    if (!delivery) throw mailerError('DELIVERY_NOT_FOUND', `No delivery ${req.params.deliveryId}.`);
     res.json(deliveryResponseOf(delivery));
   });
 
   router.get('/v1/invoices/:invoiceRef/pdf', async (req: Request<{ invoiceRef: string }>, res: Response) => {
     const pdf = await renderRecordedInvoicePdf(dependencies, req.params.invoiceRef);
-    if (!pdf) throw invoiceNotFound(req.params.invoiceRef);
+    if (!pdf) throw mailerError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef} has been received.`);
     res.status(200).type('application/pdf').set('Content-Disposition', `inline; filename="${req.params.invoiceRef}.pdf"`).send(pdf);
   });
 }

@@ -1,9 +1,10 @@
-import { ApiError } from '@boissipay/runtime';
+import { errorFactory } from '@boissipay/runtime';
+import type { MailerErrorCode } from '../domain/mailer.errors';
 
-export function deliveryNotFound(deliveryId: string): ApiError {
-  return new ApiError(404, 'DELIVERY_NOT_FOUND', `No delivery ${deliveryId}.`);
-}
+/** Each of the service's error codes with its one HTTP status. */
+const errorStatus = {
+  DELIVERY_NOT_FOUND: 404,
+  INVOICE_NOT_FOUND: 404,
+} as const satisfies Record<MailerErrorCode, number>;
 
-export function invoiceNotFound(invoiceRef: string): ApiError {
-  return new ApiError(404, 'INVOICE_NOT_FOUND', `No invoice ${invoiceRef} has been received.`);
-}
+export const mailerError = errorFactory(errorStatus);

@@ -1,5 +1,9 @@
-import { ApiError } from '@boissipay/runtime';
+import { errorFactory } from '@boissipay/runtime';
+import type { PaymentErrorCode } from '../domain/payment.errors';
 
-export function paymentNotFound(paymentRef: string): ApiError {
-  return new ApiError(404, 'PAYMENT_NOT_FOUND', `No payment ${paymentRef}.`);
-}
+/** Each of the service's error codes with its one HTTP status. */
+const errorStatus = {
+  PAYMENT_NOT_FOUND: 404,
+} as const satisfies Record<PaymentErrorCode, number>;
+
+export const paymentError = errorFactory(errorStatus);

@@ -4,7 +4,7 @@ import type { paymentApi } from '@boissipay/contracts';
 import { getPaymentWithAttempts, listPayments } from '../app/read-payments';
 import type { PaymentStatus } from '../domain/payment';
 import type { Queryable } from '../infra/database';
-import { paymentNotFound } from './payment-errors';
+import { paymentError } from './payment-errors';
 import { responseOf, type PaymentResponseBody } from './payment-mapper';
 
 type Schemas = paymentApi.components['schemas'];
@@ -28,7 +28,7 @@ export function mountPaymentRoutes(router: Router, db: Queryable): void {
 
   router.get(`${BASE}/:paymentRef`, async (req: Request<{ paymentRef: string }>, res: Response<PaymentResponseBody>) => {
     const found = await getPaymentWithAttempts(db, req.params.paymentRef);
-    if (!found) throw paymentNotFound(req.params.paymentRef);
+    if (!found) throw paymentError('PAYMENT_NOT_FOUND', `No payment ${req.params.paymentRef}.`);
     res.json(responseOf(found.payment, found.attempts));
   });
 }

@@ -62,11 +62,6 @@ export async function insertAttempt(tx: PaymentTransaction, paymentRef: string, 
   await tx.insert(paymentAttempts).values({ paymentRef, ...attempt });
 }
 
-export async function findPaymentByInvoiceRef(db: Queryable, invoiceRef: string): Promise<Payment | undefined> {
-  const [row] = await db.select().from(payments).where(eq(payments.invoiceRef, invoiceRef));
-  return row && paymentOf(row);
-}
-
 export async function findPayment(db: Queryable, paymentRef: string): Promise<Payment | undefined> {
   const [row] = await db.select().from(payments).where(eq(payments.paymentRef, paymentRef));
   return row && paymentOf(row);

@@ -3,6 +3,7 @@ export { createTokenVerifier, InvalidTokenError, signAccessToken, type AccessTok
 export { principalOf } from './auth/principal';
 export { createHttpApp, type HttpAppOptions } from './create-http-app';
 export { ApiError } from './errors/api-error';
+export { errorFactory, type ErrorFactory } from './errors/error-factory';
 export type { ErrorCode, StandardErrorCode } from './errors/error-codes';
 export { buildErrorResponse, type ErrorEntry, type ErrorEntryInput, type ErrorResponse } from './errors/error-response';
 export type { ReadinessCheck } from './health/readiness';

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { InvoiceToSettle } from '../domain/invoice-settlement';
-import type { Tx } from './operations.repository';
+import type { BillingTransaction } from './database';
 import { balances, invoices } from './schema';
 
 export type SettlementInvoice = InvoiceToSettle & { invoiceId: string; contractRef: string };
@@ -11,7 +11,7 @@ export type SettlementInvoice = InvoiceToSettle & { invoiceId: string; contractR
  * first): the outstanding and the invoice's status change together, one report at a time.
  * The invoice must belong to `contractRef`; undefined when billing has no such invoice.
  */
-export async function lockInvoiceForSettlement(tx: Tx, contractRef: string, invoiceRef: string, options: { withBalance: boolean }): Promise<SettlementInvoice | undefined> {
+export async function lockInvoiceForSettlement(tx: BillingTransaction, contractRef: string, invoiceRef: string, options: { withBalance: boolean }): Promise<SettlementInvoice | undefined> {
   if (options.withBalance) await tx.select({ contractRef: balances.contractRef }).from(balances).where(eq(balances.contractRef, contractRef)).for('update');
   const [row] = await tx
     .select({
@@ -32,7 +32,7 @@ export async function lockInvoiceForSettlement(tx: Tx, contractRef: string, invo
 const collectible = ['PENDING', 'UNPAID'] as const;
 
 /** PAID, guarded by the status it was read with: returns false if it was no longer collectible. */
-export async function markInvoicePaid(tx: Tx, invoiceId: string, payment: { paymentRef: string; paidAt: Date }): Promise<boolean> {
+export async function markInvoicePaid(tx: BillingTransaction, invoiceId: string, payment: { paymentRef: string; paidAt: Date }): Promise<boolean> {
   const updated = await tx
     .update(invoices)
     .set({ paymentStatus: 'PAID', paymentRef: payment.paymentRef, paidAt: payment.paidAt })
@@ -41,21 +41,21 @@ export async function markInvoicePaid(tx: Tx, invoiceId: string, payment: { paym
   return updated.length === 1;
 }
 
-export async function markInvoiceUnpaid(tx: Tx, invoiceId: string, failure: { paymentRef: string; reasonCode: string; reasonMessage: string | null }): Promise<void> {
+export async function markInvoiceUnpaid(tx: BillingTransaction, invoiceId: string, failure: { paymentRef: string; reasonCode: string; reasonMessage: string | null }): Promise<void> {
   await tx
     .update(invoices)
     .set({ paymentStatus: 'UNPAID', paymentRef: failure.paymentRef, paymentFailureCode: failure.reasonCode, paymentFailureMessage: failure.reasonMessage })
     .where(and(eq(invoices.invoiceId, invoiceId), inArray(invoices.paymentStatus, [...collectible])));
 }
 
-export async function markInvoiceSent(tx: Tx, invoiceId: string, delivery: { sentAt: Date; recipient: string }): Promise<void> {
+export async function markInvoiceSent(tx: BillingTransaction, invoiceId: string, delivery: { sentAt: Date; recipient: string }): Promise<void> {
   await tx
     .update(invoices)
     .set({ deliveryStatus: 'SENT', sentAt: delivery.sentAt, deliveryRecipient: delivery.recipient, deliveryFailureReason: null })
     .where(and(eq(invoices.invoiceId, invoiceId), inArray(invoices.deliveryStatus, ['PENDING', 'FAILED'])));
 }
 
-export async function markInvoiceDeliveryFailed(tx: Tx, invoiceId: string, failure: { reason: string; recipient: string }): Promise<void> {
+export async function markInvoiceDeliveryFailed(tx: BillingTransaction, invoiceId: string, failure: { reason: string; recipient: string }): Promise<void> {
   await tx
     .update(invoices)
     .set({ deliveryStatus: 'FAILED', deliveryRecipient: failure.recipient, deliveryFailureReason: failure.reason })

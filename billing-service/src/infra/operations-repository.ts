@@ -1,13 +1,9 @@
 import { and, count, desc, eq, getTableColumns, gte, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Database, Transaction } from '@boissipay/runtime';
 import type { ContractStatus, ContractView, MandateStatus } from '../domain/contract-view';
 import type { RefundablePurchase } from '../domain/decide-refund';
-import * as schema from './schema';
+import type { BillingTransaction, Queryable } from './database';
 import { balances, contracts, invoicedOperations, invoices, operationLines, operations, uninvoicedOperations } from './schema';
 
-export type Tx = Transaction<typeof schema>;
-/** The service's database, or a transaction on it. */
-export type Db = Database<typeof schema> | Tx;
 /** An operation as stored: what was decided and answered. */
 export type StoredOperationRow = typeof operations.$inferSelect;
 /** An operation as read back: with the invoice that billed it, once invoiced. */
@@ -23,7 +19,7 @@ export type BalanceRow = typeof balances.$inferSelect;
  * so they run one after the other (docs/adr/0005). The shorter the lock is held, the more
  * decisions per second one contract can take.
  */
-export async function lockBalanceWithContract(tx: Tx, contractRef: string): Promise<{ balance: BalanceRow; contract: ContractRow | null } | undefined> {
+export async function lockBalanceWithContract(tx: BillingTransaction, contractRef: string): Promise<{ balance: BalanceRow; contract: ContractRow | null } | undefined> {
   const [row] = await tx
     .select({ balance: balances, contract: contracts })
     .from(balances)
@@ -33,14 +29,14 @@ export async function lockBalanceWithContract(tx: Tx, contractRef: string): Prom
   return row;
 }
 
-export async function addToOutstanding(tx: Tx, contractRef: string, deltaMinor: number, now: Date): Promise<void> {
+export async function addToOutstanding(tx: BillingTransaction, contractRef: string, deltaMinor: number, now: Date): Promise<void> {
   await tx
     .update(balances)
     .set({ outstandingMinor: sql`${balances.outstandingMinor} + ${deltaMinor}`, updatedAt: now })
     .where(eq(balances.contractRef, contractRef));
 }
 
-export async function findContract(db: Db, contractRef: string): Promise<ContractRow | undefined> {
+export async function findContract(db: Queryable, contractRef: string): Promise<ContractRow | undefined> {
   const [row] = await db.select().from(contracts).where(eq(contracts.contractRef, contractRef));
   return row;
 }
@@ -59,7 +55,7 @@ export function contractViewOf(row: ContractRow): ContractView {
 }
 
 /** The contract's accepted purchase with this orderRef, and what its accepted refunds already gave back. */
-export async function findRefundablePurchase(tx: Tx, contractRef: string, orderRef: string): Promise<RefundablePurchase | undefined> {
+export async function findRefundablePurchase(tx: BillingTransaction, contractRef: string, orderRef: string): Promise<RefundablePurchase | undefined> {
   const [purchase] = await tx
     .select({ orderRef: operations.orderRef, amountMinor: operations.totalWithTaxMinor, currency: operations.currency })
     .from(operations)
@@ -79,7 +75,7 @@ export async function findRefundablePurchase(tx: Tx, contractRef: string, orderR
  * the one with its (contractRef, orderRef, type). One query, both indexes.
  */
 export async function findPreviousSubmission(
-  db: Db,
+  db: Queryable,
   key: { idempotencyKey: string | null; contractRef: string; orderRef: string; type: 'PURCHASE' | 'REFUND' },
 ): Promise<{ row: StoredOperationRow; matchedBy: 'key' | 'order' } | undefined> {
   const sameOrder = and(eq(operations.contractRef, key.contractRef), eq(operations.orderRef, key.orderRef), eq(operations.type, key.type));
@@ -93,7 +89,7 @@ export async function findPreviousSubmission(
   return byOrder ? { row: byOrder, matchedBy: 'order' } : undefined;
 }
 
-export async function insertOperation(tx: Tx, operation: NewOperationRow, lines: readonly Omit<NewOperationLineRow, 'operationId'>[]): Promise<void> {
+export async function insertOperation(tx: BillingTransaction, operation: NewOperationRow, lines: readonly Omit<NewOperationLineRow, 'operationId'>[]): Promise<void> {
   await tx.insert(operations).values(operation);
   if (lines.length > 0) await tx.insert(operationLines).values(lines.map((line) => ({ ...line, operationId: operation.operationId })));
   if (operation.status === 'ACCEPTED') {
@@ -105,14 +101,14 @@ export async function insertOperation(tx: Tx, operation: NewOperationRow, lines:
 const invoiceLinkOfOperation = and(eq(invoicedOperations.contractRef, operations.contractRef), eq(invoicedOperations.operationId, operations.operationId));
 
 /** Operations with the invoice that billed them, if any. */
-function selectOperationsWithInvoice(db: Db) {
+function selectOperationsWithInvoice(db: Queryable) {
   return db
     .select({ ...getTableColumns(operations), invoiceRef: invoicedOperations.invoiceRef })
     .from(operations)
     .leftJoin(invoicedOperations, invoiceLinkOfOperation);
 }
 
-export async function findOperation(db: Db, operationId: string): Promise<OperationRow | undefined> {
+export async function findOperation(db: Queryable, operationId: string): Promise<OperationRow | undefined> {
   const [row] = await selectOperationsWithInvoice(db).where(eq(operations.operationId, operationId));
   return row;
 }
@@ -127,7 +123,7 @@ export interface OperationFilters {
 }
 
 /** Newest decisions first; the id breaks ties so pages never overlap. */
-export async function listOperations(db: Db, filters: OperationFilters, page: { limit: number; offset: number }): Promise<{ rows: OperationRow[]; total: number }> {
+export async function listOperations(db: Queryable, filters: OperationFilters, page: { limit: number; offset: number }): Promise<{ rows: OperationRow[]; total: number }> {
   const conditions: SQL[] = [];
   if (filters.contractRef) conditions.push(eq(operations.contractRef, filters.contractRef));
   // Through the invoice's id, which the link table is indexed by.
@@ -150,7 +146,7 @@ export interface OperationCounts {
   rejected: number;
 }
 
-export async function countOperations(db: Db, contractRef: string): Promise<OperationCounts> {
+export async function countOperations(db: Queryable, contractRef: string): Promise<OperationCounts> {
   const rows = await db
     .select({ type: operations.type, status: operations.status, total: count() })
     .from(operations)
@@ -164,7 +160,7 @@ export async function countOperations(db: Db, contractRef: string): Promise<Oper
   };
 }
 
-export async function findBalance(db: Db, contractRef: string): Promise<BalanceRow | undefined> {
+export async function findBalance(db: Queryable, contractRef: string): Promise<BalanceRow | undefined> {
   const [row] = await db.select().from(balances).where(eq(balances.contractRef, contractRef));
   return row;
 }

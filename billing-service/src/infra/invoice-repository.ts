@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, getTableColumns, gt, inArray, lt, sql, type 
 import { mandateToDebit } from '../domain/build-invoice';
 import type { MandateStatus } from '../domain/contract-view';
 import type { BillableLine, BillableOperation, InvoiceParty, IssuedInvoice } from '../domain/invoice';
-import type { Db, Tx } from './operations.repository';
+import type { BillingTransaction, Queryable } from './database';
 import { balances, contracts, invoicedOperations, invoiceLines, invoiceNumberCounters, invoices, operationLines, operations, uninvoicedOperations } from './schema';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
@@ -15,7 +15,7 @@ export type ContractRow = typeof contracts.$inferSelect;
  * period yet. Keyset pages over `balances` (one row per contract) with index lookups, so a
  * whole run reads each contract once: linear in the number of contracts.
  */
-export async function findContractsToBill(db: Db, period: { id: string; endExclusive: string }, after: string, limit: number): Promise<string[]> {
+export async function findContractsToBill(db: Queryable, period: { id: string; endExclusive: string }, after: string, limit: number): Promise<string[]> {
   const rows = await db
     .select({ contractRef: balances.contractRef })
     .from(balances)
@@ -38,7 +38,7 @@ export async function findContractsToBill(db: Db, period: { id: string; endExclu
  * after the other. Returns the read model's contract; undefined when billing has no balance
  * row. What the contract already has is to be read after this, in statements of their own.
  */
-export async function lockContractForBilling(tx: Tx, contractRef: string): Promise<{ contract: ContractRow | null } | undefined> {
+export async function lockContractForBilling(tx: BillingTransaction, contractRef: string): Promise<{ contract: ContractRow | null } | undefined> {
   const [row] = await tx
     .select({ contract: contracts })
     .from(balances)
@@ -54,7 +54,7 @@ export async function lockContractForBilling(tx: Tx, contractRef: string): Promi
  * started, so the locking statement, which started before it waited for another run's
  * transaction, would not see the invoice that run has just committed.
  */
-export async function findInvoiceRefOfPeriod(tx: Tx, contractRef: string, period: string): Promise<string | undefined> {
+export async function findInvoiceRefOfPeriod(tx: BillingTransaction, contractRef: string, period: string): Promise<string | undefined> {
   const [row] = await tx
     .select({ invoiceRef: invoices.invoiceRef })
     .from(invoices)
@@ -90,7 +90,7 @@ export function invoicePartyOf(contract: ContractRow): InvoiceParty {
  * the operations, and each one's lines come from the lines' primary key (a correlated
  * subquery, so never a join the planner could turn into a scan of every line).
  */
-export async function findBillableOperations(db: Db, contractRef: string, endExclusive: string): Promise<BillableOperation[]> {
+export async function findBillableOperations(db: Queryable, contractRef: string, endExclusive: string): Promise<BillableOperation[]> {
   const rows = await db
     .select({
       operationId: operations.operationId,
@@ -119,7 +119,7 @@ export async function findBillableOperations(db: Db, contractRef: string, endExc
  * stays locked until it commits (the next issuer waits) and goes back to its old value if it
  * rolls back, so committed invoices are numbered 1, 2, 3… without gaps or duplicates.
  */
-export async function takeNextInvoiceNumber(tx: Tx, year: number): Promise<number> {
+export async function takeNextInvoiceNumber(tx: BillingTransaction, year: number): Promise<number> {
   const [row] = await tx
     .insert(invoiceNumberCounters)
     .values({ year, lastNumber: 1 })
@@ -129,7 +129,7 @@ export async function takeNextInvoiceNumber(tx: Tx, year: number): Promise<numbe
   return row.lastNumber;
 }
 
-export async function insertInvoice(tx: Tx, invoice: IssuedInvoice, context: { runId: string; issuedEventId: string; issuedAt: Date }): Promise<void> {
+export async function insertInvoice(tx: BillingTransaction, invoice: IssuedInvoice, context: { runId: string; issuedEventId: string; issuedAt: Date }): Promise<void> {
   await tx.insert(invoices).values({
     invoiceId: invoice.invoiceId,
     invoiceRef: invoice.invoiceRef,
@@ -178,7 +178,7 @@ export async function insertInvoice(tx: Tx, invoice: IssuedInvoice, context: { r
  * primary key says so too).
  */
 export async function markOperationsInvoiced(
-  tx: Tx,
+  tx: BillingTransaction,
   contractRef: string,
   operationIds: readonly string[],
   invoice: { invoiceId: string; invoiceRef: string },
@@ -195,16 +195,16 @@ export async function markOperationsInvoiced(
   }
 }
 
-export async function findInvoice(db: Db, invoiceRef: string): Promise<InvoiceRow | undefined> {
+export async function findInvoice(db: Queryable, invoiceRef: string): Promise<InvoiceRow | undefined> {
   const [row] = await db.select().from(invoices).where(eq(invoices.invoiceRef, invoiceRef));
   return row;
 }
 
-export async function findInvoiceLines(db: Db, invoiceId: string): Promise<InvoiceLineRow[]> {
+export async function findInvoiceLines(db: Queryable, invoiceId: string): Promise<InvoiceLineRow[]> {
   return db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoiceId)).orderBy(asc(invoiceLines.lineNo));
 }
 
-export async function findInvoicedOperations(db: Db, invoiceId: string) {
+export async function findInvoicedOperations(db: Queryable, invoiceId: string) {
   return db
     .select({ ...getTableColumns(operations), invoiceRef: invoicedOperations.invoiceRef })
     .from(invoicedOperations)
@@ -222,7 +222,7 @@ export interface InvoiceFilters {
 }
 
 /** Latest first (issuedAt, then number), so pages never overlap. */
-export async function listInvoices(db: Db, filters: InvoiceFilters, page: { limit: number; offset: number }): Promise<{ rows: InvoiceRow[]; total: number }> {
+export async function listInvoices(db: Queryable, filters: InvoiceFilters, page: { limit: number; offset: number }): Promise<{ rows: InvoiceRow[]; total: number }> {
   const conditions: SQL[] = [];
   if (filters.contractRef) conditions.push(eq(invoices.contractRef, filters.contractRef));
   if (filters.period) conditions.push(eq(invoices.period, filters.period));

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from './operations.repository';
+import type { Queryable } from './database';
 import { billingRuns, invoices, type BillingRunErrorRow } from './schema';
 
 export type BillingRunRow = typeof billingRuns.$inferSelect;
@@ -20,34 +20,34 @@ export interface BillingRunIssued {
   totals: CurrencyTotalsRow[];
 }
 
-export async function insertBillingRun(db: Db, row: NewBillingRunRow): Promise<BillingRunRow> {
+export async function insertBillingRun(db: Queryable, row: NewBillingRunRow): Promise<BillingRunRow> {
   const [inserted] = await db.insert(billingRuns).values(row).returning();
   if (!inserted) throw new Error(`billing run ${row.runId} was not inserted`);
   return inserted;
 }
 
 export async function finishBillingRun(
-  db: Db,
+  db: Queryable,
   runId: string,
   outcome: { status: 'COMPLETED' | 'FAILED'; finishedAt: Date; contractsConsidered: number; errors: BillingRunErrorRow[] },
 ): Promise<void> {
   await db.update(billingRuns).set(outcome).where(eq(billingRuns.runId, runId));
 }
 
-export async function findRunningBillingRunIds(db: Db): Promise<string[]> {
+export async function findRunningBillingRunIds(db: Queryable): Promise<string[]> {
   const rows = await db.select({ runId: billingRuns.runId }).from(billingRuns).where(eq(billingRuns.status, 'RUNNING'));
   return rows.map((row) => row.runId);
 }
 
 /** Marks a run that stopped without finishing; a no-op if it finished meanwhile. */
-export async function markBillingRunAbandoned(db: Db, runId: string, finishedAt: Date, message: string): Promise<void> {
+export async function markBillingRunAbandoned(db: Queryable, runId: string, finishedAt: Date, message: string): Promise<void> {
   await db
     .update(billingRuns)
     .set({ status: 'FAILED', finishedAt, errors: sql`${billingRuns.errors} || ${JSON.stringify([{ contractRef: null, message }])}::jsonb` })
     .where(and(eq(billingRuns.runId, runId), eq(billingRuns.status, 'RUNNING')));
 }
 
-export async function hasCompletedBillingRun(db: Db, period: string): Promise<boolean> {
+export async function hasCompletedBillingRun(db: Queryable, period: string): Promise<boolean> {
   const [row] = await db
     .select({ runId: billingRuns.runId })
     .from(billingRuns)
@@ -56,13 +56,13 @@ export async function hasCompletedBillingRun(db: Db, period: string): Promise<bo
   return row !== undefined;
 }
 
-export async function findBillingRun(db: Db, runId: string): Promise<BillingRunRow | undefined> {
+export async function findBillingRun(db: Queryable, runId: string): Promise<BillingRunRow | undefined> {
   const [row] = await db.select().from(billingRuns).where(eq(billingRuns.runId, runId));
   return row;
 }
 
 export async function listBillingRuns(
-  db: Db,
+  db: Queryable,
   filters: { period?: string; status?: BillingRunStatus },
   page: { limit: number; offset: number },
 ): Promise<{ rows: BillingRunRow[]; total: number }> {
@@ -78,7 +78,7 @@ export async function listBillingRuns(
 }
 
 /** What each run issued, in one grouped query over its invoices (index on run_id). */
-export async function findIssuedByRuns(db: Db, runIds: readonly string[]): Promise<Map<string, BillingRunIssued>> {
+export async function findIssuedByRuns(db: Queryable, runIds: readonly string[]): Promise<Map<string, BillingRunIssued>> {
   const issued = new Map<string, BillingRunIssued>(runIds.map((runId) => [runId, { invoicesIssued: 0, creditNotesIssued: 0, totals: [] }]));
   if (runIds.length === 0) return issued;
   const rows = await db

@@ -2,9 +2,9 @@ import { toDecimal } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
 import type { InvoiceDetail } from '../app/read-invoices';
 import { assertNever } from '../domain/decision';
-import type { InvoiceLineRow, InvoiceRow } from '../infra/invoice.repository';
+import type { InvoiceLineRow, InvoiceRow } from '../infra/invoice-repository';
 import type { VatSubtotalRow } from '../infra/schema';
-import { operationResponseOf } from './operation-response.mapper';
+import { operationResponseOf } from './operation-response-mapper';
 
 type Schemas = billingApi.components['schemas'];
 

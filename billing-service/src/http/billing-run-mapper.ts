@@ -3,8 +3,8 @@ import type { billingApi } from '@boissipay/contracts';
 import type { BillingRunPreview } from '../app/preview-billing-run';
 import type { BillingRunView } from '../app/read-billing-runs';
 import type { InvoiceTotals } from '../domain/invoice';
-import type { CurrencyTotalsRow } from '../infra/billing-run.repository';
-import { vatSubtotalResponseOf } from './invoice.mapper';
+import type { CurrencyTotalsRow } from '../infra/billing-run-repository';
+import { vatSubtotalResponseOf } from './invoice-mapper';
 
 type Schemas = billingApi.components['schemas'];
 
