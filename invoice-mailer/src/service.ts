@@ -77,6 +77,13 @@ export const definition: ServiceDefinition<typeof schema> = {
   },
   background: async (context) =>
     context.config.MAILER_DELIVERY_WORKER_ENABLED
-      ? [await startInvoiceDeliveryWorker(deliveryDependenciesOf(context), { pool: context.pool, pollIntervalMs: context.config.MAILER_DELIVERY_POLL_INTERVAL_MS, logger: context.logger })]
+      ? [
+          await startInvoiceDeliveryWorker(deliveryDependenciesOf(context), {
+            pool: context.pool,
+            pollIntervalMs: context.config.MAILER_DELIVERY_POLL_INTERVAL_MS,
+            leaseMs: context.config.MAILER_DELIVERY_LEASE_MS,
+            logger: context.logger,
+          }),
+        ]
       : [],
 };

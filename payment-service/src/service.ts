@@ -51,6 +51,13 @@ export const definition: ServiceDefinition<typeof schema> = {
   ],
   background: async (context) =>
     context.config.PAYMENT_DEBIT_WORKER_ENABLED
-      ? [await startDebitWorker(debitDependenciesOf(context), { pool: context.pool, logger: context.logger, pollIntervalMs: context.config.PAYMENT_DEBIT_POLL_INTERVAL_MS })]
+      ? [
+          await startDebitWorker(debitDependenciesOf(context), {
+            pool: context.pool,
+            logger: context.logger,
+            pollIntervalMs: context.config.PAYMENT_DEBIT_POLL_INTERVAL_MS,
+            leaseMs: context.config.PAYMENT_DEBIT_LEASE_MS,
+          }),
+        ]
       : [],
 };

@@ -4,3 +4,4 @@ export * from './http';
 export * from './kafka';
 export * from './logging';
 export * from './service';
+export * from './work';

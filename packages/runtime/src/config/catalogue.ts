@@ -240,6 +240,13 @@ export const catalogue = {
     default: '5000',
     usedBy: ['payment-service'],
   }),
+  PAYMENT_DEBIT_LEASE_MS: variable({
+    description:
+      'How long a payment claimed for a debit stays reserved for the worker calling the provider; renewed every third of it while the call lasts, so after a crash another worker (or the restarted one) takes the payment over within this time, and the provider replays the debit it made instead of making another.',
+    schema: z.coerce.number().int().min(1000).max(600000),
+    default: '10000',
+    usedBy: ['payment-service'],
+  }),
   PAYMENT_DEBIT_MAX_ATTEMPTS: variable({
     description: 'Debit attempts per payment, the first included, before a payment whose provider keeps failing transiently ends FAILED with PROVIDER_UNAVAILABLE.',
     schema: positiveInt,
@@ -247,13 +254,14 @@ export const catalogue = {
     usedBy: ['payment-service'],
   }),
   PAYMENT_RETRY_BASE_DELAY_MS: variable({
-    description: 'Pause after the first transient debit failure; doubled after each further one, up to PAYMENT_RETRY_MAX_DELAY_MS.',
+    description:
+      'Pause after the first transient debit failure; doubled after each further one, up to PAYMENT_RETRY_MAX_DELAY_MS. Each pause is then shortened by a random part of up to half (jitter), so the payments failed in one outage do not all come back at once.',
     schema: positiveInt,
     default: '30000',
     usedBy: ['payment-service'],
   }),
   PAYMENT_RETRY_MAX_DELAY_MS: variable({
-    description: 'Longest pause between two debit attempts of one payment.',
+    description: 'Longest pause between two debit attempts of one payment (before the jitter, which only shortens it).',
     schema: positiveInt,
     default: '1800000',
     usedBy: ['payment-service'],
@@ -282,6 +290,13 @@ export const catalogue = {
     default: '5000',
     usedBy: ['invoice-mailer'],
   }),
+  MAILER_DELIVERY_LEASE_MS: variable({
+    description:
+      'How long an invoice claimed for sending stays reserved for the worker talking to the SMTP server; renewed every third of it while the sending lasts, so after a crash another worker (or the restarted one) sends it within this time.',
+    schema: z.coerce.number().int().min(1000).max(600000),
+    default: '10000',
+    usedBy: ['invoice-mailer'],
+  }),
   MAILER_SEND_CONCURRENCY: variable({
     description: 'E-mails the delivery worker sends at the same time.',
     schema: z.coerce.number().int().min(1).max(50),
@@ -295,13 +310,14 @@ export const catalogue = {
     usedBy: ['invoice-mailer'],
   }),
   MAILER_RETRY_BASE_DELAY_MS: variable({
-    description: 'Pause after the first transient sending failure; doubled after each further one, up to MAILER_RETRY_MAX_DELAY_MS.',
+    description:
+      'Pause after the first transient sending failure; doubled after each further one, up to MAILER_RETRY_MAX_DELAY_MS. Each pause is then shortened by a random part of up to half (jitter), so the e-mails failed in one outage do not all come back at once.',
     schema: positiveInt,
     default: '30000',
     usedBy: ['invoice-mailer'],
   }),
   MAILER_RETRY_MAX_DELAY_MS: variable({
-    description: 'Longest pause between two sending attempts of one invoice.',
+    description: 'Longest pause between two sending attempts of one invoice (before the jitter, which only shortens it).',
     schema: positiveInt,
     default: '1800000',
     usedBy: ['invoice-mailer'],
