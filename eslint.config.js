@@ -21,7 +21,7 @@ const serviceImports = (others, message) =>
 
 // The dependency rule (docs/adr/0014-dependency-rule-by-lint.md): the domain is pure, a service
 // reaches another only through Kafka, the runtime serves every service and knows none.
-const domainMessage = 'The domain is pure: it depends on nothing but itself, @boissipay/money and @boissipay/contracts.';
+const domainMessage = 'The domain is pure: it depends on nothing but itself, @boissipay/money, @boissipay/contracts and @boissipay/runtime/retry-policy.';
 const infrastructurePackages = [
   'express',
   'express-openapi-validator',
@@ -38,13 +38,14 @@ const infrastructurePackages = [
   'pino',
   'jose',
   'supertest',
-  '@boissipay/runtime',
 ];
 const ioModules = ['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'child_process', 'dgram', 'dns', 'tls', 'worker_threads'];
 const domainImports = [
   { regex: `^(\\.\\./)+(app|infra|http|events)(/|$)`, message: domainMessage },
   { regex: `^(\\.\\./)+(service|main|config)$`, message: domainMessage },
   { regex: `^(${infrastructurePackages.map(escape).join('|')})(/|$)`, message: domainMessage },
+  // The runtime is I/O, but for its retry policy: pure arithmetic the domain decides retries with.
+  { regex: '^@boissipay/runtime(?!/retry-policy$)(/|$)', message: domainMessage },
   { regex: `^(node:)?(${ioModules.map(escape).join('|')})$`, message: domainMessage },
 ];
 

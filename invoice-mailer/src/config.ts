@@ -18,6 +18,12 @@ export const mailerConfig = defineServiceConfig({ name: 'invoice-mailer', port: 
     schema: settings.positiveInt,
     default: '5000',
   }),
+  MAILER_DELIVERY_LEASE_MS: variable({
+    description:
+      'How long an invoice claimed for sending stays reserved for the worker talking to the SMTP server; renewed every third of it while the sending lasts, so after a crash another worker (or the restarted one) sends it within this time.',
+    schema: z.coerce.number().int().min(1000).max(600000),
+    default: '10000',
+  }),
   MAILER_SEND_CONCURRENCY: variable({
     description: 'E-mails the delivery worker sends at the same time.',
     schema: z.coerce.number().int().min(1).max(50),
@@ -29,12 +35,13 @@ export const mailerConfig = defineServiceConfig({ name: 'invoice-mailer', port: 
     default: '8',
   }),
   MAILER_RETRY_BASE_DELAY_MS: variable({
-    description: 'Pause after the first transient sending failure; doubled after each further one, up to MAILER_RETRY_MAX_DELAY_MS.',
+    description:
+      'Pause after the first transient sending failure; doubled after each further one, up to MAILER_RETRY_MAX_DELAY_MS. Each pause is then shortened by a random part of up to half (jitter), so the e-mails failed in one outage do not all come back at once.',
     schema: settings.positiveInt,
     default: '30000',
   }),
   MAILER_RETRY_MAX_DELAY_MS: variable({
-    description: 'Longest pause between two sending attempts of one invoice.',
+    description: 'Longest pause between two sending attempts of one invoice (before the jitter, which only shortens it).',
     schema: settings.positiveInt,
     default: '1800000',
   }),

@@ -61,7 +61,7 @@ export const mailerService = defineService({
         }),
       ],
       workers: config.MAILER_DELIVERY_WORKER_ENABLED
-        ? [{ name: 'delivery-worker', start: () => startInvoiceDeliveryWorker(delivery(), { pool, pollIntervalMs: config.MAILER_DELIVERY_POLL_INTERVAL_MS, logger }) }]
+        ? [{ name: 'delivery-worker', start: () => startInvoiceDeliveryWorker(delivery(), { pool, pollIntervalMs: config.MAILER_DELIVERY_POLL_INTERVAL_MS, leaseMs: config.MAILER_DELIVERY_LEASE_MS, logger }) }]
         : [],
     };
   },

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@boissipay/runtime';
-import { createScratchDatabase, type ScratchDatabase } from '@boissipay/runtime/testing';
+import { createScratchDatabase, waitFor, type ScratchDatabase } from '@boissipay/runtime/testing';
 import type { DeliveryDependencies } from '../src/app/dependencies';
-import { CLAIM_LEASE_MS, deliverDueInvoices } from '../src/app/deliver-due-invoices';
+import { deliverDueInvoices } from '../src/app/deliver-due-invoices';
 import { recordIssuedInvoice } from '../src/app/record-issued-invoice';
 import type { Seller } from '../src/domain/invoice';
 import { claimDueDeliveries } from '../src/infra/delivery-repository';
@@ -28,6 +28,9 @@ function recordingSender(): MailSender & { sent: OutgoingMail[] } {
   };
 }
 
+const LEASE_MS = 10_000;
+const round = { leaseMs: LEASE_MS };
+
 /**
  * The delivery use case on its own database, without Kafka or SMTP: several workers racing
  * for the same rows, and a worker that dies between the SMTP server's "250" and its commit.
@@ -43,6 +46,8 @@ describe('delivery worker', () => {
     mailFrom: 'billing@boissipay.example',
     mailSender,
     retryPolicy: { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 10_000 },
+    // Without jitter, so that the due times are exact.
+    random: () => 0,
     batchSize: 3,
     logger: createLogger({ service: 'invoice-mailer-tests', level: 'silent' }),
   });
@@ -73,7 +78,7 @@ describe('delivery worker', () => {
     const events = await record(20);
     const sender = recordingSender();
     const worker = async () => {
-      while ((await deliverDueInvoices(dependencies(sender))) > 0);
+      while ((await deliverDueInvoices(dependencies(sender), round)) > 0);
     };
     await Promise.all([worker(), worker(), worker(), worker()]);
 
@@ -88,13 +93,13 @@ describe('delivery worker', () => {
     const [event] = await record(1);
     const sender = recordingSender();
     // The worker that dies: it claims, sends, and never records the outcome.
-    const [claim] = await claimDueDeliveries(scratch.db, { now, leaseUntil: new Date(now.getTime() + CLAIM_LEASE_MS), limit: 1 });
+    const [claim] = await claimDueDeliveries(scratch.db, { now, leaseUntil: new Date(now.getTime() + LEASE_MS), limit: 1 });
     await sender.send({ to: { name: '', address: claim!.delivery.recipient }, subject: '', html: '', text: '', messageId: claim!.delivery.messageId, attachments: [] });
 
-    now = new Date(now.getTime() + CLAIM_LEASE_MS - 1_000);
-    expect(await deliverDueInvoices(dependencies(sender))).toBe(0);
+    now = new Date(now.getTime() + LEASE_MS - 1_000);
+    expect(await deliverDueInvoices(dependencies(sender), round)).toBe(0);
     now = new Date(now.getTime() + 2_000);
-    expect(await deliverDueInvoices(dependencies(sender))).toBe(1);
+    expect(await deliverDueInvoices(dependencies(sender), round)).toBe(1);
 
     expect(sender.sent.map((mail) => mail.messageId)).toEqual([claim!.delivery.messageId, claim!.delivery.messageId]);
     expect(sender.sent[1]?.attachments.map((attachment) => attachment.filename)).toEqual([`${event!.invoice.invoiceRef}.pdf`]);
@@ -111,13 +116,41 @@ describe('delivery worker', () => {
       },
       close: () => undefined,
     };
-    expect(await deliverDueInvoices(dependencies(flaky))).toBe(1);
+    expect(await deliverDueInvoices(dependencies(flaky), round)).toBe(1);
     const { rows } = await scratch.pool.query<{ status: string; attempts: number; last_error: string; next_attempt_at: Date }>('select status, attempts, last_error, next_attempt_at from deliveries');
     expect(rows).toEqual([{ status: 'PENDING', attempts: 1, last_error: '421 busy', next_attempt_at: new Date('2026-11-01T08:00:01.000Z') }]);
 
-    expect(await deliverDueInvoices(dependencies(flaky))).toBe(0);
+    expect(await deliverDueInvoices(dependencies(flaky), round)).toBe(0);
     now = new Date('2026-11-01T08:00:01.000Z');
-    expect(await deliverDueInvoices(dependencies(flaky))).toBe(1);
+    expect(await deliverDueInvoices(dependencies(flaky), round)).toBe(1);
     expect((await outboxStatuses()).map((row) => [row.status, row.attempts])).toEqual([['SENT', 2]]);
+  });
+
+  it('when a send outlasts the lease, then the live worker renews it and no other worker takes the delivery meanwhile', async () => {
+    await record(1);
+    const shortLease = { leaseMs: 1_000 };
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const slow = recordingSender();
+    const sending: MailSender = {
+      ...slow,
+      async send(mail) {
+        await released;
+        return slow.send(mail);
+      },
+    };
+    const leaseEnds = async () => (await scratch.pool.query<{ next_attempt_at: Date }>('select next_attempt_at from deliveries')).rows[0]!.next_attempt_at;
+
+    const first = deliverDueInvoices(dependencies(sending), shortLease);
+    await waitFor(async () => (await leaseEnds()).getTime() === now.getTime() + 1_000, { description: 'the claim' });
+    now = new Date(now.getTime() + 5_000);
+    await waitFor(async () => (await leaseEnds()).getTime() === now.getTime() + 1_000, { description: 'a renewal of the lease' });
+    const other = recordingSender();
+    expect(await deliverDueInvoices(dependencies(other), shortLease)).toBe(0);
+    release();
+
+    expect(await first).toBe(1);
+    expect([slow.sent.length, other.sent.length]).toEqual([1, 0]);
+    expect((await outboxStatuses()).map((row) => [row.status, row.attempts])).toEqual([['SENT', 1]]);
   });
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { defineServiceConfig, settings, variable, type ConfigOf } from '@boissipay/runtime';
 
 /** payment-service's own variables, beside the common ones of the runtime; docs and `.env.example` are generated from both. */
@@ -17,18 +18,25 @@ export const paymentConfig = defineServiceConfig({ name: 'payment-service', port
     schema: settings.positiveInt,
     default: '5000',
   }),
+  PAYMENT_DEBIT_LEASE_MS: variable({
+    description:
+      'How long a payment claimed for a debit stays reserved for the worker calling the provider; renewed every third of it while the call lasts, so after a crash another worker (or the restarted one) takes the payment over within this time, and the provider replays the debit it made instead of making another.',
+    schema: z.coerce.number().int().min(1000).max(600000),
+    default: '10000',
+  }),
   PAYMENT_DEBIT_MAX_ATTEMPTS: variable({
     description: 'Debit attempts per payment, the first included, before a payment whose provider keeps failing transiently ends FAILED with PROVIDER_UNAVAILABLE.',
     schema: settings.positiveInt,
     default: '6',
   }),
   PAYMENT_RETRY_BASE_DELAY_MS: variable({
-    description: 'Pause after the first transient debit failure; doubled after each further one, up to PAYMENT_RETRY_MAX_DELAY_MS.',
+    description:
+      'Pause after the first transient debit failure; doubled after each further one, up to PAYMENT_RETRY_MAX_DELAY_MS. Each pause is then shortened by a random part of up to half (jitter), so the payments failed in one outage do not all come back at once.',
     schema: settings.positiveInt,
     default: '30000',
   }),
   PAYMENT_RETRY_MAX_DELAY_MS: variable({
-    description: 'Longest pause between two debit attempts of one payment.',
+    description: 'Longest pause between two debit attempts of one payment (before the jitter, which only shortens it).',
     schema: settings.positiveInt,
     default: '1800000',
   }),

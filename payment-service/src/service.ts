@@ -45,7 +45,7 @@ export const paymentService = defineService({
         }),
       ],
       workers: config.PAYMENT_DEBIT_WORKER_ENABLED
-        ? [{ name: 'debit-worker', start: () => startDebitWorker(debits, { pool, logger, pollIntervalMs: config.PAYMENT_DEBIT_POLL_INTERVAL_MS }) }]
+        ? [{ name: 'debit-worker', start: () => startDebitWorker(debits, { pool, logger, pollIntervalMs: config.PAYMENT_DEBIT_POLL_INTERVAL_MS, leaseMs: config.PAYMENT_DEBIT_LEASE_MS }) }]
         : [],
     };
   },

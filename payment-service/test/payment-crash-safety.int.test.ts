@@ -1,13 +1,16 @@
+import { waitFor } from '@boissipay/runtime/testing';
+import { claimNextDuePayment } from '../src/infra/payment-repository';
 import { createSimulatedSepaProvider } from '../src/infra/simulated-sepa-provider';
 import { buildInvoiceIssuedEvent, startInvoicePublisher, type InvoiceIssuedEvent, type InvoicePublisher } from './support/invoice-events';
 import { startPaymentResultCollector, type PaymentResultCollector } from './support/payment-results';
 import { startPaymentService, type PaymentServiceUnderTest } from './support/payment-service-under-test';
 
 /**
- * The process stops at the two dangerous points of a debit: after the payment was recorded
- * but before any debit, and after the provider debited but before our transaction committed.
- * Either way, once the service is back, the invoice is debited exactly once and one result
- * is published.
+ * The process stops at the dangerous points of a debit: after the payment was recorded but
+ * before any debit, after the provider debited but before our transaction committed, and in
+ * the middle of the provider call with the payment claimed under a lease nobody renews any
+ * more. Each way, once the service is back, the invoice is debited exactly once and one
+ * result is published.
  */
 describe('crash safety of the debit', () => {
   let under: PaymentServiceUnderTest;
@@ -72,6 +75,40 @@ describe('crash safety of the debit', () => {
     const payment = await under.paymentOf(event.invoice.invoiceRef);
     expect(payment).toMatchObject({ status: 'SUCCEEDED', providerRef: lostProviderRef });
     expect(await under.simulatedDebitsOf(pending.paymentRef)).toEqual([{ calls: 2, outcome: 'SUCCEEDED', providerRef: lostProviderRef }]);
+    expect(await allResultsOf(event)).toHaveLength(1);
+  });
+
+  it('when the service dies mid-debit holding the payment\'s lease, then a restarted service takes it over within seconds and the debit is not repeated', async () => {
+    const leaseMs = 2_000;
+    await under.restart(workerOff);
+    const event = buildInvoiceIssuedEvent();
+    await invoices.publish(event);
+    const pending = await under.paymentOf(event.invoice.invoiceRef);
+    // The dying worker: it claimed the payment under its lease and the provider debited, but its answer never came back.
+    const { pool, db } = under.service.context;
+    const claim = await claimNextDuePayment(db, { now: new Date(), leaseMs });
+    expect(claim?.payment.paymentRef).toBe(pending.paymentRef);
+    const mandate = event.invoice.mandate!;
+    const lost = await createSimulatedSepaProvider({ pool, latencyMs: 0 }).debit({
+      paymentRef: pending.paymentRef,
+      iban: mandate.iban,
+      bic: mandate.bic,
+      mandateRef: mandate.mandateRef,
+      amountMinor: event.invoice.totalWithTaxMinor,
+      currency: 'EUR',
+    });
+
+    await under.restart({ ...workerOn, PAYMENT_DEBIT_LEASE_MS: String(leaseMs) });
+
+    const settled = await waitFor(
+      async () => {
+        const { rows } = await under.service.context.pool.query('select status, attempt_count as "attemptCount", provider_ref as "providerRef" from payments where payment_ref = $1', [pending.paymentRef]);
+        return rows[0]?.status === 'SUCCEEDED' && rows[0];
+      },
+      { timeoutMs: 15_000, description: 'the payment taken over and settled' },
+    );
+    expect(settled).toEqual({ status: 'SUCCEEDED', attemptCount: 1, providerRef: lost.outcome === 'SUCCEEDED' ? lost.providerRef : undefined });
+    expect(await under.simulatedDebitsOf(pending.paymentRef)).toEqual([expect.objectContaining({ calls: 2, outcome: 'SUCCEEDED' })]);
     expect(await allResultsOf(event)).toHaveLength(1);
   });
 });

@@ -1,18 +1,21 @@
-import { currentCorrelationId, enqueueEvent, runWithCorrelationId } from '@boissipay/runtime';
+import { currentCorrelationId, enqueueEvent, keepLeased, leaseEnd, retryScheduleOf, runWithCorrelationId } from '@boissipay/runtime';
 import { decideAfterFailure, type Delivery } from '../domain/delivery';
 import { deliveryEventOf, deliveryTopic } from '../events/invoice-delivery-event';
 import type { MailerTransaction } from '../infra/database';
-import { claimDueDeliveries, markFailed, markSent, scheduleRetry, type ClaimedDelivery } from '../infra/delivery-repository';
+import { claimDueDeliveries, markFailed, markSent, renewDeliveryLease, scheduleRetry, type ClaimedDelivery } from '../infra/delivery-repository';
 import type { SendResult } from '../infra/smtp-mail-sender';
 import { composeInvoiceMail } from './compose-invoice-mail';
 import type { DeliveryDependencies } from './dependencies';
 
-/**
- * How long a claimed delivery is reserved for the worker sending it. Far longer than one
- * attempt can take (three SMTP timeouts at most), so a live worker never loses its claim;
- * only a dead one does, and its delivery is then picked up again.
- */
-export const CLAIM_LEASE_MS = 10 * 60_000;
+export interface DeliveryRoundOptions {
+  /**
+   * How long a claimed delivery is reserved for the worker sending it without a renewal
+   * (MAILER_DELIVERY_LEASE_MS). A live worker renews it every third of that while the SMTP
+   * conversation lasts, so only a dead one loses its claim, and its delivery is picked up
+   * again within that time.
+   */
+  leaseMs: number;
+}
 
 /**
  * One round of the delivery worker: claims the deliveries that are due, renders and sends
@@ -23,21 +26,22 @@ export const CLAIM_LEASE_MS = 10 * 60_000;
  * Send once, as far as SMTP allows. The outcome is recorded only after the SMTP server
  * accepted the message, so no invoice is lost; but if the process dies (or the database is
  * unreachable) after the server's "250 OK" and before our commit, the claim's lease runs out
- * and the e-mail is sent a second time. SMTP has no way to ask a server whether it already
+ * and the e-mail is sent a second time. A process that dies before the "250" has sent
+ * nothing: the delivery is sent once, by whichever worker claims it after the lease. SMTP has no way to ask a server whether it already
  * took a message, so that window cannot be closed, only narrowed and made harmless: every
  * copy of a delivery carries the same Message-ID, fixed when the delivery was created, so
  * mail clients and archives see one message. The SENT event itself is published once: it is
  * only written by the transaction that moves the delivery out of PENDING.
  */
-export async function deliverDueInvoices(dependencies: DeliveryDependencies): Promise<number> {
+export async function deliverDueInvoices(dependencies: DeliveryDependencies, options: DeliveryRoundOptions): Promise<number> {
   const now = dependencies.clock();
   const claimed = await claimDueDeliveries(dependencies.db, {
     now,
-    leaseUntil: new Date(now.getTime() + CLAIM_LEASE_MS),
+    leaseUntil: leaseEnd(now, options.leaseMs),
     limit: dependencies.batchSize,
   });
   const results = await Promise.allSettled(
-    claimed.map((claim) => runWithCorrelationId(claim.correlationId ?? undefined, () => deliverOne(dependencies, claim))),
+    claimed.map((claim) => runWithCorrelationId(claim.correlationId ?? undefined, () => deliverOne(dependencies, claim, options))),
   );
   // A delivery whose outcome could not be recorded stays claimed until its lease ends, then is retried.
   const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
@@ -45,8 +49,16 @@ export async function deliverDueInvoices(dependencies: DeliveryDependencies): Pr
   return claimed.length;
 }
 
-async function deliverOne(dependencies: DeliveryDependencies, claim: ClaimedDelivery): Promise<void> {
-  const result = await attemptSending(dependencies, claim);
+async function deliverOne(dependencies: DeliveryDependencies, claim: ClaimedDelivery, { leaseMs }: DeliveryRoundOptions): Promise<void> {
+  const { deliveryId, attempts } = claim.delivery;
+  const result = await keepLeased(
+    {
+      leaseMs,
+      renew: () => renewDeliveryLease(dependencies.db, { deliveryId, attempts }, leaseEnd(dependencies.clock(), leaseMs)),
+      onRenewalError: (error) => dependencies.logger.warn({ err: error, deliveryId }, 'delivery lease renewal failed'),
+    },
+    () => attemptSending(dependencies, claim),
+  );
   await recordOutcome(dependencies, claim, result);
 }
 
@@ -76,7 +88,7 @@ async function recordOutcome(dependencies: DeliveryDependencies, claim: ClaimedD
     return;
   }
 
-  const decision = decideAfterFailure(delivery.attempts, result.failure, dependencies.retryPolicy, now);
+  const decision = decideAfterFailure(delivery.attempts, result.failure, retryScheduleOf(dependencies.retryPolicy, dependencies.random), now);
   const ownClaim = { deliveryId: delivery.deliveryId, attempts: delivery.attempts };
   if (decision.kind === 'retry') {
     await dependencies.db.transaction((tx) => scheduleRetry(tx, ownClaim, { nextAttemptAt: decision.nextAttemptAt, lastError: result.failure.reason, now }));

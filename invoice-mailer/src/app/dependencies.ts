@@ -1,5 +1,4 @@
-import type { Logger } from '@boissipay/runtime';
-import type { RetryPolicy } from '../domain/delivery';
+import type { Logger, RandomSource, RetryPolicy } from '@boissipay/runtime';
 import type { Seller } from '../domain/invoice';
 import type { MailerDatabase } from '../infra/database';
 import type { MailSender } from '../infra/smtp-mail-sender';
@@ -17,6 +16,8 @@ export interface MailerDependencies {
 export interface DeliveryDependencies extends MailerDependencies {
   mailSender: MailSender;
   retryPolicy: RetryPolicy;
+  /** Jitter of the retries; Math.random unless a test pins it. */
+  random?: RandomSource;
   /** Deliveries claimed, and sent side by side, per round. */
   batchSize: number;
   logger: Logger;

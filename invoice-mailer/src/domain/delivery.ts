@@ -1,3 +1,5 @@
+import type { RetrySchedule } from '@boissipay/runtime/retry-policy';
+
 /**
  * One delivery per invoice. PENDING until the SMTP server accepts the e-mail (SENT) or the
  * mailer gives up (FAILED); both are final.
@@ -33,26 +35,15 @@ export interface SendFailure {
   reason: string;
 }
 
-export interface RetryPolicy {
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
-
 export type FailureDecision = { kind: 'retry'; nextAttemptAt: Date } | { kind: 'give-up'; reason: string };
 
-/** After attempt number `attempts` failed: try again later (back-off doubling up to a cap), or give up. */
-export function decideAfterFailure(attempts: number, failure: SendFailure, policy: RetryPolicy, now: Date): FailureDecision {
+/** After attempt number `attempts` failed: try again later (the platform's retry schedule: doubling, capped, with jitter), or give up. */
+export function decideAfterFailure(attempts: number, failure: SendFailure, retries: RetrySchedule, now: Date): FailureDecision {
   if (failure.kind === 'permanent') return { kind: 'give-up', reason: failure.reason };
-  if (attempts >= policy.maxAttempts) {
+  if (!retries.mayRetry(attempts)) {
     return { kind: 'give-up', reason: `${failure.reason} (still failing after ${attempts} attempt${attempts === 1 ? '' : 's'})` };
   }
-  return { kind: 'retry', nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, policy)) };
-}
-
-export function retryDelayMs(attempts: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>): number {
-  const exponent = Math.min(Math.max(attempts - 1, 0), 30);
-  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** exponent);
+  return { kind: 'retry', nextAttemptAt: new Date(now.getTime() + retries.delayMs(attempts)) };
 }
 
 /**

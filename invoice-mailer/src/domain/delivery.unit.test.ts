@@ -1,6 +1,8 @@
-import { decideAfterFailure, mailDomainOf, messageIdOf, retryDelayMs } from './delivery';
+import { retryScheduleOf } from '@boissipay/runtime/retry-policy';
+import { decideAfterFailure, mailDomainOf, messageIdOf } from './delivery';
 
-const policy = { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 5_000 };
+/** Without jitter (the random source pinned at 0), so that the due times are exact. */
+const policy = retryScheduleOf({ maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 5_000 }, () => 0);
 const now = new Date('2026-11-01T10:00:00.000Z');
 
 describe('delivery decisions', () => {
@@ -9,7 +11,10 @@ describe('delivery decisions', () => {
       kind: 'retry',
       nextAttemptAt: new Date('2026-11-01T10:00:01.000Z'),
     });
-    expect([1, 2, 3, 4, 5].map((attempts) => retryDelayMs(attempts, policy))).toEqual([1_000, 2_000, 4_000, 5_000, 5_000]);
+    expect(decideAfterFailure(3, { kind: 'transient', reason: 'ECONNREFUSED' }, policy, now)).toEqual({
+      kind: 'retry',
+      nextAttemptAt: new Date('2026-11-01T10:00:04.000Z'),
+    });
   });
 
   it('when a transient failure happens on the last attempt, then the delivery is given up, saying how often it was tried', () => {

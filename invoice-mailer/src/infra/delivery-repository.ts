@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, inArray, lte, min, sql, type SQL } from 'drizzle-orm';
+import { dueRowKeys, type LeasedQueue } from '@boissipay/runtime';
+import { and, asc, count, desc, eq, inArray, min, sql, type SQL } from 'drizzle-orm';
 import type { Delivery, DeliveryStatus } from '../domain/delivery';
 import type { Invoice, InvoiceType, Seller } from '../domain/invoice';
 import type { MailerDatabase, MailerTransaction, Queryable } from './database';
@@ -27,21 +28,18 @@ export interface ClaimedDelivery {
   correlationId: string | null;
 }
 
+const deliveryQueue: LeasedQueue = { table: deliveries, key: deliveries.deliveryId, dueAt: deliveries.nextAttemptAt, pending: eq(deliveries.status, 'PENDING') };
+
 /**
  * Claims up to `limit` due PENDING deliveries in one short transaction: each gets one more
- * attempt and a lease (next_attempt_at moved to `leaseUntil`) so that no other worker takes
- * it while it is being sent outside any transaction. SKIP LOCKED lets several workers claim
- * side by side without waiting for each other. A worker that dies mid-send leaves the row
- * PENDING: it is due again once the lease has run out.
+ * attempt (the attempt number is the claim's token) and a lease (next_attempt_at moved to
+ * `leaseUntil`) so that no other worker takes it while it is being sent outside any
+ * transaction. SKIP LOCKED lets several workers claim side by side without waiting for each
+ * other. A worker that dies mid-send leaves the row PENDING and stops renewing its lease: it
+ * is due again once the lease has run out, seconds later.
  */
 export async function claimDueDeliveries(db: MailerDatabase, options: { now: Date; leaseUntil: Date; limit: number }): Promise<ClaimedDelivery[]> {
-  const due = db
-    .select({ deliveryId: deliveries.deliveryId })
-    .from(deliveries)
-    .where(and(eq(deliveries.status, 'PENDING'), lte(deliveries.nextAttemptAt, options.now)))
-    .orderBy(asc(deliveries.nextAttemptAt))
-    .limit(options.limit)
-    .for('update', { skipLocked: true });
+  const due = dueRowKeys(db, deliveryQueue, { now: options.now, limit: options.limit });
   const claimed = await db
     .update(deliveries)
     .set({ attempts: sql`${deliveries.attempts} + 1`, nextAttemptAt: options.leaseUntil, updatedAt: options.now })
@@ -103,6 +101,12 @@ export async function markFailed(
     .where(ownClaim(claim))
     .returning();
   return row && deliveryOf(row);
+}
+
+/** Pushes the lease's end forward while the e-mail is being sent; false once the claim is no longer ours. */
+export async function renewDeliveryLease(db: Queryable, claim: { deliveryId: string; attempts: number }, until: Date): Promise<boolean> {
+  const renewed = await db.update(deliveries).set({ nextAttemptAt: until }).where(ownClaim(claim)).returning({ deliveryId: deliveries.deliveryId });
+  return renewed.length > 0;
 }
 
 function ownClaim(claim: { deliveryId: string; attempts: number }): SQL | undefined {

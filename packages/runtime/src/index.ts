@@ -5,3 +5,4 @@ export * from './kafka';
 export * from './logging';
 export * from './metrics';
 export * from './service';
+export * from './work';

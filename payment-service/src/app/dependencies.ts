@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { RandomSource, RetryPolicy } from '@boissipay/runtime';
 import type { PaymentProvider } from '../domain/payment-provider';
-import type { RetryPolicy } from '../domain/retry-policy';
 import type { PaymentDatabase } from '../infra/database';
 
 /** What recording payments needs from the outside world; clock and ids are injected so tests can pin them. */
@@ -15,6 +15,8 @@ export interface DebitDependencies extends RecordingDependencies {
   db: PaymentDatabase;
   provider: PaymentProvider;
   retryPolicy: RetryPolicy;
+  /** Jitter of the retries; Math.random unless a test pins it. */
+  random?: RandomSource;
 }
 
 /** PAY- and 16 hex digits: random rather than sequential, since payments need no gap-free numbering. */

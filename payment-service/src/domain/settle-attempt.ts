@@ -1,6 +1,6 @@
+import type { RetrySchedule } from '@boissipay/runtime/retry-policy';
 import { isFinal, type Payment, type PaymentAttempt } from './payment';
 import type { DebitResult } from './payment-provider';
-import { delayBeforeRetry, mayRetry, type RetryPolicy } from './retry-policy';
 
 export const PROVIDER_UNAVAILABLE = 'PROVIDER_UNAVAILABLE';
 
@@ -15,10 +15,11 @@ export interface SettledAttempt {
  * What one provider answer does to a payment awaiting a debit:
  * - SUCCEEDED → SUCCEEDED, settled now;
  * - a definitive failure (insufficient funds, account closed…) → FAILED with its reason;
- * - a transient failure → RETRY_SCHEDULED after the policy's back-off, or, once the
- *   attempts are used up, FAILED with PROVIDER_UNAVAILABLE (the last error in the message).
+ * - a transient failure → RETRY_SCHEDULED after the retry schedule's back-off (the
+ *   platform's one policy: doubling, capped, with jitter), or, once the attempts are used
+ *   up, FAILED with PROVIDER_UNAVAILABLE (the last error in the message).
  */
-export function settleAttempt(payment: Payment, result: DebitResult, now: Date, policy: RetryPolicy): SettledAttempt {
+export function settleAttempt(payment: Payment, result: DebitResult, now: Date, retries: RetrySchedule): SettledAttempt {
   if (isFinal(payment.status)) throw new Error(`payment ${payment.paymentRef} is ${payment.status}: it takes no further attempt`);
   const attemptNumber = payment.attemptCount + 1;
   const counted = { ...payment, attemptCount: attemptNumber, updatedAt: now };
@@ -41,8 +42,8 @@ export function settleAttempt(payment: Payment, result: DebitResult, now: Date, 
       if (!result.transient) {
         return { payment: { ...counted, status: 'FAILED', nextAttemptAt: null, reasonCode: result.reasonCode, reasonMessage: result.message }, attempt };
       }
-      if (mayRetry(policy, attemptNumber)) {
-        const nextAttemptAt = new Date(now.getTime() + delayBeforeRetry(policy, attemptNumber));
+      if (retries.mayRetry(attemptNumber)) {
+        const nextAttemptAt = new Date(now.getTime() + retries.delayMs(attemptNumber));
         return { payment: { ...counted, status: 'RETRY_SCHEDULED', nextAttemptAt, reasonCode: result.reasonCode, reasonMessage: result.message }, attempt };
       }
       return {

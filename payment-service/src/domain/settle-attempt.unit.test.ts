@@ -1,7 +1,9 @@
+import { retryScheduleOf } from '@boissipay/runtime/retry-policy';
 import { buildPayment, NOW } from './payment.fixtures';
 import { settleAttempt } from './settle-attempt';
 
-const policy = { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 60_000 };
+/** Without jitter (the random source pinned at 0), so that the due times are exact. */
+const policy = retryScheduleOf({ maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 60_000 }, () => 0);
 const later = new Date(NOW.getTime() + 10_000);
 const transient = { outcome: 'FAILED', reasonCode: 'PROVIDER_TIMEOUT', message: 'no answer', transient: true } as const;
 

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, inArray, lte, min, sql, type SQL } from 'drizzle-orm';
+import { dueRowKeys, leaseEnd, type LeasedQueue } from '@boissipay/runtime';
+import { and, asc, count, desc, eq, inArray, min, sql, type SQL } from 'drizzle-orm';
 import type { Payment, PaymentAttempt, PaymentStatus } from '../domain/payment';
 import type { PaymentTransaction, Queryable } from './database';
 import { paymentAttempts, payments } from './schema';
@@ -28,19 +29,41 @@ export async function notifyPaymentDue(tx: PaymentTransaction): Promise<void> {
   await tx.execute(sql`select pg_notify(${PAYMENT_DUE_CHANNEL}, '')`);
 }
 
+const debitQueue: LeasedQueue = { table: payments, key: payments.paymentRef, dueAt: payments.nextAttemptAt, pending: inArray(payments.status, AWAITING_DEBIT) };
+
+/** A payment claimed for one debit attempt, and the token that proves the claim is still ours. */
+export interface ClaimedPayment {
+  payment: Payment;
+  leaseToken: string;
+}
+
 /**
- * Locks the payment due soonest that no other worker holds, until the transaction ends
- * (SKIP LOCKED: replicas share the work instead of queueing on one row).
+ * Claims the payment due soonest that no other worker holds, in one short statement: its due
+ * time moves to the end of the lease and it gets a fresh lease token, so no other worker takes
+ * it while the provider is called outside any transaction. SKIP LOCKED lets replicas claim side
+ * by side. A worker that dies leaves the payment due again when the lease ends.
  */
-export async function claimNextDuePayment(tx: PaymentTransaction, now: Date): Promise<Payment | undefined> {
-  const [row] = await tx
-    .select()
-    .from(payments)
-    .where(and(inArray(payments.status, AWAITING_DEBIT), lte(payments.nextAttemptAt, now)))
-    .orderBy(asc(payments.nextAttemptAt), asc(payments.paymentRef))
-    .limit(1)
-    .for('update', { skipLocked: true });
-  return row && paymentOf(row);
+export async function claimNextDuePayment(db: Queryable, options: { now: Date; leaseMs: number }): Promise<ClaimedPayment | undefined> {
+  const [row] = await db
+    .update(payments)
+    .set({ nextAttemptAt: leaseEnd(options.now, options.leaseMs), leaseToken: sql`gen_random_uuid()` })
+    .where(inArray(payments.paymentRef, dueRowKeys(db, debitQueue, { now: options.now, limit: 1 })))
+    .returning();
+  return row?.leaseToken ? { payment: paymentOf(row), leaseToken: row.leaseToken } : undefined;
+}
+
+/** Pushes the lease's end forward while the debit is in progress; false once the claim is no longer ours. */
+export async function renewDebitLease(db: Queryable, claim: { paymentRef: string; leaseToken: string }, until: Date): Promise<boolean> {
+  const renewed = await db
+    .update(payments)
+    .set({ nextAttemptAt: until })
+    .where(and(ownClaim(claim), inArray(payments.status, AWAITING_DEBIT)))
+    .returning({ paymentRef: payments.paymentRef });
+  return renewed.length > 0;
+}
+
+function ownClaim(claim: { paymentRef: string; leaseToken: string }): SQL | undefined {
+  return and(eq(payments.paymentRef, claim.paymentRef), eq(payments.leaseToken, claim.leaseToken));
 }
 
 /** The earliest time a payment awaiting a debit becomes due, if any does. */
@@ -52,10 +75,18 @@ export async function nextDueTime(db: Queryable): Promise<Date | undefined> {
   return row?.value ?? undefined;
 }
 
-/** Writes the payment's new state; the caller holds its row lock (claimNextDuePayment). */
-export async function updatePayment(tx: PaymentTransaction, payment: Payment): Promise<void> {
+/**
+ * Writes the payment's new state and ends the claim, only while the claim is still ours: false
+ * when its lease ran out and another worker took the payment over (that worker records it).
+ */
+export async function updatePayment(tx: PaymentTransaction, payment: Payment, leaseToken: string): Promise<boolean> {
   const { paymentRef: _ref, invoiceRef: _invoice, createdAt: _created, ...changes } = rowOf(payment);
-  await tx.update(payments).set(changes).where(eq(payments.paymentRef, payment.paymentRef));
+  const updated = await tx
+    .update(payments)
+    .set({ ...changes, leaseToken: null })
+    .where(ownClaim({ paymentRef: payment.paymentRef, leaseToken }))
+    .returning({ paymentRef: payments.paymentRef });
+  return updated.length > 0;
 }
 
 export async function insertAttempt(tx: PaymentTransaction, paymentRef: string, attempt: PaymentAttempt): Promise<void> {

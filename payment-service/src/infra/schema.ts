@@ -9,8 +9,11 @@ export { outbox, processedEvents } from '@boissipay/runtime';
  * One row per issued invoice, its collection's current state. `invoice_ref` is UNIQUE: an
  * invoice can never get two payments, however often (and under whatever eventId) billing's
  * event reaches us. The debit worker claims due rows (PENDING, RETRY_SCHEDULED whose
- * `next_attempt_at` has come) with FOR UPDATE SKIP LOCKED and keeps the lock while it calls
- * the provider, so two workers never debit the same payment at the same time.
+ * `next_attempt_at` has come) with FOR UPDATE SKIP LOCKED in a short transaction that moves
+ * `next_attempt_at` to the end of a lease and sets `lease_token`; it calls the provider with
+ * no transaction open, renewing the lease meanwhile, and records the answer only while the
+ * token is still its own. Two workers never debit the same payment at the same time, and
+ * a worker that dies leaves the payment due again when its lease ends.
  */
 export const payments = pgTable(
   'payments',
@@ -31,6 +34,8 @@ export const payments = pgTable(
     status: text('status').$type<PaymentStatus>().notNull(),
     attemptCount: integer('attempt_count').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    /** The claim that holds the payment while its debit is in progress; null otherwise. */
+    leaseToken: uuid('lease_token'),
     reasonCode: text('reason_code'),
     reasonMessage: text('reason_message'),
     providerRef: text('provider_ref'),

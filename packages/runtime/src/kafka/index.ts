@@ -8,7 +8,6 @@ export {
   type MessageContext,
 } from './consumer/idempotent-consumer';
 export { createIdempotentProducer, createKafka } from './kafka-client';
-export { createCoalescingRunner, type CoalescingRunner } from './outbox/coalescing-runner';
 export { enqueueEvent, type OutboxWriter, type OutgoingEvent } from './outbox/enqueue-event';
 export { transactionalOutbox, type Outbox } from './outbox/outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';

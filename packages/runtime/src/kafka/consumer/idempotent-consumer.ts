@@ -9,7 +9,8 @@ import { decodeEvent } from './decode-event';
 import { isInfrastructureFailure } from './infrastructure-failure';
 import { readHeaders } from './message-headers';
 import { poison, type PoisonMessage } from './poison-message';
-import { exponentialBackoff, retryWithBackoff } from './retry-with-backoff';
+import { retryScheduleOf } from '../../work/retry-policy';
+import { retryWithBackoff } from '../../work/retry-with-backoff';
 
 export interface MessageContext {
   topic: string;
@@ -36,7 +37,7 @@ export interface IdempotentConsumerOptions<TEvent, TSchema extends Record<string
   handler: EventHandler<TEvent, TSchema>;
   /** Attempts before a failing message goes to the DLQ. */
   maxAttempts?: number;
-  /** First pause between attempts, doubled each time. */
+  /** Longest first pause between attempts, doubled each time (with jitter, see retryDelayMs). */
   retryBackoffMs?: number;
   /** A new group starts from the oldest retained message, so no event published before it existed is missed. */
   fromBeginning?: boolean;
@@ -73,7 +74,7 @@ export async function startIdempotentConsumer<TEvent, TSchema extends Record<str
 ): Promise<IdempotentConsumer> {
   const { kafka, db, groupId, topics, codec, handler, maxAttempts = 3, retryBackoffMs = 200 } = options;
   const logger = options.logger.child({ component: 'idempotent-consumer', groupId });
-  const retryPolicy = { maxAttempts, backoffMs: exponentialBackoff(retryBackoffMs) };
+  const retrySchedule = retryScheduleOf({ maxAttempts, baseDelayMs: retryBackoffMs, maxDelayMs: 10_000 });
   // kafkajs waits up to 5 s for an idle fetch, and disconnect() waits for that fetch: 500 ms (the Java client's
   // fetch.max.wait.ms) keeps a stopping service from waiting seconds per consumer, for one fetch per half second when idle.
   const consumer = kafka.consumer({ maxWaitTimeInMs: 500, ...options.consumerConfig, groupId });
@@ -88,7 +89,7 @@ export async function startIdempotentConsumer<TEvent, TSchema extends Record<str
     try {
       const outcome = await retryWithBackoff(
         () => applyOnce(db, mark, (tx) => handler(event as TEvent, tx, context)),
-        retryPolicy,
+        retrySchedule,
         async (error, attempt) => {
           logger.warn({ err: error, attempt, eventId: event.eventId, topic: context.topic }, 'handler failed; retrying');
           await heartbeat();

@@ -1,10 +1,9 @@
 import type { Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { createDatabase } from '../../db/database';
-import { listenForNotifications } from '../../db/notification-listener';
 import type { Logger } from '../../logging';
+import { startDueWorker, type DueWorker, type DueWorkerOptions } from '../../work/due-worker';
 import type { AvroCodec } from '../avro-codec';
-import { createCoalescingRunner } from './coalescing-runner';
 import { OUTBOX_CHANNEL } from './outbox-channel';
 import { publishPendingBatch, unprefixedTopics, type TopicNaming } from './publish-pending-batch';
 
@@ -17,16 +16,14 @@ export interface OutboxRelayOptions {
   /** Safety net only: a committed row wakes the relay at once through LISTEN/NOTIFY. */
   pollIntervalMs: number;
   batchSize?: number;
-  /** Pause before trying again after a failed publish (Kafka or database unavailable). */
-  retryDelayMs?: number;
+  /** Pause before trying again after failed publishes (Kafka or database unavailable). */
+  failureBackoff?: DueWorkerOptions['failureBackoff'];
   /** Kafka topic of an outbox row's logical topic (KAFKA_TOPIC_PREFIX); unchanged by default. */
   topicOf?: TopicNaming;
 }
 
-export interface OutboxRelay {
-  /** Stops listening and polling, then waits for the publish in progress to finish. */
-  stop(): Promise<void>;
-}
+/** Stops listening and polling, then waits for the publish in progress to finish. */
+export type OutboxRelay = DueWorker;
 
 /**
  * Publishes committed outbox rows to Kafka. Delivery is at-least-once, whatever the crash point:
@@ -40,31 +37,21 @@ export interface OutboxRelay {
  * A row is only marked after Kafka acknowledged it to all in-sync replicas, so none is lost.
  */
 export async function startOutboxRelay(options: OutboxRelayOptions): Promise<OutboxRelay> {
-  const { pool, producer, codec, pollIntervalMs, batchSize = 100, retryDelayMs = 1_000, topicOf = unprefixedTopics } = options;
-  const logger = options.logger.child({ component: 'outbox-relay' });
+  const { pool, producer, codec, logger, pollIntervalMs, failureBackoff, batchSize = 100, topicOf = unprefixedTopics } = options;
   const db = createDatabase(pool);
-
-  const runner = createCoalescingRunner(
-    async () => {
-      let published: number;
-      do {
-        published = await publishPendingBatch(db, producer, codec, batchSize, topicOf);
-        if (published > 0) logger.debug({ published }, 'outbox events published');
-      } while (published === batchSize);
+  // No lease here, unlike the debit and delivery workers: the batch stays locked while Kafka
+  // acknowledges it (milliseconds), because one relay at a time is what keeps each key's order.
+  return startDueWorker({
+    name: 'outbox-relay',
+    pool,
+    channel: OUTBOX_CHANNEL,
+    logger,
+    pollIntervalMs,
+    ...(failureBackoff ? { failureBackoff } : {}),
+    round: async () => {
+      const published = await publishPendingBatch(db, producer, codec, batchSize, topicOf);
+      if (published > 0) logger.debug({ published }, 'outbox events published');
+      return published === batchSize;
     },
-    { retryDelayMs, onError: (error) => logger.error({ err: error }, 'outbox publish failed; will retry') },
-  );
-
-  // Listening before the first run: a row committed in between is caught by one or the other.
-  const listener = await listenForNotifications(pool, OUTBOX_CHANNEL, runner.trigger, logger);
-  const poll = setInterval(runner.trigger, pollIntervalMs);
-  runner.trigger();
-
-  return {
-    async stop() {
-      clearInterval(poll);
-      await listener.close();
-      await runner.stop();
-    },
-  };
+  });
 }

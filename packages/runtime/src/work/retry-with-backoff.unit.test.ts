@@ -1,7 +1,8 @@
-import { exponentialBackoff, retryWithBackoff } from './retry-with-backoff';
+import { retryScheduleOf } from './retry-policy';
+import { retryWithBackoff } from './retry-with-backoff';
 
 describe('retryWithBackoff', () => {
-  const noPause = { maxAttempts: 3, backoffMs: () => 0 };
+  const noPause = retryScheduleOf({ maxAttempts: 3, baseDelayMs: 0, maxDelayMs: 0 });
 
   it('when an attempt succeeds, then its result is returned and no further attempt is made', async () => {
     const attempts: number[] = [];
@@ -29,12 +30,5 @@ describe('retryWithBackoff', () => {
 
     await expect(failing).rejects.toThrow('failure 3');
     expect(retried).toEqual([1, 2]);
-  });
-});
-
-describe('exponentialBackoff', () => {
-  it('when attempts accumulate, then the pause doubles up to the ceiling', () => {
-    const backoff = exponentialBackoff(100, 500);
-    expect([1, 2, 3, 4].map(backoff)).toEqual([100, 200, 400, 500]);
   });
 });

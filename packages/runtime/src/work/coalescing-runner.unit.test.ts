@@ -15,7 +15,7 @@ function runnerWithSlowFirstRun() {
       counter.runs += 1;
       if (counter.runs === 1) await gate.promise;
     },
-    { retryDelayMs: 10, onError: () => undefined },
+    { delayAfterFailure: () => 10, onError: () => undefined },
   );
   return { runner, counter, releaseFirstRun: gate.resolve };
 }
@@ -57,7 +57,7 @@ describe('createCoalescingRunner', () => {
         if (runs === 1) throw new Error('broker unavailable');
         succeeded.resolve();
       },
-      { retryDelayMs: 5, onError: (error) => errors.push(error) },
+      { delayAfterFailure: () => 5, onError: (error) => errors.push(error) },
     );
 
     runner.trigger();
@@ -66,5 +66,48 @@ describe('createCoalescingRunner', () => {
 
     expect(runs).toBe(2);
     expect(errors).toEqual([new Error('broker unavailable')]);
+  });
+
+  it('when runs keep failing, then each pause is asked for with the number of failures in a row', async () => {
+    const pauses: number[] = [];
+    let runs = 0;
+    const succeeded = deferred();
+    const runner = createCoalescingRunner(
+      async () => {
+        runs += 1;
+        if (runs <= 3) throw new Error('database unavailable');
+        succeeded.resolve();
+      },
+      { delayAfterFailure: (failures) => (pauses.push(failures), 5), onError: () => undefined },
+    );
+
+    runner.trigger();
+    await succeeded.promise;
+    await runner.stop();
+
+    expect(pauses).toEqual([1, 2, 3]);
+    expect(runs).toBe(4);
+  });
+
+  it('when a wake-up arrives during the pause after a failure, then it waits for the pause instead of running at once', async () => {
+    let runs = 0;
+    const failed = deferred();
+    const runner = createCoalescingRunner(
+      async () => {
+        runs += 1;
+        throw new Error('database unavailable');
+      },
+      { delayAfterFailure: () => 60_000, onError: () => failed.resolve() },
+    );
+
+    runner.trigger();
+    await failed.promise;
+    await new Promise((resolve) => setImmediate(resolve));
+    runner.trigger();
+    runner.trigger();
+    await new Promise((resolve) => setImmediate(resolve));
+    await runner.stop();
+
+    expect(runs).toBe(1);
   });
 });
