@@ -18,8 +18,8 @@ export const contractService = defineService({
   migrationsFolder: path.join(serviceRoot, 'drizzle'),
   schema,
   produces: [contractLifecycleV1Event.eventTopic],
-  compose: ({ db, config, clock, logger, metrics }) => {
-    const dependencies: ContractDependencies = { db, timeZone: config.CONTRACT_TIME_ZONE, clock };
+  compose: ({ db, config, clock, newId, logger, metrics }) => {
+    const dependencies: ContractDependencies = { db, timeZone: config.CONTRACT_TIME_ZONE, clock, newId };
     metrics.gauge('contracts', 'Contracts by status, counted at each scrape.', ['status'], async (gauge) => {
       const counted = new Map((await countContractsByStatus(db)).map(({ status, contracts }) => [status, contracts]));
       for (const status of contractStatuses) gauge.set({ status }, counted.get(status) ?? 0);
@@ -32,6 +32,7 @@ export const contractService = defineService({
           applyPaymentResult(tx, result, {
             timeZone: config.CONTRACT_TIME_ZONE,
             clock,
+            newId,
             logger,
             policy: { enabled: config.CONTRACT_DUNNING_ENABLED, ignoredReasons: config.CONTRACT_DUNNING_IGNORED_REASONS },
           }),

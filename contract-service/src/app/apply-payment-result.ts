@@ -5,7 +5,7 @@ import type { ContractTransaction } from '../infra/database';
 import { changeContractIn } from './change-contract';
 import { momentOf, type ContractDependencies } from './dependencies';
 
-export interface DunningDependencies extends Pick<ContractDependencies, 'timeZone' | 'clock'> {
+export interface DunningDependencies extends Pick<ContractDependencies, 'timeZone' | 'clock' | 'newId'> {
   policy: DunningPolicy;
   logger: Logger;
 }
@@ -24,7 +24,7 @@ export async function applyPaymentResult(tx: ContractTransaction, result: paymen
     if (result.status === 'FAILED') logger.info({ why: decision.why }, 'failed debit: contract left as it is');
     return;
   }
-  const outcome = await changeContractIn(tx, result.contractRef, { type: 'SUSPEND', reason: decision.reason }, momentOf(deps), result.eventId);
+  const outcome = await changeContractIn(tx, result.contractRef, { type: 'SUSPEND', reason: decision.reason }, { ...momentOf(deps), newId: deps.newId, causationId: result.eventId });
   if (outcome.kind === 'changed') logger.warn({ reason: decision.reason }, 'contract suspended: its direct debit failed');
   else if (outcome.kind === 'not-found') logger.warn('failed debit for a contract this service does not have: ignored');
   else if (outcome.kind === 'refused') logger.info({ why: outcome.message }, 'failed debit: contract not suspended');

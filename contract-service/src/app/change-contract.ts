@@ -20,7 +20,7 @@ export async function changeContract(
   command: LifecycleCommand,
   moment: Moment = momentOf(dependencies),
 ): Promise<ChangeContractResult> {
-  return dependencies.db.transaction((tx) => changeContractIn(tx, contractRef, command, moment));
+  return dependencies.db.transaction((tx) => changeContractIn(tx, contractRef, command, { ...moment, newId: dependencies.newId }));
 }
 
 /** The same, inside the caller's transaction (an event consumer's); `causationId` is the eventId that caused the change. */
@@ -28,14 +28,13 @@ export async function changeContractIn(
   tx: ContractTransaction,
   contractRef: string,
   command: LifecycleCommand,
-  moment: Moment,
-  causationId: string | null = null,
+  moment: Moment & { newId: () => string; causationId?: string | null },
 ): Promise<ChangeContractResult> {
   const contract = await findContractForUpdate(tx, contractRef);
   if (!contract) return { kind: 'not-found' };
   const decision = decide(command, contract, moment.today);
   if (decision.kind !== 'accepted') return decision;
   await updateContract(tx, decision.contract);
-  await enqueueLifecycleEvent(tx, decision, moment.now, causationId);
+  await enqueueLifecycleEvent(tx, decision, moment);
   return { kind: 'changed', contract: decision.contract };
 }

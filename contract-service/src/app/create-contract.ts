@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { requestFingerprint } from '@boissipay/runtime';
 import type { Contract } from '../domain/contract';
 import type { Invalid } from '../domain/contract.errors';
@@ -38,7 +37,7 @@ export async function createContract(dependencies: ContractDependencies, request
 
   const outcome = await db.transaction(async (tx): Promise<CreateContractResult | IdempotencyRecord> => {
     const contractRef = await nextContractRef(tx, today.slice(0, 4));
-    const decision = subscribe(request.application, { contractId: randomUUID(), contractRef }, today);
+    const decision = subscribe(request.application, { contractId: dependencies.newId(), contractRef }, today);
     if (decision.kind === 'invalid') return decision;
     if (request.idempotencyKey) {
       const record = { clientId: request.clientId, idempotencyKey: request.idempotencyKey, requestHash, contractRef };
@@ -50,7 +49,7 @@ export async function createContract(dependencies: ContractDependencies, request
       }
     }
     await insertContract(tx, decision.contract);
-    await enqueueLifecycleEvent(tx, decision, now);
+    await enqueueLifecycleEvent(tx, decision, { now, newId: dependencies.newId });
     return { kind: 'created', contract: decision.contract };
   });
   return 'kind' in outcome ? outcome : replayOf(dependencies, outcome, requestHash);

@@ -8,6 +8,8 @@ export interface ContractDependencies {
   /** Time zone of the contracts' calendar dates (CONTRACT_TIME_ZONE). */
   timeZone: string;
   clock: () => Date;
+  /** New contract ids and event ids. */
+  newId: () => string;
 }
 
 export interface Moment {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { contractLifecycleV1Event } from '@boissipay/contracts';
 import { currentCorrelationId, transactionalOutbox } from '@boissipay/runtime';
 import type { Change } from '../domain/contract';
@@ -9,7 +8,11 @@ import type { ContractTransaction } from '../infra/database';
  * Queues the event announcing `change` in the transaction that stores it: both commit or
  * neither. `causationId`: the eventId of the event that caused the change, if one did.
  */
-export async function enqueueLifecycleEvent(tx: ContractTransaction, change: Change, now: Date, causationId: string | null = null): Promise<void> {
-  const event = lifecycleEventOf(change, { eventId: randomUUID(), occurredAt: now, correlationId: currentCorrelationId() ?? null, causationId });
+export async function enqueueLifecycleEvent(
+  tx: ContractTransaction,
+  change: Change,
+  { now, newId, causationId = null }: { now: Date; newId: () => string; causationId?: string | null },
+): Promise<void> {
+  const event = lifecycleEventOf(change, { eventId: newId(), occurredAt: now, correlationId: currentCorrelationId() ?? null, causationId });
   await transactionalOutbox.enqueue(tx, contractLifecycleV1Event.eventTopic, { key: change.contract.contractRef, event });
 }

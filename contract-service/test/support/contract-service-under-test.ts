@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { loadConfig, type RunningServiceOf } from '@boissipay/runtime';
 import { startServiceUnderTest, testPostgresAdminUrl, type ServiceUnderTest } from '@boissipay/runtime/testing';
 import type { ContractDependencies } from '../../src/app/dependencies';
@@ -39,7 +40,7 @@ export async function startContractService(env: Record<string, string> = {}): Pr
   });
   await under.service.context.pool.query(`select setval('contract_ref_seq', $1)`, [1_000_000 + Math.floor(Math.random() * 9_000_000_000)]);
   return Object.assign(under, {
-    dependencies: (clock = () => new Date()) => ({ db: under.service.context.db, timeZone: TIME_ZONE, clock }),
+    dependencies: (clock = () => new Date()) => ({ db: under.service.context.db, timeZone: TIME_ZONE, clock, newId: randomUUID }),
     writer: await under.token(['contracts:read', 'contracts:write']),
   });
 }
