@@ -7,6 +7,7 @@ import { recordInvoiceDelivery } from './app/record-invoice-delivery';
 import { recordPaymentResult } from './app/record-payment-result';
 import { billingConfig } from './config';
 import { mountBillingRoutes } from './http/billing-routes';
+import { billingMetrics } from './infra/billing-metrics';
 import { billingRunSchedule } from './infra/billing-run.schedule';
 import { projectContractEvent } from './infra/contract-projection';
 import * as schema from './infra/schema';
@@ -19,15 +20,16 @@ export const billingService = defineService({
   migrationsFolder: path.join(serviceRoot, 'drizzle'),
   schema,
   produces: [billingInvoiceIssuedV1Event.eventTopic],
-  compose: ({ db, pool, config, clock, newId, logger }) => {
+  compose: ({ db, pool, config, clock, newId, logger, metrics }) => {
     const timeZone = config.BILLING_TIME_ZONE;
     const runDependencies: BillingRunDependencies = { db, pool, clock, newId, timeZone, paymentTermDays: config.BILLING_PAYMENT_TERM_DAYS, logger };
     // One runner per instance, shared by the API (POST /v1/billing-runs) and the schedule, drained at stop.
     const runner = createBillingRunner(runDependencies);
+    const observed = billingMetrics(metrics, pool);
     return {
       runner,
       runDependencies,
-      routes: (router) => mountBillingRoutes(router, { db, clock, newId, timeZone, runner }),
+      routes: (router) => mountBillingRoutes(router, { db, clock, newId, timeZone, runner, onDecided: observed.decided }),
       // Consumer names are configurable so that a second instance (a test, a rebuild) reads the topics in groups of its own.
       consumers: [
         consume(contractLifecycleV1Event.eventTopic, config.BILLING_CONTRACT_CONSUMER_NAME, (event, tx) => projectContractEvent(tx, event)),

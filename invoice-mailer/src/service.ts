@@ -7,6 +7,7 @@ import { mailerConfig, type MailerConfig } from './config';
 import type { Seller } from './domain/invoice';
 import { mountDeliveryRoutes } from './http/delivery-routes';
 import { startInvoiceDeliveryWorker } from './infra/invoice-delivery.worker';
+import { mailerMetrics } from './infra/mailer-metrics';
 import * as schema from './infra/schema';
 import { createSmtpMailSender } from './infra/smtp-mail-sender';
 
@@ -30,7 +31,8 @@ export const mailerService = defineService({
   migrationsFolder: path.join(serviceRoot, 'drizzle'),
   schema,
   produces: [mailerInvoiceDeliveryV1Event.eventTopic],
-  compose: ({ db, pool, config, clock, newId, logger }) => {
+  compose: ({ db, pool, config, clock, newId, logger, metrics }) => {
+    mailerMetrics(metrics, pool);
     const dependencies: MailerDependencies = { db, clock, newId, seller: sellerOf(config), mailFrom: config.MAIL_FROM };
     const delivery = (): DeliveryDependencies => ({
       ...dependencies,

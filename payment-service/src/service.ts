@@ -8,6 +8,7 @@ import { invoiceToCollectOf } from './events/invoice-issued-event';
 import { mountPaymentRoutes } from './http/payment-routes';
 import { startDebitWorker } from './infra/debit.worker';
 import * as schema from './infra/schema';
+import { paymentMetrics } from './infra/payment-metrics';
 import { createSimulatedSepaProvider } from './infra/simulated-sepa-provider';
 
 const serviceRoot = path.resolve(__dirname, '..');
@@ -18,7 +19,8 @@ export const paymentService = defineService({
   migrationsFolder: path.join(serviceRoot, 'drizzle'),
   schema,
   produces: [paymentResultV1Event.eventTopic],
-  compose: ({ db, pool, config, clock, newId, logger }) => {
+  compose: ({ db, pool, config, clock, newId, logger, metrics }) => {
+    paymentMetrics(metrics, pool);
     const recording: RecordingDependencies = { clock, newPaymentRef, newEventId: newId };
     const debits: DebitDependencies = {
       ...recording,

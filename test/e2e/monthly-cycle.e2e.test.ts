@@ -2,6 +2,7 @@ import { playMonth, type MonthOutcome } from '../../scripts/demo/month-scenario'
 import { eventually, platformClient, type PlatformClient } from '../../scripts/demo/platform-client';
 import { attachmentOf, emailsTo } from '../../invoice-mailer/test/support/mail-catcher';
 import { pdfText } from '../../invoice-mailer/test/support/pdf-text';
+import { metricValue, parseMetrics } from '@boissipay/runtime/testing';
 import { E2E_SECRET, Platform } from './support/platform';
 
 jest.setTimeout(300_000);
@@ -64,6 +65,24 @@ async function expectMonthClosedCorrectly(outcome: MonthOutcome, client: Platfor
   expect(suspended.body.statusReason).toBe(`Direct debit of invoice ${globex?.invoiceRef} failed: INSUFFICIENT_FUNDS (SEPA AM04: insufficient funds on the debtor account)`);
 }
 
+/** What each service's /metrics shows once the month is closed: every step of it moved a metric. */
+async function expectMetricsOfTheMonth(platform: Platform): Promise<void> {
+  const scrape = async (service: Parameters<Platform['url']>[0]) => parseMetrics(await (await fetch(`${platform.url(service)}/metrics`)).text());
+  const [contract, billing, payment, mailer] = await Promise.all([scrape('contract-service'), scrape('billing-service'), scrape('payment-service'), scrape('invoice-mailer')]);
+  const operationsPosted = metricValue(billing, 'boissipay_http_request_duration_seconds_count', { method: 'POST', route: '/v1/operations', status: '201' });
+  const accepted = metricValue(billing, 'boissipay_operations_decided_total', { type: 'PURCHASE', status: 'ACCEPTED', rejection_code: 'none' });
+  expect({ operationsPosted: (operationsPosted ?? 0) > 0, accepted: (accepted ?? 0) > 0 }).toEqual({ operationsPosted: true, accepted: true });
+  expect(metricValue(billing, 'boissipay_operations_decided_total', { type: 'PURCHASE', status: 'REJECTED', rejection_code: 'OUTSTANDING_LIMIT_EXCEEDED' })).toBe(1);
+  expect(metricValue(billing, 'boissipay_billing_runs', { status: 'COMPLETED' })).toBeGreaterThanOrEqual(1);
+  expect(metricValue(billing, 'boissipay_invoiced_amount_minor', { currency: 'EUR' })).toBe(245_240 + 191_190 + 72_200);
+  expect(metricValue(billing, 'boissipay_events_consumed_total', { topic: 'contract.lifecycle.v1', outcome: 'applied' })).toBeGreaterThan(0);
+  expect(metricValue(payment, 'boissipay_payments', { status: 'SUCCEEDED' })).toBe(2);
+  expect(metricValue(payment, 'boissipay_payments', { status: 'FAILED', reason: 'INSUFFICIENT_FUNDS' })).toBe(1);
+  expect(metricValue(mailer, 'boissipay_deliveries', { status: 'SENT' })).toBe(3);
+  expect(metricValue(contract, 'boissipay_contracts', { status: 'SUSPENDED' })).toBe(1);
+  expect(metricValue(mailer, 'boissipay_event_hop_seconds_count', { topic: 'billing.invoice-issued.v1' })).toBe(3);
+}
+
 describe('the whole month, the four services as separate processes', () => {
   it('when a month is played and billed, then every invoice is issued, e-mailed with its PDF, debited or refused, and settled in billing', async () => {
     const platform = new Platform();
@@ -71,6 +90,7 @@ describe('the whole month, the four services as separate processes', () => {
       await platform.start();
       const client = platformClient((service) => platform.url(service), E2E_SECRET);
       await expectMonthClosedCorrectly(await playMonth(client), client);
+      await expectMetricsOfTheMonth(platform);
     } finally {
       await platform.stop();
     }

@@ -11,13 +11,15 @@ import { billingError, refusalError } from './billing-errors';
 import { mountBillingRunRoutes } from './billing-run-routes';
 import { mountInvoiceRoutes } from './invoice-routes';
 import { submissionOf } from './operation-request-mapper';
-import { answerOf, operationResponseOf } from './operation-response-mapper';
+import { answerOf, operationResponseOf, type OperationView } from './operation-response-mapper';
 
 type Schemas = billingApi.components['schemas'];
 type ListQuery = NonNullable<billingApi.operations['listOperations']['parameters']['query']>;
 
 export interface BillingHttpDependencies extends Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'> {
   runner: BillingRunner;
+  /** Told of each new decision (not of a replayed one): metrics. */
+  onDecided?: (operation: OperationView) => void;
 }
 
 /** Thin handlers: the spec has validated the request and the token; each maps it to a use case and back. */
@@ -29,8 +31,10 @@ export function mountBillingRoutes(router: Router, deps: BillingHttpDependencies
       submittedBy: principalOf(res).subject,
       correlationId,
     });
-    const outcome = await submitOperation(deps, submission, (operation) => answerOf(operation, { path: req.path, correlationId }));
+    let decided: OperationView | undefined;
+    const outcome = await submitOperation(deps, submission, (operation) => answerOf((decided = operation), { path: req.path, correlationId }));
     if (outcome.kind === 'refused') throw refusalError(outcome.refusal);
+    if (decided && !outcome.replayed) deps.onDecided?.(decided);
     if (outcome.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(outcome.answer.status).json(outcome.answer.body);
   });

@@ -7,7 +7,7 @@ type OperationResponse = Schemas['OperationResponse'];
 type OperationRejectedResponse = Schemas['OperationRejectedResponse'];
 type RejectionCode = Schemas['RejectionCode'];
 
-type OperationView = Pick<
+export type OperationView = Pick<
   DecidedOperation,
   | 'operationId'
   | 'type'

@@ -1,2 +1,2 @@
-export { createServiceMetrics, METRIC_PREFIX, observeOutbox, observePool, type ServiceMetrics } from './service-metrics';
+export { createServiceMetrics, gaugeFromQuery, METRIC_PREFIX, observeOutbox, observePool, type ServiceMetrics } from './service-metrics';
 export { httpMetricsMiddleware, metricsRouter } from './http-metrics';

@@ -80,3 +80,19 @@ export function observeOutbox(metrics: ServiceMetrics, pool: Pool): void {
     gauge.set((await backlog())?.oldest ?? 0);
   });
 }
+
+/**
+ * A gauge read from the service's own tables at each scrape: `query` returns one row per label
+ * set, with the labels as text columns and the number in `value`. For states the database already
+ * holds (contracts by status, payments by outcome); what is no longer returned is no longer reported.
+ */
+export function gaugeFromQuery<L extends string>(metrics: ServiceMetrics, pool: Pool, spec: { name: string; help: string; labelNames: readonly L[]; query: string }): void {
+  metrics.gauge(spec.name, spec.help, spec.labelNames, async (gauge) => {
+    const { rows } = await pool.query<Record<L, string | null> & { value: string | number }>(spec.query);
+    gauge.reset();
+    for (const row of rows) {
+      const labels = Object.fromEntries(spec.labelNames.map((name) => [name, row[name] ?? 'none'])) as Record<L, string>;
+      gauge.set(labels, Number(row.value));
+    }
+  });
+}
