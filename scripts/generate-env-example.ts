@@ -129,6 +129,10 @@ export const stackOnlyVariables: readonly StackOnlyVariable[] = [
     value: 'build',
   },
   {
+    name: 'GRAFANA_ADMIN_PASSWORD',
+    description: 'Password of Grafana\'s admin user.',
+  },
+  {
     name: 'POSTGRES_PASSWORD',
     description: 'Password of the postgres superuser: administration and backups only, the services log in with their own roles.',
   },
@@ -159,6 +163,8 @@ export const stackOnlyVariables: readonly StackOnlyVariable[] = [
   { name: 'KAFKA_HOST_PORT', description: 'Host port of Kafka for tools on the host (advertised as localhost:<port>).', value: '9092' },
   { name: 'SCHEMA_REGISTRY_HOST_PORT', description: "Host port of the schema registry's REST API.", value: '8081' },
   { name: 'KAFKA_UI_HOST_PORT', description: 'Host port of Kafka UI: topics, messages, consumer lag.', value: '8088' },
+  { name: 'PROMETHEUS_HOST_PORT', description: 'Host port of Prometheus: the services\' metrics and the alerts (infra/monitoring/prometheus).', value: '9090' },
+  { name: 'GRAFANA_HOST_PORT', description: 'Host port of Grafana and its "Boissipay overview" dashboard.', value: '3000' },
   { name: 'MAILDEV_HOST_PORT', description: 'Host port of the mail catcher web UI (every mail the invoice mailer sends).', value: '1080' },
 ];
 

@@ -128,7 +128,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('the data lives in named volumes', () => {
-    expect(Object.keys(compose.volumes ?? {}).sort()).toEqual(['kafka-data', 'postgres-data']);
+    expect(Object.keys(compose.volumes ?? {}).sort()).toEqual(['grafana-data', 'kafka-data', 'postgres-data', 'prometheus-data']);
     expect(compose.services.postgres?.volumes).toContain('postgres-data:/var/lib/postgresql/data');
     expect(compose.services.kafka?.volumes).toContain('kafka-data:/var/lib/kafka/data');
   });

@@ -3,6 +3,7 @@ import { eventually, platformClient, type PlatformClient } from '../../scripts/d
 import { attachmentOf, emailsTo } from '../../invoice-mailer/test/support/mail-catcher';
 import { pdfText } from '../../invoice-mailer/test/support/pdf-text';
 import { metricValue, parseMetrics } from '@boissipay/runtime/testing';
+import { referencedMetricNames } from '../deployment/monitoring-files';
 import { E2E_SECRET, Platform } from './support/platform';
 
 jest.setTimeout(300_000);
@@ -81,6 +82,10 @@ async function expectMetricsOfTheMonth(platform: Platform): Promise<void> {
   expect(metricValue(mailer, 'boissipay_deliveries', { status: 'SENT' })).toBe(3);
   expect(metricValue(contract, 'boissipay_contracts', { status: 'SUSPENDED' })).toBe(1);
   expect(metricValue(mailer, 'boissipay_event_hop_seconds_count', { topic: 'billing.invoice-issued.v1' })).toBe(3);
+  expect(metricValue(payment, 'boissipay_consumer_lag_messages', { topic: 'billing.invoice-issued.v1', partition: '0' })).toBe(0);
+  // The dashboard and the alert rules read only metrics the services really serve.
+  const served = new Set([contract, billing, payment, mailer].flat().map((sample) => sample.name));
+  expect(referencedMetricNames().filter((name) => !served.has(name))).toEqual([]);
 }
 
 describe('the whole month, the four services as separate processes', () => {

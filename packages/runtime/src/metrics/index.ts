@@ -1,2 +1,2 @@
-export { createServiceMetrics, gaugeFromQuery, METRIC_PREFIX, observeOutbox, observePool, type ServiceMetrics } from './service-metrics';
+export { createServiceMetrics, gaugeFromQuery, METRIC_PREFIX, observeConsumerLag, observeOutbox, observePool, type ServiceMetrics } from './service-metrics';
 export { httpMetricsMiddleware, metricsRouter } from './http-metrics';

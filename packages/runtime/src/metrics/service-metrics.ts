@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Admin } from 'kafkajs';
 import type { Pool } from 'pg';
 
 /**
@@ -93,6 +94,22 @@ export function gaugeFromQuery<L extends string>(metrics: ServiceMetrics, pool: 
     for (const row of rows) {
       const labels = Object.fromEntries(spec.labelNames.map((name) => [name, row[name] ?? 'none'])) as Record<L, string>;
       gauge.set(labels, Number(row.value));
+    }
+  });
+}
+
+/** How far each consumer group of the service is behind its topic: end offset minus committed offset, per partition. */
+export function observeConsumerLag(metrics: ServiceMetrics, admin: Admin, groups: ReadonlyArray<{ groupId: string; topic: string; consumer: string; logicalTopic: string }>): void {
+  metrics.gauge('consumer_lag_messages', "Messages of a topic its consumer group has not yet processed, per partition (end offset minus the group's committed offset).", ['consumer', 'topic', 'partition'], async (gauge) => {
+    gauge.reset();
+    for (const { groupId, topic, consumer, logicalTopic } of groups) {
+      const [ends, committed] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
+      for (const { partition, high, low } of ends) {
+        const offset = committed[0]?.partitions.find((candidate) => candidate.partition === partition)?.offset ?? '-1';
+        // A group that never committed will start at the first retained message.
+        const from = offset === '-1' ? BigInt(low) : BigInt(offset);
+        gauge.set({ consumer, topic: logicalTopic, partition: String(partition) }, Number(BigInt(high) > from ? BigInt(high) - from : 0n));
+      }
     }
   });
 }

@@ -16,7 +16,7 @@ import {
   type TopicSchema,
 } from '../kafka';
 import { createLogger } from '../logging';
-import { createServiceMetrics, observeOutbox, observePool } from '../metrics';
+import { createServiceMetrics, observeConsumerLag, observeOutbox, observePool } from '../metrics';
 import { migrateServiceDatabase } from './migrate-service-database';
 import { startSchedules } from './schedules';
 import type { ServiceContext, ServiceDefinition, ServiceParts } from './service-definition';
@@ -135,6 +135,11 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
 
     // Consumers join their groups once HTTP already serves: after a crash, Kafka holds a group
     // until the dead member's session times out, and decisions need only the database.
+    observeConsumerLag(
+      metrics,
+      admin,
+      consumers.map((consumer) => ({ groupId: topicOf(`${name}.${consumer.name}`), topic: topicOf(consumer.topic.topic), consumer: consumer.name, logicalTopic: consumer.topic.topic })),
+    );
     const runningConsumers: Array<{ stop(): Promise<void> }> = [];
     // Stopped together: each waits for its fetch in flight, which need not add up.
     stops.push(() => Promise.all(runningConsumers.splice(0).map((consumer) => consumer.stop())));
