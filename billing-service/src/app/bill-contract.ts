@@ -1,10 +1,11 @@
-import { enqueueEvent } from '@boissipay/runtime';
+import { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
+import { transactionalOutbox } from '@boissipay/runtime';
 import type { BillingPeriod } from '../domain/billing-period';
 import { addDays } from '../domain/billing-period';
 import { buildInvoiceDraft } from '../domain/build-invoice';
 import type { InvoiceTotals, InvoiceType, IssuedInvoice } from '../domain/invoice';
 import { formatInvoiceRef, numberingYearOf } from '../domain/invoice-number';
-import { invoiceIssuedEventOf, invoiceIssuedTopic } from '../events/invoice-issued-event';
+import { invoiceIssuedEventOf } from '../events/invoice-issued-event';
 import {
   findBillableOperations,
   findInvoiceRefOfPeriod,
@@ -65,7 +66,7 @@ export async function billContract(deps: ContractBillingDependencies, contractRe
     const event = invoiceIssuedEventOf(invoice, { eventId: deps.newId(), occurredAt: issuedAt, correlationId: run.correlationId });
     await insertInvoice(tx, invoice, { runId: run.runId, issuedEventId: event.eventId, issuedAt });
     await markOperationsInvoiced(tx, contractRef, invoice.operationIds, invoice);
-    await enqueueEvent(tx, { topic: invoiceIssuedTopic, key: contractRef, event });
+    await transactionalOutbox.enqueue(tx, billingInvoiceIssuedV1Event.eventTopic, { key: contractRef, event });
     return { kind: 'issued', invoiceRef, invoiceType: invoice.invoiceType, currency: invoice.currency, totals: invoice.totals };
   });
 }

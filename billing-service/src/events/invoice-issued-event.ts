@@ -1,9 +1,7 @@
-import { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
+import type { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
 import type { IssuedInvoice } from '../domain/invoice';
 
 type InvoiceIssuedEvent = billingInvoiceIssuedV1Event.InvoiceIssuedEvent;
-
-export const invoiceIssuedTopic = billingInvoiceIssuedV1Event.topic;
 
 export interface EventContext {
   eventId: string;

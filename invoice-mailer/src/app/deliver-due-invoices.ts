@@ -1,6 +1,7 @@
-import { currentCorrelationId, enqueueEvent, keepLeased, leaseEnd, retryScheduleOf, runWithCorrelationId } from '@boissipay/runtime';
+import { mailerInvoiceDeliveryV1Event } from '@boissipay/contracts';
+import { currentCorrelationId, keepLeased, leaseEnd, retryScheduleOf, runWithCorrelationId, transactionalOutbox } from '@boissipay/runtime';
 import { decideAfterFailure, type Delivery } from '../domain/delivery';
-import { deliveryEventOf, deliveryTopic } from '../events/invoice-delivery-event';
+import { deliveryEventOf } from '../events/invoice-delivery-event';
 import type { MailerTransaction } from '../infra/database';
 import { claimDueDeliveries, markFailed, markSent, renewDeliveryLease, scheduleRetry, type ClaimedDelivery } from '../infra/delivery-repository';
 import type { SendResult } from '../infra/smtp-mail-sender';
@@ -114,5 +115,5 @@ async function publishOutcome(
     correlationId: currentCorrelationId() ?? claim.correlationId,
     causationId: claim.issuedEventId,
   });
-  await enqueueEvent(tx, { topic: deliveryTopic, key: delivery.contractRef, event });
+  await transactionalOutbox.enqueue(tx, mailerInvoiceDeliveryV1Event.eventTopic, { key: delivery.contractRef, event });
 }

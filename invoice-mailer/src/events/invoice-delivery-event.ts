@@ -1,9 +1,7 @@
-import { mailerInvoiceDeliveryV1Event } from '@boissipay/contracts';
+import type { mailerInvoiceDeliveryV1Event } from '@boissipay/contracts';
 import type { Delivery } from '../domain/delivery';
 
 type InvoiceDeliveryEvent = mailerInvoiceDeliveryV1Event.InvoiceDeliveryEvent;
-
-export const deliveryTopic = mailerInvoiceDeliveryV1Event.topic;
 
 export interface EventContext {
   eventId: string;
