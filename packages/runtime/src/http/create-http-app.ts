@@ -7,6 +7,7 @@ import { createTokenVerifier } from './auth/jwt';
 import { authenticateBeforeBody } from './input/authenticate-before-body';
 import { requireDecimalQueryNumbers } from './input/decimal-query-numbers';
 import { rejectUnstorableText } from './input/reject-unstorable-text';
+import { jsonProblemOf } from './input/strict-json';
 import { errorHandler, notFoundHandler } from './errors/error-handler';
 import { healthRouter } from './health/health-router';
 import type { ReadinessCheck } from './health/readiness';
@@ -55,7 +56,16 @@ export function createHttpApp(options: HttpAppOptions): Express {
   );
   const verifyToken = createTokenVerifier(options.auth);
   app.use(authenticateBeforeBody(spec, verifyToken, options.logger));
-  app.use(express.json({ limit: options.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    express.json({
+      limit: options.bodyLimit,
+      type: ['application/json', 'application/*+json'],
+      verify: (_req, _res, raw) => {
+        const problem = jsonProblemOf(raw);
+        if (problem) throw Object.assign(new Error(problem), { status: 400, type: 'entity.verify.failed', expose: true });
+      },
+    }),
+  );
   app.use(
     openApiValidation({
       specPath: options.specPath,

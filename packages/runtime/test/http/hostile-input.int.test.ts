@@ -71,4 +71,16 @@ describe('hostile input at the edge', () => {
     expect(response.headers['retry-after']).toBe('5');
     expect(codesOf(response)).toEqual(['SERVICE_UNAVAILABLE']);
   });
+
+  it.each([
+    ['a key given twice', '{"name":"a","quantity":1,"quantity":900,"kind":"STANDARD"}', /repeats the key "quantity"/],
+    ['a byte-order mark', '\ufeff{"name":"a","quantity":1,"kind":"STANDARD"}', /byte-order mark/],
+  ])('when the JSON body has %s, then 400 and the handler never runs', async (_what, body, message) => {
+    const before = created.length;
+    const response = await app.api.post('/v1/samples').set(bearer(await tokenWith(['samples:write']))).set('Content-Type', 'application/json').send(body);
+    expect(response.status).toBe(400);
+    expect(codesOf(response)).toEqual(['VALIDATION_FAILED']);
+    expect(response.body.errors[0].message).toMatch(message);
+    expect(created.length).toBe(before);
+  });
 });
