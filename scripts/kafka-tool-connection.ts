@@ -11,3 +11,19 @@ export async function connectKafkaTools(clientId: string): Promise<{ kafka: Kafk
   const codec = createAvroCodec(createSchemaRegistry(process.env.SCHEMA_REGISTRY_URL ?? localEndpoints.schemaRegistryUrl), {});
   return { kafka, admin, codec, close: () => admin.disconnect() };
 }
+
+/** Runs one command of a Kafka tool: connects, runs `work`, disconnects; a failure is printed and exits non-zero. */
+export function runKafkaTool(clientId: string, work: (tools: Awaited<ReturnType<typeof connectKafkaTools>>) => Promise<void>): void {
+  connectKafkaTools(clientId)
+    .then(async (tools) => {
+      try {
+        await work(tools);
+      } finally {
+        await tools.close();
+      }
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    });
+}

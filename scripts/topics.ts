@@ -10,35 +10,26 @@
  */
 import { parseArgs } from 'node:util';
 import { describeMessage, describeTopics, readTopic } from '@boissipay/runtime';
-import { connectKafkaTools } from './kafka-tool-connection';
+import { runKafkaTool } from './kafka-tool-connection';
 
-async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { prefix: { type: 'string' }, 'from-beginning': { type: 'boolean', default: false }, key: { type: 'string' }, limit: { type: 'string', default: '20' } },
-  });
-  const [command, topic] = positionals;
-  const tools = await connectKafkaTools('boissipay-topics');
-  try {
-    if (command === 'list') {
-      for (const overview of await describeTopics(tools.admin, { prefix: values.prefix })) {
-        const offsets = overview.partitions.map(({ partition, low, high }) => `p${partition} ${low}..${high}`).join(', ');
-        console.log(`${overview.topic}  ${overview.messages} message(s)  [${offsets}]`);
-        for (const { groupId, lag } of overview.groups) console.log(`    group ${groupId}  lag ${lag}`);
-      }
-    } else if (command === 'tail' && topic) {
-      const messages = await readTopic(tools.kafka, tools.admin, topic, { fromBeginning: values['from-beginning'], key: values.key, limit: Number(values.limit) });
-      for (const { partition, message } of messages) console.log(JSON.stringify(await describeMessage(tools.codec, partition, message)));
-    } else {
-      console.error('usage: npm run topics -- list [--prefix P] | tail <topic> [--from-beginning] [--key K] [--limit N]');
-      process.exitCode = 2;
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { prefix: { type: 'string' }, 'from-beginning': { type: 'boolean', default: false }, key: { type: 'string' }, limit: { type: 'string', default: '20' } },
+});
+const [command, topic] = positionals;
+
+runKafkaTool('boissipay-topics', async (tools) => {
+  if (command === 'list') {
+    for (const overview of await describeTopics(tools.admin, { prefix: values.prefix })) {
+      const offsets = overview.partitions.map(({ partition, low, high }) => `p${partition} ${low}..${high}`).join(', ');
+      console.log(`${overview.topic}  ${overview.messages} message(s)  [${offsets}]`);
+      for (const { groupId, lag } of overview.groups) console.log(`    group ${groupId}  lag ${lag}`);
     }
-  } finally {
-    await tools.close();
+  } else if (command === 'tail' && topic) {
+    const messages = await readTopic(tools.kafka, tools.admin, topic, { fromBeginning: values['from-beginning'], key: values.key, limit: Number(values.limit) });
+    for (const { partition, message } of messages) console.log(JSON.stringify(await describeMessage(tools.codec, partition, message)));
+  } else {
+    console.error('usage: npm run topics -- list [--prefix P] | tail <topic> [--from-beginning] [--key K] [--limit N]');
+    process.exitCode = 2;
   }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
 });
