@@ -1,5 +1,6 @@
 import { Type, type Resolver } from 'avsc';
-import type { EventTopic, RegisteredSchema, SchemaRegistryClient, TopicSchema } from './schema-registry';
+import { subjectOf, type EventTopic, type RegisteredSchema, type SchemaRegistryClient, type TopicSchema } from './schema-registry';
+import { subjectVersions } from './subject-versions';
 
 /**
  * The message can never be decoded, however often it is retried (not Confluent wire format,
@@ -44,6 +45,7 @@ export function createAvroCodec(
   const writerIds = new Map((schemas.produces ?? []).map(({ topic, id }) => [topic, id]));
   const readers = new Map((schemas.consumes ?? []).map(({ topic, schema }) => [topic, Type.forSchema(schema)]));
   const resolvers = new Map<string, Resolver>();
+  const subjects = subjectVersions(registry);
 
   async function writerTypeOf(schemaId: number): Promise<Type> {
     try {
@@ -79,6 +81,10 @@ export function createAvroCodec(
       const schemaId = buffer.readInt32BE(1);
       const writer = await writerTypeOf(schemaId);
       const reader = topic === undefined ? undefined : readers.get(topic);
+      // A topic this service consumes is read only in the schemas registered for it.
+      if (reader && topic !== undefined && !(await subjects.belongsTo(topic, schemaId))) {
+        throw new UndecodableMessageError(`schema id ${schemaId} is not a version of ${subjectOf(topic)}: the message was not written by this topic's producer`);
+      }
       try {
         const payload = buffer.subarray(HEADER_LENGTH);
         if (!reader) return writer.fromBuffer(payload);

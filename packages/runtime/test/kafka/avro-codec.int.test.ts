@@ -3,6 +3,7 @@ import {
   createAvroCodec,
   createIdempotentProducer,
   createSchemaRegistry,
+  registerSchemas,
   UndecodableMessageError,
   type AvroCodec,
 } from '../../src/kafka';
@@ -65,5 +66,20 @@ describe('Avro codec over Kafka and the schema registry', () => {
   it('when the schema id is unknown to the registry, then decoding fails as undecodable', async () => {
     const unknownId = Buffer.from([0, 0x7f, 0xff, 0xff, 0xf0, 2, 4]);
     await expect(codec.decode(unknownId)).rejects.toBeInstanceOf(UndecodableMessageError);
+  });
+
+  it("when a value was written with a schema registered for another topic, then the topic's consumer refuses it as undecodable", async () => {
+    // Another producer's topic, whose schema (v2, a superset) would decode as the sample event all the same.
+    const other = await createSampleTopic('runtime-codec-other');
+    const [foreign] = await registerSchemas(registry, [{ topic: other.topic, schema: loadAvroFixture('sample-event.v2-added-optional-field') }]);
+    const writer = createAvroCodec(registry, { produces: foreign ? [foreign] : [] });
+    const reader = createAvroCodec(registry, { consumes: [{ topic, schema: loadAvroFixture('sample-event.v1') }] });
+    const value = await writer.encode(other.topic, { ...buildSampleEvent(), currency: 'USD' });
+
+    const refused = reader.decode(value, topic);
+    await expect(refused).rejects.toBeInstanceOf(UndecodableMessageError);
+    await expect(refused).rejects.toThrow(new RegExp(`is not a version of ${topic}-value`));
+    // Read without a reader schema, as the topic tools do, it still decodes: only the topic's consumers are strict.
+    await expect(reader.decode(value)).resolves.toMatchObject({ currency: 'USD' });
   });
 });
