@@ -16,6 +16,7 @@ import {
   createLogger,
   createPool,
   createSchemaRegistry,
+  kafkaSecurityOf,
   loadConfig,
   migrateServiceDatabase,
 } from '@boissipay/runtime';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   await migrateServiceDatabase(config.DATABASE_URL, billingService.migrationsFolder);
   const pool = createPool(config.DATABASE_URL, 1, logger);
   try {
-    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID}-rebuild`, logger });
+    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID}-rebuild`, logger, security: kafkaSecurityOf(config) });
     // The names the service itself uses on Kafka: its topics, subjects and groups are behind KAFKA_TOPIC_PREFIX.
     const topic = `${config.KAFKA_TOPIC_PREFIX}${contractLifecycleV1Event.topic}`;
     const codec = createAvroCodec(createSchemaRegistry(config.SCHEMA_REGISTRY_URL), { consumes: [{ topic, schema: contractLifecycleV1Event.schema }] });

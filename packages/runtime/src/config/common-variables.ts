@@ -73,6 +73,28 @@ export const commonVariables = {
     schema: z.coerce.number().int().min(6000).max(300000),
     default: '10000',
   }),
+  KAFKA_SSL: variable({
+    description: 'true: connect to the brokers over TLS (a production cluster with authentication, see KAFKA_SASL_MECHANISM).',
+    schema: settings.flag,
+    default: 'false',
+  }),
+  KAFKA_SASL_MECHANISM: variable({
+    description:
+      "SASL mechanism of the service's Kafka principal (plain, scram-sha-256 or scram-sha-512; empty: no authentication, as locally). With ACLs, each service's principal may write only the topics it produces (docs/deployment.md).",
+    schema: z.enum(['', 'plain', 'scram-sha-256', 'scram-sha-512'], 'plain, scram-sha-256, scram-sha-512 or empty'),
+    default: '',
+  }),
+  KAFKA_SASL_USERNAME: variable({
+    description: "The service's Kafka principal (with KAFKA_SASL_MECHANISM).",
+    schema: z.string(),
+    default: '',
+  }),
+  KAFKA_SASL_PASSWORD: variable({
+    description: "Password of the service's Kafka principal.",
+    schema: z.string(),
+    default: '',
+    secret: true,
+  }),
   SCHEMA_REGISTRY_URL: variable({
     description: 'Confluent-compatible schema registry base URL (Apicurio: …/apis/ccompat/v7).',
     schema: z.url(),

@@ -7,7 +7,7 @@ export {
   type IdempotentConsumerOptions,
   type MessageContext,
 } from './consumer/idempotent-consumer';
-export { createIdempotentProducer, createKafka } from './kafka-client';
+export { createIdempotentProducer, createKafka, kafkaSecurityOf, type KafkaSecurity } from './kafka-client';
 export { enqueueEvent, type OutboxWriter, type OutgoingEvent } from './outbox/enqueue-event';
 export { transactionalOutbox, type Outbox } from './outbox/outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';

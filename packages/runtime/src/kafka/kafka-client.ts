@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type LogEntry, type Producer, type SASLOptions } from 'kafkajs';
 import type { Logger } from '../logging';
 
 const pinoMethodOf: Record<logLevel, 'error' | 'warn' | 'info' | 'debug' | undefined> = {
@@ -21,10 +21,36 @@ function kafkajsLogsTo(logger: Logger) {
     };
 }
 
-export function createKafka(options: { brokers: string[]; clientId: string; logger: Logger }): Kafka {
+/** How the service authenticates to the brokers: TLS and a SASL principal in production, nothing locally. */
+export interface KafkaSecurity {
+  ssl: boolean;
+  sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
+}
+
+export function kafkaSecurityOf(config: { KAFKA_SSL: boolean; KAFKA_SASL_MECHANISM: '' | 'plain' | 'scram-sha-256' | 'scram-sha-512'; KAFKA_SASL_USERNAME: string; KAFKA_SASL_PASSWORD: string }): KafkaSecurity {
+  if (config.KAFKA_SASL_MECHANISM === '') return { ssl: config.KAFKA_SSL };
+  return { ssl: config.KAFKA_SSL, sasl: { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_SASL_USERNAME, password: config.KAFKA_SASL_PASSWORD } };
+}
+
+/** kafkajs types each mechanism apart. */
+function saslOptionsOf({ mechanism, username, password }: NonNullable<KafkaSecurity['sasl']>): SASLOptions {
+  switch (mechanism) {
+    case 'plain':
+      return { mechanism, username, password };
+    case 'scram-sha-256':
+      return { mechanism, username, password };
+    case 'scram-sha-512':
+      return { mechanism, username, password };
+  }
+}
+
+export function createKafka(options: { brokers: string[]; clientId: string; logger: Logger; security?: KafkaSecurity }): Kafka {
+  const sasl = options.security?.sasl;
   return new Kafka({
     brokers: options.brokers,
     clientId: options.clientId,
+    ssl: options.security?.ssl ?? false,
+    ...(sasl ? { sasl: saslOptionsOf(sasl) } : {}),
     // Below warn, kafkajs narrates every connection and rebalance.
     logLevel: logLevel.WARN,
     logCreator: kafkajsLogsTo(options.logger),

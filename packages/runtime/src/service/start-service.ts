@@ -9,6 +9,7 @@ import {
   createKafka,
   createSchemaRegistry,
   ensureTopics,
+  kafkaSecurityOf,
   registerSchemas,
   startIdempotentConsumer,
   transactionalOutbox,
@@ -78,7 +79,7 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
     };
     const parts = definition.compose(context);
 
-    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger, security: kafkaSecurityOf(config) });
     const admin: Admin = kafka.admin();
     await admin.connect();
     stops.push(() => admin.disconnect());
