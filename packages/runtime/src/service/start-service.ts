@@ -13,6 +13,7 @@ import {
   startIdempotentConsumer,
   transactionalOutbox,
   startOutboxRelay,
+  quarantineCheck,
   type TopicSchema,
 } from '../kafka';
 import { createLogger } from '../logging';
@@ -109,7 +110,7 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
       stops.push(() => producer.disconnect());
       const relay = await startOutboxRelay({ pool, producer, codec, logger, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS, topicOf });
       stops.push(() => relay.stop());
-      heartbeats.push(stalled(() => relay.status()));
+      heartbeats.push(stalled(() => relay.status()), quarantineCheck(pool));
     }
 
     for (const worker of parts.workers ?? []) {
