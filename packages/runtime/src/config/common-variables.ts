@@ -129,6 +129,12 @@ export const commonVariables = {
     schema: settings.positiveInt,
     default: '5000',
   }),
+  HEALTH_STALL_TIMEOUT_MS: variable({
+    description:
+      '/health/ready turns DOWN when the outbox relay or a worker has been trying this long without a round succeeding (failing, or one round hanging); an idle one stays UP.',
+    schema: settings.positiveInt,
+    default: '60000',
+  }),
 } as const satisfies Record<string, VariableSpec>;
 
 export type CommonConfig = ValuesOf<typeof commonVariables>;

@@ -17,8 +17,16 @@ export const outbox = pgTable(
     headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /**
+     * Set when Kafka refused the event for good (too large, or a payload its schema cannot
+     * encode): the relay passes over it instead of retrying it for ever. Clearing it (after
+     * raising the topic's limit, or fixing the payload) has the relay publish it again.
+     */
+    quarantinedAt: timestamp('quarantined_at', { withTimezone: true }),
+    quarantineReason: text('quarantine_reason'),
   },
   // The relay only ever looks for unpublished rows; published ones pile up and must not slow it.
+  // Quarantined rows stay in the index: they are few, and filtered on the way.
   (table) => [index('outbox_pending_idx').on(table.id).where(sql`${table.publishedAt} is null`)],
 );
 

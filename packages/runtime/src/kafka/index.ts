@@ -11,6 +11,8 @@ export { createIdempotentProducer, createKafka, kafkaSecurityOf, type KafkaSecur
 export { enqueueEvent, type OutboxWriter, type OutgoingEvent } from './outbox/enqueue-event';
 export { transactionalOutbox, type Outbox } from './outbox/outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
+export { countQuarantinedEvents } from './outbox/quarantined-events';
+export type { PublishedBatch, QuarantinedEvent } from './outbox/publish-pending-batch';
 export {
   createSchemaRegistry,
   registerSchemas,

@@ -6,6 +6,7 @@ import type { ReadinessCheck } from '../http';
 import type { EventTopic, MessageContext, Outbox } from '../kafka';
 import type { Logger } from '../logging';
 import type { ServiceMetrics } from '../metrics';
+import type { WorkerStatus } from '../work';
 
 /** What a service's composition root is given: configuration, infrastructure, and the sources of time and ids. */
 export interface ServiceContext<TConfig, TSchema extends Record<string, unknown>> {
@@ -57,6 +58,8 @@ export interface ScheduledJob {
 /** Something that runs in the background from start to stop (a worker loop, runs in progress…). */
 export interface BackgroundJob {
   stop(): Promise<void>;
+  /** Its heartbeat (a due-work loop has one): /health/ready turns DOWN when it stalls. */
+  status?(): WorkerStatus;
 }
 
 export interface BackgroundWorker {

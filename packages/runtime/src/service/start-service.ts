@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Admin, Producer } from 'kafkajs';
 import { loadConfig, type ConfigOf, type ServiceConfig } from '../config';
 import { createDatabase, createPool } from '../db';
-import { authSettingsFromConfig, createHttpApp, startHttpServer } from '../http';
+import { authSettingsFromConfig, createHttpApp, heartbeatCheck, startHttpServer, type ReadinessCheck } from '../http';
 import {
   createAvroCodec,
   createIdempotentProducer,
@@ -18,6 +18,7 @@ import {
 } from '../kafka';
 import { createLogger } from '../logging';
 import { createServiceMetrics, observeConsumerLag, observeOutbox, observePool } from '../metrics';
+import type { WorkerStatus } from '../work';
 import { migrateServiceDatabase } from './migrate-service-database';
 import { startSchedules } from './schedules';
 import type { ServiceContext, ServiceDefinition, ServiceParts } from './service-definition';
@@ -99,6 +100,10 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
     const registry = createSchemaRegistry(config.SCHEMA_REGISTRY_URL);
     const codec = createAvroCodec(registry, { produces: await registerSchemas(registry, produces), consumes });
 
+    // Heartbeats of the relay and the workers: readiness tells when one is stuck, not only when a dependency is down.
+    const heartbeats: ReadinessCheck[] = [];
+    // Real time, not the context clock: tests move business time, a stalled loop stalls in wall-clock time.
+    const stalled = (status: () => WorkerStatus) => heartbeatCheck(status, config.HEALTH_STALL_TIMEOUT_MS);
     if (produces.length > 0) {
       observeOutbox(metrics, pool);
       const producer: Producer = createIdempotentProducer(kafka);
@@ -106,11 +111,14 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
       stops.push(() => producer.disconnect());
       const relay = await startOutboxRelay({ pool, producer, codec, logger, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS, topicOf });
       stops.push(() => relay.stop());
+      heartbeats.push(stalled(() => relay.status()));
     }
 
     for (const worker of parts.workers ?? []) {
       const job = await worker.start();
       stops.push(() => job.stop());
+      const status = job.status?.bind(job);
+      if (status) heartbeats.push(stalled(() => ({ ...status(), name: worker.name })));
     }
     // After the workers: stopped before them, so no scheduled run starts while they drain.
     const schedules = await startSchedules(parts.schedules ?? [], logger);
@@ -126,6 +134,7 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
       readinessChecks: [
         { name: 'db', check: async () => void (await pool.query('select 1')) },
         { name: 'kafka', check: async () => void (await admin.describeCluster()) },
+        ...heartbeats,
         ...(parts.readiness ?? []),
       ],
       mountRoutes: (router) => parts.routes?.(router),

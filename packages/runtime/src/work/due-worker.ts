@@ -50,7 +50,15 @@ export async function startDueWorker(options: DueWorkerOptions): Promise<DueWork
   const { name, pollIntervalMs, clock = () => new Date(), random = Math.random } = options;
   const failureBackoff = options.failureBackoff ?? { baseDelayMs: 1_000, maxDelayMs: 30_000 };
   const logger = options.logger.child({ component: name });
-  const state: WorkerStatus = { name, lastRoundStartedAt: null, lastProgressAt: null, consecutiveFailures: 0, lastError: null, stopped: false };
+  const state: WorkerStatus = {
+    name,
+    lastRoundStartedAt: null,
+    lastProgressAt: null,
+    withoutProgressSince: null,
+    consecutiveFailures: 0,
+    lastError: null,
+    stopped: false,
+  };
   let wakeTimer: NodeJS.Timeout | undefined;
 
   const runner = createCoalescingRunner(
@@ -58,8 +66,10 @@ export async function startDueWorker(options: DueWorkerOptions): Promise<DueWork
       let more: boolean;
       do {
         state.lastRoundStartedAt = clock();
+        state.withoutProgressSince ??= state.lastRoundStartedAt;
         more = await options.round();
         state.lastProgressAt = clock();
+        state.withoutProgressSince = null;
         state.consecutiveFailures = 0;
         state.lastError = null;
       } while (more && !state.stopped);
@@ -68,6 +78,7 @@ export async function startDueWorker(options: DueWorkerOptions): Promise<DueWork
     {
       delayAfterFailure: (failures) => retryDelayMs(failureBackoff, failures, random),
       onError: (error, failures) => {
+        state.withoutProgressSince ??= clock();
         state.consecutiveFailures = failures;
         state.lastError = error instanceof Error ? error.message : String(error);
         logger.error({ err: error, consecutiveFailures: failures }, `${name} round failed; will retry`);

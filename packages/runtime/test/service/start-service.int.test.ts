@@ -98,7 +98,7 @@ describe('startService', () => {
     const api = request(`http://127.0.0.1:${service.port}`);
     const ready = await api.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'UP', checks: { db: 'UP', kafka: 'UP', 'sample-worker': 'UP' } });
+    expect(ready.body).toEqual({ status: 'UP', checks: { db: 'UP', kafka: 'UP', 'outbox-relay': 'UP', 'sample-worker': 'UP' } });
     const tables = await service.context.pool.query("select 1 from information_schema.tables where table_name in ('outbox', 'processed_events')");
     expect(tables.rowCount).toBe(2);
   });

@@ -18,10 +18,11 @@ export function healthRouter({ checks, timeoutMs, logger }: HealthOptions): Rout
     res.json({ status: 'UP' });
   });
   router.get('/health/ready', async (_req, res) => {
-    const { status, checks: results, failures } = await runReadinessChecks(checks, timeoutMs);
-    // Reasons stay in the logs: the probe is unauthenticated and errors may name hosts.
+    const { status, checks: results, reasons, failures } = await runReadinessChecks(checks, timeoutMs);
+    // Only reasons written for the probe are shown (`reasons`, present when there are some):
+    // it is unauthenticated, and a dependency's own errors may name hosts; those stay in the logs.
     for (const { name, error } of failures) logger.warn({ err: error, check: name }, 'readiness check failed');
-    res.status(status === 'UP' ? 200 : 503).json({ status, checks: results });
+    res.status(status === 'UP' ? 200 : 503).json({ status, checks: results, ...(Object.keys(reasons).length > 0 ? { reasons } : {}) });
   });
   return router;
 }

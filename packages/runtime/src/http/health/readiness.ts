@@ -6,9 +6,22 @@ export interface ReadinessCheck {
 
 export type CheckStatus = 'UP' | 'DOWN';
 
+/**
+ * A failure whose message is safe to show on the unauthenticated probe (it names no host, no
+ * SQL): a worker stalled, events quarantined. Any other error stays in the logs.
+ */
+export class ReadinessFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReadinessFailure';
+  }
+}
+
 export interface ReadinessReport {
   status: CheckStatus;
   checks: Record<string, CheckStatus>;
+  /** Why a check is DOWN, for the checks that failed with a ReadinessFailure. */
+  reasons: Record<string, string>;
   failures: Array<{ name: string; error: unknown }>;
 }
 
@@ -28,6 +41,7 @@ export async function runReadinessChecks(checks: readonly ReadinessCheck[], time
   return {
     status: failures.length === 0 ? 'UP' : 'DOWN',
     checks: Object.fromEntries(outcomes.map(({ name, up }) => [name, up ? 'UP' : 'DOWN'])),
+    reasons: Object.fromEntries(failures.flatMap(({ name, error }) => (error instanceof ReadinessFailure ? [[name, error.message]] : []))),
     failures,
   };
 }

@@ -49,9 +49,12 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
     pollIntervalMs,
     ...(failureBackoff ? { failureBackoff } : {}),
     round: async () => {
-      const published = await publishPendingBatch(db, producer, codec, batchSize, topicOf);
+      const { claimed, published, quarantined } = await publishPendingBatch(db, producer, codec, batchSize, topicOf);
       if (published > 0) logger.debug({ published }, 'outbox events published');
-      return published === batchSize;
+      for (const event of quarantined) {
+        logger.error({ ...event }, 'outbox event quarantined: Kafka will never accept it as it is; the events behind it are published (docs/deployment.md, "Quarantined events")');
+      }
+      return claimed === batchSize;
     },
   });
 }

@@ -1,9 +1,10 @@
-import { asc, inArray, isNull, sql } from 'drizzle-orm';
-import type { Message, Producer, TopicMessages } from 'kafkajs';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { CompressionTypes, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import type { Database } from '../../db/database';
 import { outbox, type OutboxRow } from '../../db/outbox.table';
 import type { AvroCodec } from '../avro-codec';
 import { ALL_REPLICAS } from '../kafka-client';
+import { isUnencodablePayload, kafkaRefusalOf } from './refused-for-good';
 
 /**
  * Relays of several replicas of a service take turns on this lock. SKIP LOCKED alone would
@@ -18,30 +19,49 @@ export type TopicNaming = (logicalTopic: string) => string;
 
 export const unprefixedTopics: TopicNaming = (topic) => topic;
 
-async function toTopicMessages(rows: readonly OutboxRow[], codec: AvroCodec, topicOf: TopicNaming): Promise<TopicMessages[]> {
+/** An event Kafka will never accept as it is: set aside so that the rows behind it are published. */
+export interface QuarantinedEvent {
+  eventId: string;
+  topic: string;
+  reason: string;
+}
+
+export interface PublishedBatch {
+  /** Rows claimed: a full batch means more may be waiting. */
+  claimed: number;
+  published: number;
+  quarantined: QuarantinedEvent[];
+}
+
+interface EncodedRow {
+  row: OutboxRow;
+  topic: string;
+  message: Message;
+}
+
+async function send(producer: Producer, encoded: readonly EncodedRow[]): Promise<void> {
+  // Rows come in id order and a Map keeps insertion order: each topic's messages stay in order.
   const byTopic = new Map<string, Message[]>();
-  for (const row of rows) {
-    const topic = topicOf(row.topic);
-    let value: Buffer;
-    try {
-      value = await codec.encode(topic, row.payload);
-    } catch (error) {
-      // Publishing past this row would reorder its key, so the relay stops here until it is fixed.
-      throw new Error(`outbox event ${row.eventId} (topic ${row.topic}) cannot be encoded: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
-    // Rows come in id order and a Map keeps insertion order: each topic's messages stay in order.
-    const messages = byTopic.get(topic) ?? [];
-    messages.push({ key: row.messageKey, value, headers: row.headers });
-    byTopic.set(topic, messages);
-  }
-  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+  for (const { topic, message } of encoded) byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
+  await producer.sendBatch({
+    topicMessages: [...byTopic].map(([topic, messages]): TopicMessages => ({ topic, messages })),
+    acks: ALL_REPLICAS,
+    // Events repeat their field names and lines: GZIP shrinks a month of invoice lines several
+    // times over, and Kafka's limit (max.message.bytes) applies to the compressed batch.
+    compression: CompressionTypes.GZIP,
+  });
 }
 
 /**
  * Publishes the oldest pending rows and marks them, all in one transaction that holds the
- * rows locked until Kafka has acknowledged them. Returns how many rows it published.
+ * rows locked until Kafka has acknowledged them.
+ *
+ * A row Kafka refuses for good (over the topic's size limit, or a payload its schema cannot
+ * encode) is quarantined rather than retried: retrying it would hold every row behind it for
+ * ever, those of other keys included. The rows behind it, later events of its own key
+ * included, are published: consumers then see that key without the quarantined event, which is
+ * the lesser harm (events carry state, not deltas, and the operator republishes it once the
+ * limit is raised) than a whole service's events stopping. See ADR 0015.
  */
 export async function publishPendingBatch(
   db: Database,
@@ -49,28 +69,57 @@ export async function publishPendingBatch(
   codec: AvroCodec,
   batchSize: number,
   topicOf: TopicNaming = unprefixedTopics,
-): Promise<number> {
+): Promise<PublishedBatch> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${RELAY_LOCK}))`);
     const rows = await tx
       .select()
       .from(outbox)
-      .where(isNull(outbox.publishedAt))
+      .where(and(isNull(outbox.publishedAt), isNull(outbox.quarantinedAt)))
       .orderBy(asc(outbox.id))
       .limit(batchSize)
       .for('update', { skipLocked: true });
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) return { claimed: 0, published: 0, quarantined: [] };
 
-    await producer.sendBatch({ topicMessages: await toTopicMessages(rows, codec, topicOf), acks: ALL_REPLICAS });
-    await tx
-      .update(outbox)
-      .set({ publishedAt: sql`now()` })
-      .where(
-        inArray(
-          outbox.id,
-          rows.map((row) => row.id),
-        ),
-      );
-    return rows.length;
+    const quarantined: QuarantinedEvent[] = [];
+    const encoded: EncodedRow[] = [];
+    for (const row of rows) {
+      const topic = topicOf(row.topic);
+      try {
+        encoded.push({ row, topic, message: { key: row.messageKey, value: await codec.encode(topic, row.payload), headers: row.headers } });
+      } catch (error) {
+        // Anything else (no schema for the topic, registry unreachable) is the deployment's to fix: the relay waits.
+        if (!isUnencodablePayload(error)) {
+          throw new Error(`outbox event ${row.eventId} (topic ${row.topic}) cannot be encoded: ${(error as Error).message}`, { cause: error });
+        }
+        quarantined.push({ eventId: row.eventId, topic: row.topic, reason: `payload does not match the topic's schema: ${(error as Error).message}` });
+      }
+    }
+
+    const refused = new Set<string>();
+    try {
+      if (encoded.length > 0) await send(producer, encoded);
+    } catch (error) {
+      if (!kafkaRefusalOf(error)) throw error;
+      // The batch as a whole was refused: one row at a time tells which rows Kafka will never take.
+      for (const item of encoded) {
+        try {
+          await send(producer, [item]);
+        } catch (rowError) {
+          const refusal = kafkaRefusalOf(rowError);
+          if (!refusal) throw rowError;
+          refused.add(item.row.eventId);
+          const bytes = item.message.value?.length ?? 0;
+          quarantined.push({ eventId: item.row.eventId, topic: item.row.topic, reason: `Kafka refused it: ${refusal} (${bytes} bytes encoded, before compression)` });
+        }
+      }
+    }
+
+    const published = encoded.filter(({ row }) => !refused.has(row.eventId)).map(({ row }) => row.id);
+    if (published.length > 0) await tx.update(outbox).set({ publishedAt: sql`now()` }).where(inArray(outbox.id, published));
+    for (const { eventId, reason } of quarantined) {
+      await tx.update(outbox).set({ quarantinedAt: sql`now()`, quarantineReason: reason }).where(eq(outbox.eventId, eventId));
+    }
+    return { claimed: rows.length, published: published.length, quarantined };
   });
 }
