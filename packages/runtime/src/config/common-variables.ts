@@ -131,7 +131,7 @@ export const commonVariables = {
   }),
   HEALTH_STALL_TIMEOUT_MS: variable({
     description:
-      '/health/ready turns DOWN when the outbox relay or a worker has been trying this long without a round succeeding (failing, or one round hanging); an idle one stays UP.',
+      '/health/ready turns DOWN when the outbox relay, a worker or a consumer has been trying this long without progress (failing rounds, a batch crashing again and again, a hang); an idle one stays UP.',
     schema: settings.positiveInt,
     default: '60000',
   }),

@@ -114,6 +114,14 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
       heartbeats.push(stalled(() => relay.status()));
     }
 
+    // Each consumer's heartbeat is watched from now on, though it joins its group only once HTTP serves.
+    const consumerStatuses = new Map<string, () => WorkerStatus>();
+    for (const consumer of consumers) {
+      const check = `consumer:${consumer.name}`;
+      const joining: WorkerStatus = { name: check, lastRoundStartedAt: null, lastProgressAt: null, withoutProgressSince: new Date(), consecutiveFailures: 0, lastError: null, stopped: false };
+      heartbeats.push(stalled(() => ({ ...(consumerStatuses.get(consumer.name)?.() ?? joining), name: check })));
+    }
+
     for (const worker of parts.workers ?? []) {
       const job = await worker.start();
       stops.push(() => job.stop());
@@ -175,6 +183,7 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
           },
         });
         runningConsumers.push(running);
+        consumerStatuses.set(consumer.name, running.status);
       }),
     );
     logger.info({ host: config.HOST, port: server.port }, `${name} listening on http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${server.port}`);

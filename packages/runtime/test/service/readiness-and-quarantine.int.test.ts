@@ -20,6 +20,7 @@ const incompressibleText = (bytes: number) => randomBytes(bytes).toString('base6
 
 describe('readiness that tells the truth, and events Kafka refuses for good', () => {
   const topic = uniqueName('quarantine');
+  const consumerName = uniqueName('effects');
   const databaseName = uniqueName('quarantine').replace(/-/g, '_');
   const topicPrefix = `${uniqueName('env')}.`;
   const sampleTopic: EventTopic<SampleEvent> = { topic, schema: loadAvroFixture('sample-event.v1') };
@@ -34,7 +35,7 @@ describe('readiness that tells the truth, and events Kafka refuses for good', ()
     produces: [sampleTopic],
     compose: ({ pool, logger }) => ({
       consumers: [
-        consume(sampleTopic, uniqueName('effects'), async (sample, tx) => {
+        consume(sampleTopic, consumerName, async (sample, tx) => {
           await tx.insert(sampleEffects).values({ eventId: sample.eventId, contractRef: sample.contractRef, amountCents: sample.amountCents });
         }),
       ],
@@ -106,7 +107,7 @@ describe('readiness that tells the truth, and events Kafka refuses for good', ()
     const ready = await readiness();
     expect(ready).toEqual({
       status: 200,
-      body: { status: 'UP', checks: { db: 'UP', kafka: 'UP', 'outbox-relay': 'UP', 'sample-loop': 'UP' } },
+      body: { status: 'UP', checks: { db: 'UP', kafka: 'UP', 'outbox-relay': 'UP', [`consumer:${consumerName}`]: 'UP', 'sample-loop': 'UP' } },
     });
   });
 

@@ -23,6 +23,7 @@ describe('startService', () => {
   const topicsSeenByHandler: string[] = [];
   const sampleTopic: EventTopic<SampleEvent> = { topic, schema: loadAvroFixture('sample-event.v1') };
   const lifecycle: string[] = [];
+  const consumerName = uniqueName('effects');
   const fixedNow = new Date('2026-11-30T23:00:00.000Z');
 
   /** A miniature service: POST /v1/samples publishes an event through the outbox; its own consumer records the effect. */
@@ -46,7 +47,7 @@ describe('startService', () => {
         });
       },
       consumers: [
-        consume(sampleTopic, uniqueName('effects'), async (sample, tx, context) => {
+        consume(sampleTopic, consumerName, async (sample, tx, context) => {
           correlationIdsSeenByHandler.push(currentCorrelationId());
           topicsSeenByHandler.push(context.topic);
           await tx.insert(sampleEffects).values({ eventId: sample.eventId, contractRef: sample.contractRef, amountCents: sample.amountCents });
@@ -98,7 +99,7 @@ describe('startService', () => {
     const api = request(`http://127.0.0.1:${service.port}`);
     const ready = await api.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'UP', checks: { db: 'UP', kafka: 'UP', 'outbox-relay': 'UP', 'sample-worker': 'UP' } });
+    expect(ready.body).toEqual({ status: 'UP', checks: { db: 'UP', kafka: 'UP', 'outbox-relay': 'UP', [`consumer:${consumerName}`]: 'UP', 'sample-worker': 'UP' } });
     const tables = await service.context.pool.query("select 1 from information_schema.tables where table_name in ('outbox', 'processed_events')");
     expect(tables.rowCount).toBe(2);
   });

@@ -7,7 +7,9 @@ import { applyOnce } from './apply-once';
 import { sendToDeadLetter } from './dead-letter';
 import { decodeEvent } from './decode-event';
 import { isInfrastructureFailure } from './infrastructure-failure';
+import { consumerHeartbeat } from './consumer-heartbeat';
 import { readHeaders } from './message-headers';
+import type { WorkerStatus } from '../../work/worker-status';
 import { poison, type PoisonMessage } from './poison-message';
 import { retryScheduleOf } from '../../work/retry-policy';
 import { retryWithBackoff } from '../../work/retry-with-backoff';
@@ -53,6 +55,8 @@ export type ConsumedOutcome =
 export interface IdempotentConsumer {
   /** Waits for the message in progress, then leaves the group. */
   stop(): Promise<void>;
+  /** Its heartbeat, for readiness: a batch that never completes (a crash loop, a hang) is no progress. */
+  status(): WorkerStatus;
 }
 
 function nextOffset(offset: string): string {
@@ -128,9 +132,16 @@ export async function startIdempotentConsumer<TEvent, TSchema extends Record<str
     });
   }
 
+  const heartbeat = consumerHeartbeat(`consumer ${groupId}`);
   consumer.on(consumer.events.CRASH, ({ payload }) => {
     logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
+    heartbeat.failed(payload.error, !payload.restart);
   });
+  // Joining, an idle fetch or a batch processed to its end is progress; a batch started and not ended is work outstanding.
+  consumer.on(consumer.events.GROUP_JOIN, () => heartbeat.progressed());
+  consumer.on(consumer.events.FETCH, () => heartbeat.fetched());
+  consumer.on(consumer.events.START_BATCH_PROCESS, () => heartbeat.working());
+  consumer.on(consumer.events.END_BATCH_PROCESS, () => heartbeat.progressed());
 
   await deadLetterProducer.connect();
   await consumer.connect();
@@ -139,8 +150,10 @@ export async function startIdempotentConsumer<TEvent, TSchema extends Record<str
 
   return {
     async stop() {
+      heartbeat.stopped();
       await consumer.disconnect();
       await deadLetterProducer.disconnect();
     },
+    status: heartbeat.status,
   };
 }
