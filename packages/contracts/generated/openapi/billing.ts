@@ -620,7 +620,7 @@ export type components = {
         };
     };
     parameters: {
-        /** @description Client-chosen key of this submission (e.g. a UUID). Sent again with the same body, the first answer is returned; with another body, 409 IDEMPOTENCY_KEY_REUSED. */
+        /** @description Client-chosen key of this submission (e.g. a UUID), scoped to the client (the token's subject): another client's identical key is a submission of its own. Sent again by the same client with the same body, the first answer is returned; with another body, 409 IDEMPOTENCY_KEY_REUSED. */
         IdempotencyKey: string;
         /** @description 1-based page number. */
         Page: number;
@@ -896,7 +896,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Client-chosen key of this submission (e.g. a UUID). Sent again with the same body, the first answer is returned; with another body, 409 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Client-chosen key of this submission (e.g. a UUID), scoped to the client (the token's subject): another client's identical key is a submission of its own. Sent again by the same client with the same body, the first answer is returned; with another body, 409 IDEMPOTENCY_KEY_REUSED. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
