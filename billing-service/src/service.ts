@@ -27,7 +27,7 @@ export const billingService = defineService({
     return {
       runner,
       runDependencies,
-      routes: (router) => mountBillingRoutes(router, { db, clock, newId, timeZone, runner }),
+      routes: (router) => mountBillingRoutes(router, { db, clock, newId, timeZone, runner, operationMaxDaysAhead: config.BILLING_OPERATION_MAX_DAYS_AHEAD }),
       // Consumer names are configurable so that a second instance (a test, a rebuild) reads the topics in groups of its own.
       consumers: [
         consume(contractLifecycleV1Event.eventTopic, config.BILLING_CONTRACT_CONSUMER_NAME, (event, tx) => projectContractEvent(tx, event)),

@@ -18,6 +18,7 @@ type ListQuery = NonNullable<billingApi.operations['listOperations']['parameters
 
 export interface BillingHttpDependencies extends Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'> {
   runner: BillingRunner;
+  operationMaxDaysAhead: number;
 }
 
 /** Thin handlers: the spec has validated the request and the token; each maps it to a use case and back. */

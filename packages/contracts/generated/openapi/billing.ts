@@ -591,7 +591,7 @@ export type components = {
             message: string;
         };
         /** @enum {string} */
-        RejectionCode: "CONTRACT_UNKNOWN" | "CONTRACT_NOT_ACTIVE" | "OUTSIDE_CONTRACT_VALIDITY" | "MANDATE_INVALID" | "OUTSTANDING_LIMIT_EXCEEDED" | "CURRENCY_MISMATCH" | "PURCHASE_NOT_FOUND" | "REFUND_EXCEEDS_PURCHASE";
+        RejectionCode: "CONTRACT_UNKNOWN" | "CONTRACT_NOT_ACTIVE" | "OUTSIDE_CONTRACT_VALIDITY" | "OPERATION_DATE_IN_FUTURE" | "MANDATE_INVALID" | "OUTSTANDING_LIMIT_EXCEEDED" | "CURRENCY_MISMATCH" | "PURCHASE_NOT_FOUND" | "REFUND_EXCEEDS_PURCHASE";
         /** @description Decimal amount, negative when the customer is in credit. */
         SignedAmount: number;
         /** @description Kept for the invoice line, so the customer can allocate the cost. */
@@ -940,7 +940,7 @@ export interface operations {
             };
             413: components["responses"]["Error"];
             415: components["responses"]["Error"];
-            /** @description REJECTED, and stored as such. errorCode is one of CONTRACT_UNKNOWN, CONTRACT_NOT_ACTIVE, OUTSIDE_CONTRACT_VALIDITY, MANDATE_INVALID, OUTSTANDING_LIMIT_EXCEEDED, CURRENCY_MISMATCH, PURCHASE_NOT_FOUND, REFUND_EXCEEDS_PURCHASE. */
+            /** @description REJECTED, and stored as such. errorCode is one of CONTRACT_UNKNOWN, CONTRACT_NOT_ACTIVE, OUTSIDE_CONTRACT_VALIDITY, OPERATION_DATE_IN_FUTURE, MANDATE_INVALID, OUTSTANDING_LIMIT_EXCEEDED, CURRENCY_MISMATCH, PURCHASE_NOT_FOUND, REFUND_EXCEEDS_PURCHASE. OPERATION_DATE_IN_FUTURE: operationAt is later than today in billing's time zone plus BILLING_OPERATION_MAX_DAYS_AHEAD days (1 by default), for a purchase or a refund. */
             422: {
                 headers: {
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
