@@ -36,7 +36,7 @@ export const billingConfig = defineServiceConfig({ name: 'billing-service', port
   }),
   BILLING_RUN_SCHEDULER_ENABLED: variable({
     description:
-      'Whether this instance runs the billing run on BILLING_RUN_CRON, and at start-up when the month just ended has no completed run yet (false: runs start only through POST /v1/billing-runs). Several instances may run it: a contract is billed once whatever the number of runs.',
+      'Whether this instance runs the billing run on BILLING_RUN_CRON, and at start-up when the month just ended has no completed run yet (false: runs start only through POST /v1/billing-runs). Several instances may run it: a contract is billed once whatever the number of runs. Whatever this says, a run a dead process left RUNNING is marked FAILED at start-up and its period run again.',
     schema: settings.flag,
     default: 'true',
   }),

@@ -164,7 +164,7 @@ export type components = {
             /** @description What this run issued, per currency. */
             totals: components["schemas"]["CurrencyTotals"][];
             /**
-             * @description SCHEDULE (BILLING_RUN_CRON, or the catch-up at start-up) or API.
+             * @description SCHEDULE (BILLING_RUN_CRON, the catch-up at start-up, or the start-up run of the period of a run whose process died, requestedBy "start-up recovery") or API.
              * @enum {string}
              */
             trigger: "SCHEDULE" | "API";
