@@ -8,6 +8,12 @@ export const billingConfig = defineServiceConfig({ name: 'billing-service', port
     schema: settings.timeZone,
     default: 'Europe/Paris',
   }),
+  BILLING_OPERATION_MAX_DAYS_AHEAD: variable({
+    description:
+      "Days after today (in BILLING_TIME_ZONE) a purchase or refund may be dated: room for a sales system whose clock or time zone runs ahead. A later operationAt is rejected (422 OPERATION_DATE_IN_FUTURE), so that nothing weighs on today's outstanding before it happens.",
+    schema: z.coerce.number().int().min(0).max(31),
+    default: '1',
+  }),
   BILLING_CONTRACT_CONSUMER_NAME: variable({
     description: "Name of the consumer that keeps billing's contract read model from contract.lifecycle.v1; its group id is billing-service.<name> (a new name re-reads the topic from the beginning).",
     schema: settings.consumerName,
@@ -30,7 +36,7 @@ export const billingConfig = defineServiceConfig({ name: 'billing-service', port
   }),
   BILLING_RUN_SCHEDULER_ENABLED: variable({
     description:
-      'Whether this instance runs the billing run on BILLING_RUN_CRON, and at start-up when the month just ended has no completed run yet (false: runs start only through POST /v1/billing-runs). Several instances may run it: a contract is billed once whatever the number of runs.',
+      'Whether this instance runs the billing run on BILLING_RUN_CRON, and at start-up when the month just ended has no completed run yet (false: runs start only through POST /v1/billing-runs). Several instances may run it: a contract is billed once whatever the number of runs. Whatever this says, a run a dead process left RUNNING is marked FAILED at start-up and its period run again.',
     schema: settings.flag,
     default: 'true',
   }),

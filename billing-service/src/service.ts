@@ -3,6 +3,7 @@ import { billingInvoiceIssuedV1Event, contractLifecycleV1Event, mailerInvoiceDel
 import { consume, defineService } from '@boissipay/runtime';
 import { createBillingRunner } from './app/billing-runner';
 import type { BillingRunDependencies } from './app/dependencies';
+import { recoverAbandonedBillingRuns } from './app/recover-abandoned-billing-runs';
 import { recordInvoiceDelivery } from './app/record-invoice-delivery';
 import { recordPaymentResult } from './app/record-payment-result';
 import { billingConfig } from './config';
@@ -29,7 +30,8 @@ export const billingService = defineService({
     return {
       runner,
       runDependencies,
-      routes: (router) => mountBillingRoutes(router, { db, clock, newId, timeZone, runner, onDecided: observed.decided }),
+      routes: (router) =>
+        mountBillingRoutes(router, { db, clock, newId, timeZone, runner, operationMaxDaysAhead: config.BILLING_OPERATION_MAX_DAYS_AHEAD, onDecided: observed.decided }),
       // Consumer names are configurable so that a second instance (a test, a rebuild) reads the topics in groups of its own.
       consumers: [
         consume(contractLifecycleV1Event.eventTopic, config.BILLING_CONTRACT_CONSUMER_NAME, (event, tx) => projectContractEvent(tx, event)),
@@ -38,7 +40,18 @@ export const billingService = defineService({
           recordInvoiceDelivery(tx, delivery, { logger }),
         ),
       ],
-      workers: [{ name: 'billing-runs', start: async () => ({ stop: () => runner.stop() }) }],
+      workers: [
+        { name: 'billing-runs', start: async () => ({ stop: () => runner.stop() }) },
+        // Whatever BILLING_RUN_SCHEDULER_ENABLED says: a run a dead process left RUNNING is repaired, not scheduled.
+        {
+          name: 'billing-run-recovery',
+          start: async () => {
+            // Not a reason to refuse to start: the next run of the period marks them and bills what they left.
+            await recoverAbandonedBillingRuns(runDependencies, runner).catch((error: unknown) => logger.error({ err: error }, 'recovering abandoned billing runs failed'));
+            return { stop: async () => undefined };
+          },
+        },
+      ],
       schedules: config.BILLING_RUN_SCHEDULER_ENABLED ? [billingRunSchedule(db, runner, { cron: config.BILLING_RUN_CRON, timeZone, clock, logger })] : [],
     };
   },

@@ -94,6 +94,34 @@ describe('billing run: crash-safe, concurrent, numbered without gaps', () => {
     expect(crashedNow.body.errors[0].message).toMatch(/stopped before it finished/);
   });
 
+  it('when a run dies half-way and billing restarts, then the run is FAILED and the rest of its period is billed once, numbers gapless', async () => {
+    // Not the month just ended: recovery resumes any period.
+    const contractRefs = await contractsWithOperations(5, '2026-02');
+    const crashed = await startRunCrashingAfter(billing, '2026-02', 2);
+    await expect(crashed.finished).rejects.toBeInstanceOf(SimulatedCrash);
+
+    await billing.restart();
+
+    const runsOfPeriod = async () =>
+      (await billing.service.context.pool.query('select run_id, status, requested_by from billing_runs where period = $1 order by started_at', ['2026-02'])).rows;
+    await waitFor(async () => (await runsOfPeriod()).some((run) => run.requested_by === 'start-up recovery' && run.status === 'COMPLETED'), {
+      timeoutMs: 30_000,
+      description: 'the period of the crashed run to be run again at start-up',
+    });
+    const runs = await runsOfPeriod();
+    expect(runs.map(({ status, requested_by }) => ({ status, requested_by }))).toEqual([
+      { status: 'FAILED', requested_by: 'billing-test' },
+      { status: 'COMPLETED', requested_by: 'start-up recovery' },
+    ]);
+    const crashedNow = await billing.api.get(`/v1/billing-runs/${crashed.run.runId}`).set(await billing.auth(['billing:run']));
+    expect(crashedNow.body).toMatchObject({ status: 'FAILED', invoicesIssued: 2, contractsBilled: 2 });
+    expect(crashedNow.body.errors[0].message).toMatch(/stopped before it finished/);
+    const resumed = await billing.service.context.pool.query('select count(*)::int as count from invoices where run_id = $1', [runs[1]?.run_id]);
+    expect(resumed.rows[0].count).toBe(3);
+    await expectBilledExactlyOnce(contractRefs, '2026-02', 3);
+    await expectNumbersContiguous();
+  });
+
   it('when three runs of one period race, then each contract is billed once and the numbers are unique and gapless', async () => {
     const contractRefs = await contractsWithOperations(12, '2026-04', 2);
 

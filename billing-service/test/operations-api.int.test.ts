@@ -82,6 +82,28 @@ describe('operations API: idempotency, bad input, queries', () => {
       expect(await storedCount(contractRef)).toBe(1);
     });
 
+    it('when two clients send one Idempotency-Key with different bodies, then each gets its own answer, and each replay its own first answer', async () => {
+      const contractRef = await knownContract();
+      const key = randomUUID();
+      const otherClient = await billing.auth(undefined, 'another-sales-system');
+      const fromA = buildPurchaseRequest(contractRef, 5_000);
+      const fromB = buildPurchaseRequest(contractRef, 6_000);
+      const first = await submit(fromA, { 'Idempotency-Key': key });
+      const other = await submit(fromB, { ...otherClient, 'Idempotency-Key': key });
+      expect(first.status).toBe(201);
+      expect(other.status).toBe(201);
+      expect(other.body.operationId).not.toBe(first.body.operationId);
+      expect(other.headers['idempotent-replayed']).toBeUndefined();
+
+      const replayA = await submit(fromA, { 'Idempotency-Key': key });
+      const replayB = await submit(fromB, { ...otherClient, 'Idempotency-Key': key });
+      expect(replayA.body).toEqual(first.body);
+      expect(replayB.body).toEqual(other.body);
+      expect([replayA.headers['idempotent-replayed'], replayB.headers['idempotent-replayed']]).toEqual(['true', 'true']);
+      expect(await storedCount(contractRef)).toBe(2);
+      expect(await outstandingMinorOf(billing, contractRef)).toBe(11_000);
+    });
+
     it('when an orderRef already purchased comes with another body, then 409 ORDER_REF_REUSED', async () => {
       const contractRef = await knownContract();
       const body = buildPurchaseRequest(contractRef, 5_000);

@@ -1,6 +1,6 @@
-import { startBillingUnderTest, waitForContractVersion, type BillingUnderTest } from './support/billing-under-test';
+import { outstandingMinorOf, startBillingUnderTest, waitForContractVersion, type BillingUnderTest } from './support/billing-under-test';
 import { buildContractEvent, startContractEventPublisher, type ContractEventPublisher, type ContractSnapshot } from './support/contract-events';
-import { buildPurchaseRequest, type OperationRequest } from './support/operation-requests';
+import { buildPurchaseRequest, buildRefundRequest, daysAfterToday, type OperationRequest } from './support/operation-requests';
 
 describe('purchase rules, each alone (POST /v1/operations)', () => {
   let billing: BillingUnderTest;
@@ -71,6 +71,27 @@ describe('purchase rules, each alone (POST /v1/operations)', () => {
     const year = new Date().getUTCFullYear();
     const contractRef = await knownContract({ expireAt: `${year + 1}-12-31` });
     await expectRejected(buildPurchaseRequest(contractRef, 100, { operationAt: `${year + 2}-01-01` }), 'OUTSIDE_CONTRACT_VALIDITY');
+  });
+
+  it('when a purchase is dated weeks ahead on the last day of validity, then OPERATION_DATE_IN_FUTURE and the limit is untouched', async () => {
+    const year = new Date().getUTCFullYear();
+    const contractRef = await knownContract({ expireAt: `${year + 1}-12-31` });
+    await expectRejected(buildPurchaseRequest(contractRef, 100, { operationAt: `${year + 1}-12-31` }), 'OPERATION_DATE_IN_FUTURE');
+    expect(await outstandingMinorOf(billing, contractRef)).toBe(0);
+  });
+
+  it('when a purchase is dated tomorrow, then the tolerance of one day takes it', async () => {
+    const contractRef = await knownContract();
+    const response = await submit(buildPurchaseRequest(contractRef, 100, { operationAt: daysAfterToday(1) }));
+    expect(response.status).toBe(201);
+  });
+
+  it('when a refund is dated two days ahead, then OPERATION_DATE_IN_FUTURE', async () => {
+    const contractRef = await knownContract();
+    const purchase = buildPurchaseRequest(contractRef, 1_000);
+    expect((await submit(purchase)).status).toBe(201);
+    await expectRejected(buildRefundRequest(contractRef, purchase.order.orderRef, 1_000, { operationAt: daysAfterToday(2) }), 'OPERATION_DATE_IN_FUTURE');
+    expect(await outstandingMinorOf(billing, contractRef)).toBe(1_000);
   });
 
   it('when the mandate is revoked, then MANDATE_INVALID', async () => {

@@ -22,6 +22,15 @@ export async function holdRunLock(pool: Pool, runId: string): Promise<RunLivenes
     client.release(error as Error);
     throw error;
   }
+  return livenessOn(client);
+}
+
+/** Tells abandoned runs without being a run: what start-up recovery needs. */
+export async function probeRunLiveness(pool: Pool): Promise<RunLiveness> {
+  return livenessOn(await pool.connect());
+}
+
+function livenessOn(client: PoolClient): RunLiveness {
   let released = false;
   return {
     async isAbandoned(otherRunId) {

@@ -29,7 +29,7 @@ export interface BillingRunDependencies extends BillingDependencies {
   /**
    * Told after each contract of a run. If it throws, the run ends there as its process would
    * if killed: nothing more is written, its row stays RUNNING, its lock is released and
-   * `finished` rejects with that error; the next run of the period finds it abandoned. This is
+   * `finished` rejects with that error; the next start-up (or run of the period) finds it abandoned. This is
    * how a crash half-way through a run is reproduced on demand.
    */
   afterContract?: (progress: BillingRunProgress) => void;

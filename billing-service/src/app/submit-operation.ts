@@ -30,7 +30,10 @@ export type SubmitOutcome =
   | { kind: 'answered'; answer: Answer; replayed: boolean }
   | { kind: 'refused'; refusal: Refusal<'TOTALS_MISMATCH' | 'AMOUNT_NOT_POSITIVE' | 'IDEMPOTENCY_KEY_REUSED' | 'ORDER_REF_REUSED'> };
 
-export type SubmitDependencies = Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'>;
+export type SubmitDependencies = Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'> & {
+  /** BILLING_OPERATION_MAX_DAYS_AHEAD: how many days after today an operation may be dated. */
+  operationMaxDaysAhead: number;
+};
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -62,16 +65,17 @@ export async function submitOperation(
       const contract = locked?.contract ? contractViewOf(locked.contract) : undefined;
       const balance = locked?.balance;
       const { now: decidedAt, today } = momentOf(deps);
+      const day = { today, maxDaysAhead: deps.operationMaxDaysAhead };
       const amount = { amountMinor: submission.totals.withTaxMinor, currency: submission.currency };
 
       let decision: Decision;
       if (submission.type === 'PURCHASE') {
         const command = { orderRef: submission.orderRef, operationAt: submission.operationAt, amount };
-        decision = decidePurchase(command, contract, { outstandingMinor: balance?.outstandingMinor ?? 0 }, today);
+        decision = decidePurchase(command, contract, { outstandingMinor: balance?.outstandingMinor ?? 0 }, day);
       } else {
         const refundedOrderRef = submission.refundedOrderRef ?? submission.orderRef;
         const purchase = contract ? await findRefundablePurchase(tx, submission.contractRef, refundedOrderRef) : undefined;
-        decision = decideRefund({ refundedOrderRef, amount }, contract, purchase);
+        decision = decideRefund({ refundedOrderRef, operationAt: submission.operationAt, amount }, contract, purchase, day);
       }
 
       const operation = operationOf(submission, decision, { operationId: deps.newId(), decidedAt });

@@ -1,6 +1,7 @@
 import { toDecimalText, type Money } from '@boissipay/money';
 import type { ContractView, MandateView } from './contract-view';
 import { accepted, assertNever, rejected, type Decision, type Rejected } from './decision';
+import { whyDatedInFuture, type DecisionDay } from './operation-date';
 
 export interface PurchaseCommand {
   orderRef: string;
@@ -15,15 +16,15 @@ export interface BalanceView {
 }
 
 /**
- * Six checks, the first one failed being the answer: the contract is known, it is active, the
- * purchase is dated within its validity, its mandate is valid, the purchase is in the
- * contract's currency, and the outstanding stays within the limit. `today` (ISO date in
- * billing's time zone) makes a contract whose validity has ended count as not active even
- * before its EXPIRED event has arrived.
+ * Seven checks, the first one failed being the answer: the contract is known, it is active, the
+ * purchase is dated within its validity and not after today (plus the tolerance), its mandate
+ * is valid, the purchase is in the contract's currency, and the outstanding stays within the
+ * limit. `day.today` (ISO date in billing's time zone) makes a contract whose validity has
+ * ended count as not active even before its EXPIRED event has arrived.
  */
-export function decidePurchase(command: PurchaseCommand, contract: ContractView | undefined, balance: BalanceView, today: string): Decision {
+export function decidePurchase(command: PurchaseCommand, contract: ContractView | undefined, balance: BalanceView, day: DecisionDay): Decision {
   if (!contract) return rejected('CONTRACT_UNKNOWN', 'Billing knows no contract with this reference.');
-  const notActive = whyNotActive(contract, today);
+  const notActive = whyNotActive(contract, day.today);
   if (notActive) return notActive;
   if (command.operationAt < contract.activatedAt || command.operationAt > contract.expireAt) {
     return rejected(
@@ -31,6 +32,8 @@ export function decidePurchase(command: PurchaseCommand, contract: ContractView 
       `The operation date ${command.operationAt} is outside the contract's validity (${contract.activatedAt} to ${contract.expireAt}).`,
     );
   }
+  const inFuture = whyDatedInFuture(command.operationAt, day);
+  if (inFuture) return inFuture;
   const mandateProblem = whyMandateInvalid(contract.mandate);
   if (mandateProblem) return rejected('MANDATE_INVALID', mandateProblem);
   if (command.amount.currency !== contract.limit.currency) {

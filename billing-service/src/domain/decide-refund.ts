@@ -1,8 +1,11 @@
 import { toDecimalText, type Money } from '@boissipay/money';
 import type { ContractView } from './contract-view';
 import { accepted, rejected, type Decision } from './decision';
+import { whyDatedInFuture, type DecisionDay } from './operation-date';
 
 export interface RefundCommand {
+  /** ISO date of the refund in the sales system. */
+  operationAt: string;
   /** orderRef of the purchase this refund gives money back on. */
   refundedOrderRef: string;
   amount: Money;
@@ -17,10 +20,14 @@ export interface RefundablePurchase {
 
 /**
  * A refund only needs the purchase it refers to and what remains refundable on it: the
- * contract's status and mandate do not matter, a credit never hurts the customer.
+ * contract's status and mandate do not matter, a credit never hurts the customer. It is not
+ * dated after today (plus the tolerance) either: it would lower the outstanding before it
+ * happened.
  */
-export function decideRefund(command: RefundCommand, contract: ContractView | undefined, purchase: RefundablePurchase | undefined): Decision {
+export function decideRefund(command: RefundCommand, contract: ContractView | undefined, purchase: RefundablePurchase | undefined, day: DecisionDay): Decision {
   if (!contract) return rejected('CONTRACT_UNKNOWN', 'Billing knows no contract with this reference.');
+  const inFuture = whyDatedInFuture(command.operationAt, day);
+  if (inFuture) return inFuture;
   if (!purchase) {
     return rejected('PURCHASE_NOT_FOUND', `The contract has no accepted purchase with orderRef ${command.refundedOrderRef}.`);
   }

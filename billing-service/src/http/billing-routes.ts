@@ -18,6 +18,7 @@ type ListQuery = NonNullable<billingApi.operations['listOperations']['parameters
 
 export interface BillingHttpDependencies extends Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'> {
   runner: BillingRunner;
+  operationMaxDaysAhead: number;
   /** Told of each new decision (not of a replayed one): metrics. */
   onDecided?: (operation: OperationView) => void;
 }

@@ -35,16 +35,21 @@ export async function finishBillingRun(
 }
 
 export async function findRunningBillingRunIds(db: Queryable): Promise<string[]> {
-  const rows = await db.select({ runId: billingRuns.runId }).from(billingRuns).where(eq(billingRuns.status, 'RUNNING'));
-  return rows.map((row) => row.runId);
+  return (await findRunningBillingRuns(db)).map((row) => row.runId);
 }
 
-/** Marks a run that stopped without finishing; a no-op if it finished meanwhile. */
-export async function markBillingRunAbandoned(db: Queryable, runId: string, finishedAt: Date, message: string): Promise<void> {
-  await db
+export async function findRunningBillingRuns(db: Queryable): Promise<{ runId: string; period: string }[]> {
+  return db.select({ runId: billingRuns.runId, period: billingRuns.period }).from(billingRuns).where(eq(billingRuns.status, 'RUNNING'));
+}
+
+/** Marks a run that stopped without finishing; a no-op (false) if it finished or was marked meanwhile. */
+export async function markBillingRunAbandoned(db: Queryable, runId: string, finishedAt: Date, message: string): Promise<boolean> {
+  const marked = await db
     .update(billingRuns)
     .set({ status: 'FAILED', finishedAt, errors: sql`${billingRuns.errors} || ${JSON.stringify([{ contractRef: null, message }])}::jsonb` })
-    .where(and(eq(billingRuns.runId, runId), eq(billingRuns.status, 'RUNNING')));
+    .where(and(eq(billingRuns.runId, runId), eq(billingRuns.status, 'RUNNING')))
+    .returning({ runId: billingRuns.runId });
+  return marked.length > 0;
 }
 
 export async function hasCompletedBillingRun(db: Queryable, period: string): Promise<boolean> {

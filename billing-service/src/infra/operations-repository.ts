@@ -71,19 +71,21 @@ export async function findRefundablePurchase(tx: BillingTransaction, contractRef
 }
 
 /**
- * The earlier operation a submission repeats, if any: the one with its Idempotency-Key, else
- * the one with its (contractRef, orderRef, type). One query, both indexes.
+ * The earlier operation a submission repeats, if any: the one its client sent with its
+ * Idempotency-Key (keys are per client), else the one with its (contractRef, orderRef, type).
+ * One query, both indexes.
  */
 export async function findPreviousSubmission(
   db: Queryable,
-  key: { idempotencyKey: string | null; contractRef: string; orderRef: string; type: 'PURCHASE' | 'REFUND' },
+  key: { idempotencyKey: string | null; submittedBy: string; contractRef: string; orderRef: string; type: 'PURCHASE' | 'REFUND' },
 ): Promise<{ row: StoredOperationRow; matchedBy: 'key' | 'order' } | undefined> {
   const sameOrder = and(eq(operations.contractRef, key.contractRef), eq(operations.orderRef, key.orderRef), eq(operations.type, key.type));
+  const sameKey = key.idempotencyKey ? and(eq(operations.submittedBy, key.submittedBy), eq(operations.idempotencyKey, key.idempotencyKey)) : undefined;
   const rows = await db
     .select()
     .from(operations)
-    .where(key.idempotencyKey ? or(eq(operations.idempotencyKey, key.idempotencyKey), sameOrder) : sameOrder);
-  const byKey = key.idempotencyKey ? rows.find((row) => row.idempotencyKey === key.idempotencyKey) : undefined;
+    .where(sameKey ? or(sameKey, sameOrder) : sameOrder);
+  const byKey = sameKey ? rows.find((row) => row.idempotencyKey === key.idempotencyKey && row.submittedBy === key.submittedBy) : undefined;
   if (byKey) return { row: byKey, matchedBy: 'key' };
   const [byOrder] = rows;
   return byOrder ? { row: byOrder, matchedBy: 'order' } : undefined;

@@ -112,7 +112,8 @@ export const operations = pgTable(
   (table) => [
     // One answer per order and type: the natural idempotency key, and a guard against double billing.
     uniqueIndex('operations_natural_key_uq').on(table.contractRef, table.orderRef, table.type),
-    uniqueIndex('operations_idempotency_key_uq').on(table.idempotencyKey).where(sql`${table.idempotencyKey} is not null`),
+    // Keys are the client's own (the token's subject): another client's key is a new request, never its answer.
+    uniqueIndex('operations_client_idempotency_key_uq').on(table.submittedBy, table.idempotencyKey).where(sql`${table.idempotencyKey} is not null`),
     index('operations_contract_date_idx').on(table.contractRef, table.operationAt),
     index('operations_decided_idx').on(table.decidedAt),
     index('operations_refunds_idx').on(table.contractRef, table.refundedOrderRef).where(sql`${table.type} = 'REFUND'`),

@@ -6,8 +6,8 @@ import { testEnvironment, uniqueName } from './test-environment';
 export interface BillingUnderTest extends ServiceUnderTest<RunningServiceOf<typeof billingService>> {
   /** BILLING_CONTRACT_CONSUMER_NAME of the instance. */
   consumerName: string;
-  /** Authorization header with a token carrying `scopes`. */
-  auth(scopes?: string[]): Promise<Record<string, string>>;
+  /** Authorization header with a token carrying `scopes`, for `subject` (by default the tests' own client). */
+  auth(scopes?: string[], subject?: string): Promise<Record<string, string>>;
 }
 
 /**
@@ -35,9 +35,9 @@ export async function startBillingUnderTest(env: Record<string, string> = {}): P
   const tokens = new Map<string, Promise<string>>();
   return Object.assign(under, {
     consumerName,
-    async auth(scopes = ['operations:read', 'operations:write']) {
-      const key = scopes.join(' ');
-      if (!tokens.has(key)) tokens.set(key, under.token(scopes));
+    async auth(scopes = ['operations:read', 'operations:write'], subject?: string) {
+      const key = `${subject ?? ''}|${scopes.join(' ')}`;
+      if (!tokens.has(key)) tokens.set(key, under.token(scopes, subject));
       return { Authorization: `Bearer ${await tokens.get(key)}` };
     },
   });

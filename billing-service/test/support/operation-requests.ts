@@ -8,6 +8,11 @@ export function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
+/** The ISO date `days` after today in Paris. */
+export function daysAfterToday(days: number): string {
+  return new Date(Date.parse(`${today()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
  * One order line of `totalMinor` with tax at 10 % VAT, adding up exactly: the base is the
  * total / 1.1 rounded to the minor unit, the tax the rest, within a minor unit of base × 10 %.

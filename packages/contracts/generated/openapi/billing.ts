@@ -164,7 +164,7 @@ export type components = {
             /** @description What this run issued, per currency. */
             totals: components["schemas"]["CurrencyTotals"][];
             /**
-             * @description SCHEDULE (BILLING_RUN_CRON, or the catch-up at start-up) or API.
+             * @description SCHEDULE (BILLING_RUN_CRON, the catch-up at start-up, or the start-up run of the period of a run whose process died, requestedBy "start-up recovery") or API.
              * @enum {string}
              */
             trigger: "SCHEDULE" | "API";
@@ -591,7 +591,7 @@ export type components = {
             message: string;
         };
         /** @enum {string} */
-        RejectionCode: "CONTRACT_UNKNOWN" | "CONTRACT_NOT_ACTIVE" | "OUTSIDE_CONTRACT_VALIDITY" | "MANDATE_INVALID" | "OUTSTANDING_LIMIT_EXCEEDED" | "CURRENCY_MISMATCH" | "PURCHASE_NOT_FOUND" | "REFUND_EXCEEDS_PURCHASE";
+        RejectionCode: "CONTRACT_UNKNOWN" | "CONTRACT_NOT_ACTIVE" | "OUTSIDE_CONTRACT_VALIDITY" | "OPERATION_DATE_IN_FUTURE" | "MANDATE_INVALID" | "OUTSTANDING_LIMIT_EXCEEDED" | "CURRENCY_MISMATCH" | "PURCHASE_NOT_FOUND" | "REFUND_EXCEEDS_PURCHASE";
         /** @description Decimal amount, negative when the customer is in credit. */
         SignedAmount: number;
         /** @description Kept for the invoice line, so the customer can allocate the cost. */
@@ -620,7 +620,7 @@ export type components = {
         };
     };
     parameters: {
-        /** @description Client-chosen key of this submission (e.g. a UUID). Sent again with the same body, the first answer is returned; with another body, 409 IDEMPOTENCY_KEY_REUSED. */
+        /** @description Client-chosen key of this submission (e.g. a UUID), scoped to the client (the token's subject): another client's identical key is a submission of its own. Sent again by the same client with the same body, the first answer is returned; with another body, 409 IDEMPOTENCY_KEY_REUSED. */
         IdempotencyKey: string;
         /** @description 1-based page number. */
         Page: number;
@@ -896,7 +896,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Client-chosen key of this submission (e.g. a UUID). Sent again with the same body, the first answer is returned; with another body, 409 IDEMPOTENCY_KEY_REUSED. */
+                /** @description Client-chosen key of this submission (e.g. a UUID), scoped to the client (the token's subject): another client's identical key is a submission of its own. Sent again by the same client with the same body, the first answer is returned; with another body, 409 IDEMPOTENCY_KEY_REUSED. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -940,7 +940,7 @@ export interface operations {
             };
             413: components["responses"]["Error"];
             415: components["responses"]["Error"];
-            /** @description REJECTED, and stored as such. errorCode is one of CONTRACT_UNKNOWN, CONTRACT_NOT_ACTIVE, OUTSIDE_CONTRACT_VALIDITY, MANDATE_INVALID, OUTSTANDING_LIMIT_EXCEEDED, CURRENCY_MISMATCH, PURCHASE_NOT_FOUND, REFUND_EXCEEDS_PURCHASE. */
+            /** @description REJECTED, and stored as such. errorCode is one of CONTRACT_UNKNOWN, CONTRACT_NOT_ACTIVE, OUTSIDE_CONTRACT_VALIDITY, OPERATION_DATE_IN_FUTURE, MANDATE_INVALID, OUTSTANDING_LIMIT_EXCEEDED, CURRENCY_MISMATCH, PURCHASE_NOT_FOUND, REFUND_EXCEEDS_PURCHASE. OPERATION_DATE_IN_FUTURE: operationAt is later than today in billing's time zone plus BILLING_OPERATION_MAX_DAYS_AHEAD days (1 by default), for a purchase or a refund. */
             422: {
                 headers: {
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];

@@ -1,0 +1,3 @@
+-- Idempotency keys are scoped to the client (the token subject). submitted_by already holds the subject that sent each stored operation, so existing keys keep their meaning for the client that used them: nothing to backfill.
+DROP INDEX "operations_idempotency_key_uq";--> statement-breakpoint
+CREATE UNIQUE INDEX "operations_client_idempotency_key_uq" ON "operations" USING btree ("submitted_by","idempotency_key") WHERE "operations"."idempotency_key" is not null;
