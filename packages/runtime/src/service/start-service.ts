@@ -132,6 +132,10 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
     const schedules = await startSchedules(parts.schedules ?? [], logger);
     stops.push(() => schedules.stop());
 
+    const runningConsumers: Array<{ stop(): Promise<void> }> = [];
+    // Stopped together, after HTTP: each waits for its fetch in flight, which need not add up.
+    stops.push(() => Promise.all(runningConsumers.splice(0).map((consumer) => consumer.stop())));
+
     const app = createHttpApp({
       specPath: definition.specPath,
       logger,
@@ -148,8 +152,8 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
       mountRoutes: (router) => parts.routes?.(router),
     });
     const server = await startHttpServer(app, config.PORT, { host: config.HOST });
-    const closeServer = () => server.close();
-    stops.push(closeServer);
+    stops.push(() => server.close());
+    logger.info({ host: config.HOST, port: server.port }, `${name} listening on http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${server.port}`);
 
     // Consumers join their groups once HTTP already serves: after a crash, Kafka holds a group
     // until the dead member's session times out, and decisions need only the database.
@@ -158,12 +162,6 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
       admin,
       consumers.map((consumer) => ({ groupId: topicOf(`${name}.${consumer.name}`), topic: topicOf(consumer.topic.topic), consumer: consumer.name, logicalTopic: consumer.topic.topic })),
     );
-    const runningConsumers: Array<{ stop(): Promise<void> }> = [];
-    // Stopped together: each waits for its fetch in flight, which need not add up.
-    stops.push(() => Promise.all(runningConsumers.splice(0).map((consumer) => consumer.stop())));
-    // HTTP stops first all the same: moved to the end of the stop list.
-    stops.splice(stops.indexOf(closeServer), 1);
-    stops.push(closeServer);
     await Promise.all(
       consumers.map(async (consumer) => {
         const running = await startIdempotentConsumer({
@@ -186,7 +184,6 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
         consumerStatuses.set(consumer.name, running.status);
       }),
     );
-    logger.info({ host: config.HOST, port: server.port }, `${name} listening on http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${server.port}`);
 
     return { port: server.port, context, parts, stop: stopAll };
   } catch (error) {
