@@ -1,3 +1,5 @@
+import { billingOperationDecidedV1Event } from '@boissipay/contracts';
+import { transactionalOutbox } from '@boissipay/runtime';
 import { decidePurchase } from '../domain/decide-purchase';
 import { decideRefund } from '../domain/decide-refund';
 import type { Refusal } from '../domain/billing.errors';
@@ -14,6 +16,7 @@ import {
   type OperationRow,
   type StoredOperationRow,
 } from '../infra/operations-repository';
+import { operationDecidedEventOf } from '../events/operation-decided-event';
 import { momentOf, type BillingDependencies } from './dependencies';
 import type { Submission } from './submission';
 
@@ -38,7 +41,8 @@ export type SubmitDependencies = Pick<BillingDependencies, 'db' | 'clock' | 'new
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * Decides a purchase or a refund and stores the operation with the answer, accepted or not.
+ * Decides a purchase or a refund and stores the operation with the answer, accepted or not, and
+ * its billing.operation-decided.v1 event in the outbox.
  * An order whose amounts do not add up, or are for nothing, is refused before anything is
  * read or stored.
  *
@@ -82,6 +86,9 @@ export async function submitOperation(
       const answer = render(operation);
       await insertOperation(tx, { ...operation, responseStatus: answer.status, responseBody: answer.body }, submission.lines.map(({ path: _path, ...line }) => line));
       if (decision.status === 'ACCEPTED') await addToOutstanding(tx, submission.contractRef, decision.outstandingDeltaMinor, decidedAt);
+      // Every decision, accepted or rejected, on the stream, committed with it: never one without the other.
+      const decided = operationDecidedEventOf(operation, { eventId: deps.newId() });
+      await transactionalOutbox.enqueue(tx, billingOperationDecidedV1Event.eventTopic, { key: submission.contractRef, event: decided });
       return { kind: 'answered', answer, replayed: false };
     });
   } catch (error) {
