@@ -1,76 +1,13 @@
-import { createServer, type Server, type Socket } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import { dropDatabase, startService, type RunningServiceOf } from '@boissipay/runtime';
 import { deleteTopicsWithPrefix, waitFor } from '@boissipay/runtime/testing';
 import { localEndpoints } from '../../infra/endpoints';
 import { spawnService } from '../../scripts/service-process';
 import { mailerService } from '../src/service';
-import { freePort } from './support/fake-smtp-server';
+import { createFakeSmtpServer, freePort, type FakeSmtpServer } from './support/fake-smtp-server';
 import { buildInvoiceIssuedEvent, uniqueSuffix } from './support/invoice-factory';
 import { startDeliveryEventCollector, startInvoicePublisher, type DeliveryEventCollector, type InvoicePublisher } from './support/invoice-events';
 import { HOOK_TIMEOUT_MS, testEnvironment, WAIT_TIMEOUT_MS } from './support/mailer-under-test';
-
-/**
- * An SMTP server that takes the whole first message and never answers its final ".", as a
- * server would whose mailer is killed in the middle of the conversation; every later message
- * is accepted. It records the Message-ID of each message it took and of each it accepted.
- */
-function startHoldingSmtpServer(port: number) {
-  const received: string[] = [];
-  const accepted: string[] = [];
-  const sockets = new Set<Socket>();
-  let heldOne!: () => void;
-  const held = new Promise<void>((resolve) => (heldOne = resolve));
-  const server: Server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
-    let buffer = '';
-    let inData = false;
-    let messageId = '';
-    const send = (line: string) => socket.write(`${line}\r\n`);
-    send('220 holding-smtp ready');
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('latin1');
-      for (let end = buffer.indexOf('\r\n'); end >= 0; end = buffer.indexOf('\r\n')) {
-        const line = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (inData) {
-          const header = /^message-id:\s*(\S+)/i.exec(line);
-          if (header) messageId = header[1]!;
-          if (line !== '.') continue;
-          inData = false;
-          received.push(messageId);
-          if (received.length === 1) heldOne();
-          else {
-            accepted.push(messageId);
-            send('250 2.0.0 queued');
-          }
-          continue;
-        }
-        const command = line.slice(0, 4).toUpperCase();
-        if (command === 'DATA') {
-          inData = true;
-          send('354 go ahead');
-        } else if (command === 'QUIT') {
-          send('221 bye');
-          socket.end();
-        } else send('250 ok');
-      }
-    });
-  });
-  return {
-    received,
-    accepted,
-    held,
-    listen: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve())),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 /**
  * The mailer runs as a process of its own and is killed (SIGKILL) while the SMTP server holds
@@ -81,7 +18,7 @@ function startHoldingSmtpServer(port: number) {
 describe('a mailer killed in the middle of sending', () => {
   const suffix = uniqueSuffix();
   const databaseName = `mailer_test_${suffix}`;
-  let smtp: ReturnType<typeof startHoldingSmtpServer>;
+  let smtp: FakeSmtpServer;
   let publisher: InvoicePublisher;
   let collector: DeliveryEventCollector;
   let child: ChildProcess | undefined;
@@ -90,7 +27,8 @@ describe('a mailer killed in the middle of sending', () => {
 
   beforeAll(async () => {
     const smtpPort = await freePort();
-    smtp = startHoldingSmtpServer(smtpPort);
+    // Takes the first message and never answers its "."; accepts every later one.
+    smtp = createFakeSmtpServer(smtpPort, () => '250', { holdMessage: (n) => n === 1 });
     await smtp.listen();
     const consumerName = `test-${suffix}`;
     env = {
@@ -127,7 +65,7 @@ describe('a mailer killed in the middle of sending', () => {
     const event = buildInvoiceIssuedEvent();
     const { contractRef, invoiceRef } = event.invoice;
     await publisher.publish(event);
-    await waitFor(() => smtp.received.length > 0, { timeoutMs: WAIT_TIMEOUT_MS, description: 'the e-mail handed to the SMTP server' });
+    await waitFor(() => smtp.receivedMessageIds.length > 0, { timeoutMs: WAIT_TIMEOUT_MS, description: 'the e-mail handed to the SMTP server' });
     await smtp.held;
 
     await new Promise<void>((resolve) => {
@@ -135,13 +73,13 @@ describe('a mailer killed in the middle of sending', () => {
       killed.kill('SIGKILL');
     });
     child = undefined;
-    expect(smtp.accepted).toEqual([]);
+    expect(smtp.acceptedMessageIds).toEqual([]);
 
     restarted = await startService(mailerService, { env });
 
     const sent = await collector.waitForEvent(contractRef, invoiceRef, 15_000);
-    expect(sent).toMatchObject({ status: 'SENT', attempts: 2, messageId: smtp.received[0] });
-    expect(smtp.accepted).toEqual([smtp.received[0]]);
+    expect(sent).toMatchObject({ status: 'SENT', attempts: 2, messageId: smtp.receivedMessageIds[0] });
+    expect(smtp.acceptedMessageIds).toEqual([smtp.receivedMessageIds[0]]);
     const { rows } = await restarted.context.pool.query('select status, attempts from deliveries where invoice_ref = $1', [invoiceRef]);
     expect(rows).toEqual([{ status: 'SENT', attempts: 2 }]);
     // The barrier: an invoice of the same contract announced after it, so any second event would be in by now.
@@ -149,7 +87,7 @@ describe('a mailer killed in the middle of sending', () => {
     await publisher.publish(later);
     await collector.waitForEvent(contractRef, later.invoice.invoiceRef);
     expect(await collector.eventsFor(contractRef, invoiceRef)).toHaveLength(1);
-    expect(smtp.accepted).toHaveLength(2);
+    expect(smtp.acceptedMessageIds).toHaveLength(2);
     // Two mailers start in this test, one of them a process of its own: as long as a hook.
   }, HOOK_TIMEOUT_MS);
 });

@@ -4,17 +4,33 @@ import { createServer, type Server, type Socket } from 'node:net';
  * A scripted SMTP server for the failures the real catcher never produces. The reply to
  * RCPT TO is chosen per recipient by `replyTo(address, attempt)` (attempt counts from 1 per
  * address); a "250" lets the message through, anything else is sent as the server's answer.
+ * `holdMessage(n)` makes it take the n-th message (from 1) whole and never answer its final
+ * ".", as a server whose client dies mid-conversation would see it.
  */
 export interface FakeSmtpServer {
   port: number;
+  /** Recipients of the messages accepted. */
   accepted: string[];
+  /** Message-IDs of every message taken to its final ".", held or not, and of those accepted. */
+  receivedMessageIds: string[];
+  acceptedMessageIds: string[];
+  /** Resolves once a message has been held. */
+  held: Promise<void>;
   listen(): Promise<void>;
   close(): Promise<void>;
 }
 
-export function createFakeSmtpServer(port: number, replyTo: (address: string, attempt: number) => string): FakeSmtpServer {
+export function createFakeSmtpServer(
+  port: number,
+  replyTo: (address: string, attempt: number) => string,
+  options: { holdMessage?: (n: number) => boolean } = {},
+): FakeSmtpServer {
   const attempts = new Map<string, number>();
   const accepted: string[] = [];
+  const receivedMessageIds: string[] = [];
+  const acceptedMessageIds: string[] = [];
+  let heldOne!: () => void;
+  const held = new Promise<void>((resolve) => (heldOne = resolve));
   const sockets = new Set<Socket>();
   let server: Server | undefined;
 
@@ -25,6 +41,7 @@ export function createFakeSmtpServer(port: number, replyTo: (address: string, at
     let buffer = '';
     let inData = false;
     let recipient = '';
+    let messageId = '';
     const send = (line: string) => socket.write(`${line}\r\n`);
     send('220 fake-smtp ready');
     socket.on('data', (chunk) => {
@@ -33,11 +50,18 @@ export function createFakeSmtpServer(port: number, replyTo: (address: string, at
         const line = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         if (inData) {
-          if (line === '.') {
-            inData = false;
-            accepted.push(recipient);
-            send('250 2.0.0 queued');
+          const header = /^message-id:\s*(\S+)/i.exec(line);
+          if (header) messageId = header[1] ?? '';
+          if (line !== '.') continue;
+          inData = false;
+          receivedMessageIds.push(messageId);
+          if (options.holdMessage?.(receivedMessageIds.length)) {
+            heldOne();
+            continue;
           }
+          accepted.push(recipient);
+          acceptedMessageIds.push(messageId);
+          send('250 2.0.0 queued');
           continue;
         }
         const command = line.slice(0, 4).toUpperCase();
@@ -64,6 +88,9 @@ export function createFakeSmtpServer(port: number, replyTo: (address: string, at
   return {
     port,
     accepted,
+    receivedMessageIds,
+    acceptedMessageIds,
+    held,
     listen: () =>
       new Promise((resolve, reject) => {
         server = createServer(converse);
