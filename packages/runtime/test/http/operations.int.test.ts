@@ -34,6 +34,14 @@ describe('operational endpoints', () => {
     expect(response.text).toContain('Sample API');
   });
 
+  it('when Swagger UI shows the spec, then it offers a bearer token field for "Try it out", while /openapi.json stays the contract', async () => {
+    const page = await app.api.get('/docs/swagger-ui-init.js');
+    expect(page.text).toContain('"bearerToken"');
+    expect(page.text).toContain('"persistAuthorization": true');
+    const contract = await app.api.get('/openapi.json');
+    expect(JSON.stringify(contract.body)).not.toContain('bearerToken');
+  });
+
   it('when /health/live is probed, then 200 UP', async () => {
     const response = await app.api.get('/health/live');
     expect(response.status).toBe(200);

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import type { OpenApiDocument } from './load-spec';
+import { tryItOutSpec } from './try-it-out-spec';
 
 /** The contract, public like the API surface it describes: raw at /openapi.json, browsable at /docs. */
 export function documentationRouter(spec: OpenApiDocument): Router {
@@ -9,6 +10,9 @@ export function documentationRouter(spec: OpenApiDocument): Router {
     res.json(spec);
   });
   // serveFiles, not serve: serve shares one module-level document between all apps of a process.
-  router.use('/docs', swaggerUi.serveFiles(spec), swaggerUi.setup(spec));
+  const page = tryItOutSpec(spec);
+  // The options go to serveFiles too: it writes them into the page's swagger-ui-init.js.
+  const options = { swaggerOptions: { persistAuthorization: true } };
+  router.use('/docs', swaggerUi.serveFiles(page, options), swaggerUi.setup(page, options));
   return router;
 }
