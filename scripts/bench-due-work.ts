@@ -170,18 +170,16 @@ async function debitThroughput(variant: Variant): Promise<number> {
       provider: createSimulatedSepaProvider({ pool: scratch.pool, latencyMs: providerLatencyMs }),
       retryPolicy: { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 10_000 },
     };
-    let runner: Runner | undefined;
-    if (variant === 'graphile-worker') {
-      // Installed before the clock starts: its schema migration is not part of the work.
-      runner = await runGraphileWorker({
+    const startGraphile = (): Promise<Runner> =>
+      runGraphileWorker({
         pgPool: scratch.pool,
         concurrency: 1,
         noHandleSignals: true,
         logger: silentGraphile,
         taskList: { debit: async () => void (await debitNextDuePayment(dependencies, { leaseMs: config.PAYMENT_DEBIT_LEASE_MS, logger })) },
       });
-      await runner.stop();
-    }
+    // Installed before the clock starts: its schema migration is not part of the work.
+    if (variant === 'graphile-worker') await (await startGraphile()).stop();
     const now = new Date();
     for (let index = 0; index < paymentCount; index += 1) {
       const payment = buildPayment({ paymentRef: dependencies.newPaymentRef(), invoiceRef: `BIL-BENCH-${index}`, nextAttemptAt: now, createdAt: now, updatedAt: now });
@@ -198,14 +196,8 @@ async function debitThroughput(variant: Variant): Promise<number> {
       const worker = await startDebitWorker(dependencies, { pool: scratch.pool, logger, pollIntervalMs: config.PAYMENT_DEBIT_POLL_INTERVAL_MS, leaseMs: config.PAYMENT_DEBIT_LEASE_MS });
       stop = () => worker.stop();
     } else {
-      runner = await runGraphileWorker({
-        pgPool: scratch.pool,
-        concurrency: 1,
-        noHandleSignals: true,
-        logger: silentGraphile,
-        taskList: { debit: async () => void (await debitNextDuePayment(dependencies, { leaseMs: config.PAYMENT_DEBIT_LEASE_MS, logger })) },
-      });
-      stop = () => runner!.stop();
+      const runner = await startGraphile();
+      stop = () => runner.stop();
     }
     const settled = async () => Number((await scratch.pool.query("select count(*) from payments where status = 'SUCCEEDED'")).rows[0].count);
     while ((await settled()) < paymentCount) await sleep(20);

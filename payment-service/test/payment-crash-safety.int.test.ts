@@ -18,6 +18,19 @@ describe('crash safety of the debit', () => {
   let results: PaymentResultCollector;
 
   const workerOff = { PAYMENT_DEBIT_WORKER_ENABLED: 'false' };
+
+  /** The simulated provider debits the invoice's mandate directly, as an attempt whose answer was lost would have. */
+  const debitAtProvider = (event: InvoiceIssuedEvent, paymentRef: string) => {
+    const mandate = event.invoice.mandate!;
+    return createSimulatedSepaProvider({ pool: under.service.context.pool, latencyMs: 0 }).debit({
+      paymentRef,
+      iban: mandate.iban,
+      bic: mandate.bic,
+      mandateRef: mandate.mandateRef,
+      amountMinor: event.invoice.totalWithTaxMinor,
+      currency: 'EUR',
+    });
+  };
   const workerOn = { PAYMENT_DEBIT_WORKER_ENABLED: 'true' };
   /** Every result of `event`'s invoice Kafka will ever hold, behind a later invoice of the same contract. */
   const allResultsOf = async (event: InvoiceIssuedEvent) => {
@@ -56,15 +69,7 @@ describe('crash safety of the debit', () => {
     await invoices.publish(event);
     const pending = await under.paymentOf(event.invoice.invoiceRef);
     // The provider's side of an attempt whose answer never reached our database.
-    const mandate = event.invoice.mandate!;
-    const lost = await createSimulatedSepaProvider({ pool: under.service.context.pool, latencyMs: 0 }).debit({
-      paymentRef: pending.paymentRef,
-      iban: mandate.iban,
-      bic: mandate.bic,
-      mandateRef: mandate.mandateRef,
-      amountMinor: event.invoice.totalWithTaxMinor,
-      currency: 'EUR',
-    });
+    const lost = await debitAtProvider(event, pending.paymentRef);
     expect(lost).toMatchObject({ outcome: 'SUCCEEDED' });
     const lostProviderRef = lost.outcome === 'SUCCEEDED' ? lost.providerRef : undefined;
 
@@ -85,18 +90,9 @@ describe('crash safety of the debit', () => {
     await invoices.publish(event);
     const pending = await under.paymentOf(event.invoice.invoiceRef);
     // The dying worker: it claimed the payment under its lease and the provider debited, but its answer never came back.
-    const { pool, db } = under.service.context;
-    const claim = await claimNextDuePayment(db, { now: new Date(), leaseMs });
+    const claim = await claimNextDuePayment(under.service.context.db, { now: new Date(), leaseMs });
     expect(claim?.payment.paymentRef).toBe(pending.paymentRef);
-    const mandate = event.invoice.mandate!;
-    const lost = await createSimulatedSepaProvider({ pool, latencyMs: 0 }).debit({
-      paymentRef: pending.paymentRef,
-      iban: mandate.iban,
-      bic: mandate.bic,
-      mandateRef: mandate.mandateRef,
-      amountMinor: event.invoice.totalWithTaxMinor,
-      currency: 'EUR',
-    });
+    const lost = await debitAtProvider(event, pending.paymentRef);
 
     await under.restart({ ...workerOn, PAYMENT_DEBIT_LEASE_MS: String(leaseMs) });
 

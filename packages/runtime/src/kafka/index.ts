@@ -1,3 +1,4 @@
+export { consumerHeartbeat } from './consumer/consumer-heartbeat';
 export { createAvroCodec, decodeBound, UndecodableMessageError, type AvroCodec } from './avro-codec';
 export {
   startIdempotentConsumer,
@@ -11,7 +12,6 @@ export { createIdempotentProducer, createKafka, kafkaSecurityOf, type KafkaSecur
 export { enqueueEvent, type OutboxWriter, type OutgoingEvent } from './outbox/enqueue-event';
 export { transactionalOutbox, type Outbox } from './outbox/outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
-export { countQuarantinedEvents } from './outbox/quarantined-events';
 export type { PublishedBatch, QuarantinedEvent } from './outbox/publish-pending-batch';
 export {
   createSchemaRegistry,

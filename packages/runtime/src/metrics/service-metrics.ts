@@ -1,7 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Admin } from 'kafkajs';
 import type { Pool } from 'pg';
-import { countQuarantinedEvents } from '../kafka/outbox/quarantined-events';
 
 /**
  * One Prometheus registry per running service (several run in one process in tests). Every
@@ -69,23 +68,31 @@ export function observePool(metrics: ServiceMetrics, pool: Pool): void {
 
 /**
  * The outbox's backlog: how many events wait to be published, and how old the oldest is;
- * quarantined events, which wait for an operator instead, are counted apart.
+ * quarantined events, which wait for an operator instead, are counted apart. One query per
+ * scrape feeds the three gauges.
  */
 export function observeOutbox(metrics: ServiceMetrics, pool: Pool): void {
-  const backlog = async () =>
-    (
-      await pool.query<{ pending: number; oldest: number | null }>(
-        'select count(*)::int as pending, extract(epoch from now() - min(created_at))::float8 as oldest from outbox where published_at is null and quarantined_at is null',
+  type Reading = { pending: number; oldest: number | null; quarantined: number } | undefined;
+  let inFlight: Promise<Reading> | undefined;
+  // The registry collects its gauges together: the three share the query in flight, and the next scrape asks again.
+  const outbox = () =>
+    (inFlight ??= pool
+      .query<NonNullable<Reading>>(
+        `select count(*) filter (where quarantined_at is null)::int as pending,
+                extract(epoch from now() - min(created_at) filter (where quarantined_at is null))::float8 as oldest,
+                count(*) filter (where quarantined_at is not null)::int as quarantined
+           from outbox where published_at is null`,
       )
-    ).rows[0];
+      .then((result) => result.rows[0])
+      .finally(() => (inFlight = undefined)));
   metrics.gauge('outbox_pending_events', 'Events committed to the outbox and not yet published to Kafka.', [], async (gauge) => {
-    gauge.set((await backlog())?.pending ?? 0);
+    gauge.set((await outbox())?.pending ?? 0);
   });
   metrics.gauge('outbox_oldest_pending_age_seconds', 'Age of the oldest event not yet published (0 when none waits).', [], async (gauge) => {
-    gauge.set((await backlog())?.oldest ?? 0);
+    gauge.set((await outbox())?.oldest ?? 0);
   });
   metrics.gauge('outbox_quarantined_events', 'Events Kafka refused for good (too large, or not encodable), set aside unpublished until an operator republishes them.', [], async (gauge) => {
-    gauge.set(await countQuarantinedEvents(pool));
+    gauge.set((await outbox())?.quarantined ?? 0);
   });
 }
 

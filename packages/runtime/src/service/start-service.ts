@@ -11,6 +11,7 @@ import {
   ensureTopics,
   kafkaSecurityOf,
   registerSchemas,
+  consumerHeartbeat,
   startIdempotentConsumer,
   transactionalOutbox,
   startOutboxRelay,
@@ -118,7 +119,8 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
     const consumerStatuses = new Map<string, () => WorkerStatus>();
     for (const consumer of consumers) {
       const check = `consumer:${consumer.name}`;
-      const joining: WorkerStatus = { name: check, lastRoundStartedAt: null, lastProgressAt: null, withoutProgressSince: new Date(), consecutiveFailures: 0, lastError: null, stopped: false };
+      // Until the consumer exists: a heartbeat without progress since now, as a consumer joining its group reports it.
+      const joining = consumerHeartbeat(check).status();
       heartbeats.push(stalled(() => ({ ...(consumerStatuses.get(consumer.name)?.() ?? joining), name: check })));
     }
 
