@@ -1,4 +1,3 @@
-export { consumerHeartbeat } from './consumer/consumer-heartbeat';
 export { createAvroCodec, decodeBound, UndecodableMessageError, type AvroCodec } from './avro-codec';
 export {
   startIdempotentConsumer,

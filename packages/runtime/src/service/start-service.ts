@@ -11,7 +11,6 @@ import {
   ensureTopics,
   kafkaSecurityOf,
   registerSchemas,
-  consumerHeartbeat,
   startIdempotentConsumer,
   transactionalOutbox,
   startOutboxRelay,
@@ -19,7 +18,7 @@ import {
 } from '../kafka';
 import { createLogger } from '../logging';
 import { createServiceMetrics, observeConsumerLag, observeOutbox, observePool } from '../metrics';
-import type { WorkerStatus } from '../work';
+import { heartbeat, type WorkerStatus } from '../work';
 import { migrateServiceDatabase } from './migrate-service-database';
 import { startSchedules } from './schedules';
 import type { ServiceContext, ServiceDefinition, ServiceParts } from './service-definition';
@@ -120,7 +119,7 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
     for (const consumer of consumers) {
       const check = `consumer:${consumer.name}`;
       // Until the consumer exists: a heartbeat without progress since now, as a consumer joining its group reports it.
-      const joining = consumerHeartbeat(check).status();
+      const joining = heartbeat(check, { since: 'start' }).status();
       heartbeats.push(stalled(() => ({ ...(consumerStatuses.get(consumer.name)?.() ?? joining), name: check })));
     }
 

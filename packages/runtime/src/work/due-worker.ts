@@ -3,6 +3,7 @@ import { listenForNotifications } from '../db/notification-listener';
 import type { Logger } from '../logging';
 import { createCoalescingRunner } from './coalescing-runner';
 import { retryDelayMs, type RandomSource, type RetryPolicy } from './retry-policy';
+import { heartbeat } from './heartbeat';
 import type { WorkerStatus } from './worker-status';
 
 export interface DueWorkerOptions {
@@ -50,37 +51,23 @@ export async function startDueWorker(options: DueWorkerOptions): Promise<DueWork
   const { name, pollIntervalMs, clock = () => new Date(), random = Math.random } = options;
   const failureBackoff = options.failureBackoff ?? { baseDelayMs: 1_000, maxDelayMs: 30_000 };
   const logger = options.logger.child({ component: name });
-  const state: WorkerStatus = {
-    name,
-    lastRoundStartedAt: null,
-    lastProgressAt: null,
-    withoutProgressSince: null,
-    consecutiveFailures: 0,
-    lastError: null,
-    stopped: false,
-  };
+  const beat = heartbeat(name, { clock });
   let wakeTimer: NodeJS.Timeout | undefined;
 
   const runner = createCoalescingRunner(
     async () => {
       let more: boolean;
       do {
-        state.lastRoundStartedAt = clock();
-        state.withoutProgressSince ??= state.lastRoundStartedAt;
+        beat.working();
         more = await options.round();
-        state.lastProgressAt = clock();
-        state.withoutProgressSince = null;
-        state.consecutiveFailures = 0;
-        state.lastError = null;
-      } while (more && !state.stopped);
+        beat.progressed();
+      } while (more && !beat.isStopped);
       if (options.nextDueAt) wakeAt(await options.nextDueAt());
     },
     {
       delayAfterFailure: (failures) => retryDelayMs(failureBackoff, failures, random),
       onError: (error, failures) => {
-        state.withoutProgressSince ??= clock();
-        state.consecutiveFailures = failures;
-        state.lastError = error instanceof Error ? error.message : String(error);
+        beat.failed(error);
         logger.error({ err: error, consecutiveFailures: failures }, `${name} round failed; will retry`);
       },
     },
@@ -89,7 +76,7 @@ export async function startDueWorker(options: DueWorkerOptions): Promise<DueWork
   /** Work due before the next poll gets a timer of its own; work already due but not claimed is held by another worker: the poll looks again. */
   function wakeAt(due: Date | undefined): void {
     clearTimeout(wakeTimer);
-    if (!due || state.stopped) return;
+    if (!due || beat.isStopped) return;
     const delay = due.getTime() - clock().getTime();
     if (delay > 0 && delay < pollIntervalMs) wakeTimer = setTimeout(runner.trigger, delay + TIMER_MARGIN_MS);
   }
@@ -100,9 +87,9 @@ export async function startDueWorker(options: DueWorkerOptions): Promise<DueWork
   runner.trigger();
 
   return {
-    status: () => ({ ...state }),
+    status: beat.status,
     async stop() {
-      state.stopped = true;
+      beat.stopped();
       clearInterval(poll);
       clearTimeout(wakeTimer);
       await listener.close();

@@ -7,8 +7,8 @@ import { applyOnce } from './apply-once';
 import { sendToDeadLetter } from './dead-letter';
 import { decodeEvent } from './decode-event';
 import { isInfrastructureFailure } from './infrastructure-failure';
-import { consumerHeartbeat } from './consumer-heartbeat';
 import { readHeaders } from './message-headers';
+import { heartbeat as startHeartbeat } from '../../work/heartbeat';
 import type { WorkerStatus } from '../../work/worker-status';
 import { poison, type PoisonMessage } from './poison-message';
 import { retryScheduleOf } from '../../work/retry-policy';
@@ -132,14 +132,14 @@ export async function startIdempotentConsumer<TEvent, TSchema extends Record<str
     });
   }
 
-  const heartbeat = consumerHeartbeat(`consumer ${groupId}`);
+  const heartbeat = startHeartbeat(`consumer ${groupId}`, { since: 'start' });
   consumer.on(consumer.events.CRASH, ({ payload }) => {
     logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
     heartbeat.failed(payload.error, !payload.restart);
   });
   // Joining, an idle fetch or a batch processed to its end is progress; a batch started and not ended is work outstanding.
   consumer.on(consumer.events.GROUP_JOIN, () => heartbeat.progressed());
-  consumer.on(consumer.events.FETCH, () => heartbeat.fetched());
+  consumer.on(consumer.events.FETCH, () => heartbeat.idle());
   consumer.on(consumer.events.START_BATCH_PROCESS, () => heartbeat.working());
   consumer.on(consumer.events.END_BATCH_PROCESS, () => heartbeat.progressed());
 

@@ -42,7 +42,11 @@ interface EncodedRow {
 async function send(producer: Producer, encoded: readonly EncodedRow[]): Promise<void> {
   // Rows come in id order and a Map keeps insertion order: each topic's messages stay in order.
   const byTopic = new Map<string, Message[]>();
-  for (const { topic, message } of encoded) byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
+  for (const { topic, message } of encoded) {
+    const messages = byTopic.get(topic) ?? [];
+    messages.push(message);
+    byTopic.set(topic, messages);
+  }
   await producer.sendBatch({
     topicMessages: [...byTopic].map(([topic, messages]): TopicMessages => ({ topic, messages })),
     acks: ALL_REPLICAS,
