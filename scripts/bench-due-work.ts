@@ -32,6 +32,7 @@ import {
 } from '@boissipay/runtime';
 import { createScratchDatabase, deleteTopicsWithPrefix, type ScratchDatabase } from '@boissipay/runtime/testing';
 import { localEndpoints } from '../infra/endpoints';
+import { percentile } from './bench-support';
 import { paymentConfig } from '../payment-service/src/config';
 import { debitNextDuePayment } from '../payment-service/src/app/debit-next-payment';
 import type { DebitDependencies } from '../payment-service/src/app/dependencies';
@@ -76,9 +77,6 @@ const WARM_UP = 10;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 async function withScratch<T>(work: (scratch: Scratch) => Promise<T>): Promise<T> {
   const scratch = await createScratchDatabase({

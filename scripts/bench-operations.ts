@@ -19,7 +19,9 @@ import { billingConfig } from '../billing-service/src/config';
 import { deleteTopicsWithPrefix } from '@boissipay/runtime/testing';
 import { buildContractEvent, startContractEventPublisher } from '../billing-service/test/support/contract-events';
 import { buildPurchaseRequest } from '../billing-service/test/support/operation-requests';
-import { freePort, waitUntil } from './bench-support';
+import { freePort } from '@boissipay/runtime/testing';
+import { waitUntil } from '../infra/wait';
+import { percentile } from './bench-support';
 import { spawnService } from './service-process';
 
 const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -36,7 +38,7 @@ async function startBilling(): Promise<{ url: string; topicPrefix: string; stop(
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitUntil(async () => (await fetch(`${url}/health/ready`)).ok, 'billing-service to be ready');
+  await waitUntil(async () => (await fetch(`${url}/health/ready`)).ok, { description: 'billing-service to be ready', timeoutMs: 60_000, intervalMs: 100 });
   return {
     url,
     topicPrefix,
@@ -50,9 +52,6 @@ async function startBilling(): Promise<{ url: string; topicPrefix: string; stop(
   };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { requests: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '20' }, contracts: { type: 'string', default: '1' }, url: { type: 'string' } } });
@@ -70,7 +69,7 @@ async function main(): Promise<void> {
     );
     await publisher.publish(...events);
     for (const { contractRef } of events) {
-      await waitUntil(async () => (await fetch(`${billing.url}/v1/contracts/${contractRef}/balance`, { headers })).ok, `contract ${contractRef}`);
+      await waitUntil(async () => (await fetch(`${billing.url}/v1/contracts/${contractRef}/balance`, { headers })).ok, { description: `contract ${contractRef}`, timeoutMs: 60_000, intervalMs: 100 });
     }
 
     const bodies = Array.from({ length: total }, (_, index) =>

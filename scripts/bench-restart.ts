@@ -16,7 +16,8 @@ import { deleteTopicsWithPrefix } from '@boissipay/runtime/testing';
 import { billingConfig } from '../billing-service/src/config';
 import { buildContractEvent, startContractEventPublisher } from '../billing-service/test/support/contract-events';
 import { buildPurchaseRequest } from '../billing-service/test/support/operation-requests';
-import { freePort, waitUntil } from './bench-support';
+import { freePort } from '@boissipay/runtime/testing';
+import { waitUntil } from '../infra/wait';
 import { spawnService } from './service-process';
 
 const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -45,18 +46,18 @@ async function main(): Promise<void> {
   let child = spawn();
   const publisher = await startContractEventPublisher(topicPrefix);
   try {
-    await waitUntil(async () => (await fetch(`${url}/health/ready`)).ok, 'billing-service to be ready');
+    await waitUntil(async () => (await fetch(`${url}/health/ready`)).ok, { description: 'billing-service to be ready', timeoutMs: 60_000, intervalMs: 100 });
     const contract = buildContractEvent({ type: 'ACTIVATED', contract: { outstandingLimit: { amountMinor: 1_000_000_000, currency: 'EUR' } } });
     await publisher.publish(contract);
-    await waitUntil(() => accepted(contract.contractRef), 'a first accepted purchase');
+    await waitUntil(() => accepted(contract.contractRef), { description: 'a first accepted purchase', timeoutMs: 60_000, intervalMs: 100 });
     console.log(`billing-service restarted after SIGKILL, ${values.rounds} round(s), KAFKA_CONSUMER_SESSION_TIMEOUT_MS=${config.KAFKA_CONSUMER_SESSION_TIMEOUT_MS}`);
     for (let round = 1; round <= Number(values.rounds); round += 1) {
       await kill(child);
       const started = performance.now();
       child = spawn();
-      await waitUntil(() => accepted(contract.contractRef), 'an accepted purchase after the restart', 120_000, 20);
+      await waitUntil(() => accepted(contract.contractRef), { description: 'an accepted purchase after the restart', timeoutMs: 120_000, intervalMs: 20 });
       const firstPurchaseMs = performance.now() - started;
-      await waitUntil(async () => (await fetch(`${url}/health/ready`)).ok, 'readiness', 120_000, 20);
+      await waitUntil(async () => (await fetch(`${url}/health/ready`)).ok, { description: 'readiness', timeoutMs: 120_000, intervalMs: 20 });
       const readyMs = performance.now() - started;
       console.log(`  round ${round}: first accepted purchase ${(firstPurchaseMs / 1000).toFixed(2)} s after the start, ready ${(readyMs / 1000).toFixed(2)} s`);
     }

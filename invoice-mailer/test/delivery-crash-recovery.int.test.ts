@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { dropDatabase, startService, type RunningServiceOf } from '@boissipay/runtime';
-import { deleteTopicsWithPrefix, waitFor } from '@boissipay/runtime/testing';
+import { deleteTopicsWithPrefix, waitFor, freePort } from '@boissipay/runtime/testing';
 import { localEndpoints } from '../../infra/endpoints';
 import { spawnService } from '../../scripts/service-process';
 import { mailerService } from '../src/service';
-import { createFakeSmtpServer, freePort, type FakeSmtpServer } from './support/fake-smtp-server';
+import { createFakeSmtpServer, type FakeSmtpServer } from './support/fake-smtp-server';
 import { buildInvoiceIssuedEvent, uniqueSuffix } from './support/invoice-factory';
 import { startDeliveryEventCollector, startInvoicePublisher, type DeliveryEventCollector, type InvoicePublisher } from './support/invoice-events';
 import { HOOK_TIMEOUT_MS, testEnvironment, WAIT_TIMEOUT_MS } from './support/mailer-under-test';

@@ -1,5 +1,6 @@
+import { freePort } from '@boissipay/runtime/testing';
 import { buildInvoiceIssuedEvent, uniqueSuffix } from './support/invoice-factory';
-import { createFakeSmtpServer, freePort, type FakeSmtpServer } from './support/fake-smtp-server';
+import { createFakeSmtpServer, type FakeSmtpServer } from './support/fake-smtp-server';
 import { startDeliveryEventCollector, startInvoicePublisher, type DeliveryEventCollector, type InvoicePublisher } from './support/invoice-events';
 import { HOOK_TIMEOUT_MS, startMailer, type MailerUnderTest } from './support/mailer-under-test';
 

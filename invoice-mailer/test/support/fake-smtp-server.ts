@@ -105,16 +105,3 @@ export function createFakeSmtpServer(
       }),
   };
 }
-
-/** A port nothing listens on right now: the OS gave it to us, and we gave it back. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}

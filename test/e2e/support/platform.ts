@@ -1,26 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { dropDatabase } from '@boissipay/runtime';
+import { freePort } from '@boissipay/runtime/testing';
 import { serviceNames, type ServiceName } from '../../../scripts/platform';
 import { localEndpoints } from '../../../infra/endpoints';
 import { spawnService } from '../../../scripts/service-process';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 export const E2E_SECRET = 'end-to-end-test-secret-0123456789';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 interface RunningProcess {
   child: ChildProcess;

@@ -5,3 +5,4 @@ export { startServiceUnderTest, testPostgresAdminUrl, type ServiceUnderTest, typ
 export { uniqueSuffix } from './unique-suffix';
 export { waitFor } from './wait-for';
 export { metricValue, parseMetrics, type MetricSample } from './metrics-text';
+export { freePort } from './free-port';
