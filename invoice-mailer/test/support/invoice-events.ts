@@ -2,9 +2,9 @@ import { Partitioners, type Producer } from 'kafkajs';
 import type { mailerInvoiceDeliveryV1Event } from '@boissipay/contracts';
 import { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
 import { CORRELATION_HEADER, createAvroCodec, createKafka, createSchemaRegistry, registerSchemas, type AvroCodec } from '@boissipay/runtime';
-import { waitFor } from '@boissipay/runtime/testing';
+import { startGroupAtEndOf, waitFor } from '@boissipay/runtime/testing';
 import type { InvoiceIssuedEvent } from './invoice-factory';
-import { startGroupAtEndOf, testEnvironment, testLogger, topics, WAIT_TIMEOUT_MS } from './mailer-under-test';
+import { testEnvironment, testLogger, topics, WAIT_TIMEOUT_MS } from './mailer-under-test';
 import { uniqueSuffix } from './invoice-factory';
 
 export type DeliveryEvent = mailerInvoiceDeliveryV1Event.InvoiceDeliveryEvent;
@@ -51,7 +51,7 @@ export async function startDeliveryEventCollector(): Promise<DeliveryEventCollec
   const codec: AvroCodec = createAvroCodec(createSchemaRegistry(testEnvironment.schemaRegistryUrl), {});
   const kafka = createKafka({ brokers: testEnvironment.kafkaBrokers, clientId: 'invoice-mailer-tests', logger: testLogger() });
   const groupId = `invoice-mailer-tests-${uniqueSuffix()}`;
-  await startGroupAtEndOf(topics.delivery, groupId);
+  await startGroupAtEndOf(testEnvironment.kafkaBrokers, { groupId, topic: topics.delivery, topics: [topics.issued, topics.delivery], topicOptions: testEnvironment.topicOptions });
   const messages: Array<{ key: string; value: Buffer; decoded?: Promise<DeliveryEvent> }> = [];
   const consumer = kafka.consumer({ groupId, sessionTimeout: 6_000, heartbeatInterval: 500, maxWaitTimeInMs: 200 });
   await consumer.connect();

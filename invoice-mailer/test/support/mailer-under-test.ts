@@ -1,5 +1,5 @@
 import { billingInvoiceIssuedV1Event, mailerInvoiceDeliveryV1Event } from '@boissipay/contracts';
-import { createKafka, createLogger, ensureTopics, loadConfig, type RunningServiceOf } from '@boissipay/runtime';
+import { createLogger, loadConfig, type RunningServiceOf } from '@boissipay/runtime';
 import { startServiceUnderTest, uniqueSuffix, type ServiceUnderTest } from '@boissipay/runtime/testing';
 import { localEndpoints } from '../../../infra/endpoints';
 import { mailerConfig } from '../../src/config';
@@ -32,23 +32,6 @@ export const topics = {
 };
 
 export const testLogger = () => createLogger({ service: 'invoice-mailer-tests', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-
-/**
- * Creates the test file's topics if the mailer has not yet, then commits `groupId`'s offsets
- * at the current end of `topic`: the group reads what is published from now on, from the
- * first message, whenever it joins.
- */
-export async function startGroupAtEndOf(topic: string, groupId: string): Promise<void> {
-  const admin = createKafka({ brokers: testEnvironment.kafkaBrokers, clientId: 'invoice-mailer-tests', logger: testLogger() }).admin();
-  await admin.connect();
-  try {
-    await ensureTopics(admin, [topics.issued, topics.delivery], testEnvironment.topicOptions);
-    const offsets = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({ groupId, topic, partitions: offsets.map(({ partition, high }) => ({ partition, offset: high })) });
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 export interface MailerUnderTest extends ServiceUnderTest<RunningServiceOf<typeof mailerService>> {
   /** A bearer token with invoices:read. */

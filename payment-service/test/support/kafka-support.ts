@@ -1,4 +1,4 @@
-import { createKafka, createLogger, ensureTopics, loadConfig } from '@boissipay/runtime';
+import { createKafka, createLogger, loadConfig } from '@boissipay/runtime';
 import { paymentConfig } from '../../src/config';
 import { uniqueSuffix } from '@boissipay/runtime/testing';
 
@@ -20,21 +20,4 @@ export const testLogger = createLogger({ service: 'payment-tests', level: proces
 
 export function testKafka() {
   return createKafka({ brokers: testEnvironment.kafkaBrokers, clientId: 'payment-tests', logger: testLogger });
-}
-
-/**
- * Creates `topic` if the service has not yet, and commits a new consumer group's offsets at
- * its current end, so that the group reads what is produced from now on, from the first
- * message, whenever it joins.
- */
-export async function startGroupAtEndOf(groupId: string, topic: string): Promise<void> {
-  const admin = testKafka().admin();
-  await admin.connect();
-  try {
-    await ensureTopics(admin, [topic], testEnvironment.topicOptions);
-    const offsets = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({ groupId, topic, partitions: offsets.map(({ partition, high }) => ({ partition, offset: high })) });
-  } finally {
-    await admin.disconnect();
-  }
 }

@@ -1,7 +1,7 @@
 import { paymentResultV1Event } from '@boissipay/contracts';
 import { createAvroCodec, createSchemaRegistry } from '@boissipay/runtime';
-import { uniqueSuffix, waitFor } from '@boissipay/runtime/testing';
-import { startGroupAtEndOf, testEnvironment, testKafka } from './kafka-support';
+import { startGroupAtEndOf, uniqueSuffix, waitFor } from '@boissipay/runtime/testing';
+import { testEnvironment, testKafka } from './kafka-support';
 
 export type PaymentResultEvent = paymentResultV1Event.PaymentResultEvent;
 const TOPIC = `${testEnvironment.topicPrefix}${paymentResultV1Event.topic}`;
@@ -23,7 +23,7 @@ export interface PaymentResultCollector {
 export async function startPaymentResultCollector(): Promise<PaymentResultCollector> {
   const codec = createAvroCodec(createSchemaRegistry(testEnvironment.schemaRegistryUrl), {});
   const groupId = `payment-tests-results-${uniqueSuffix()}`;
-  await startGroupAtEndOf(groupId, TOPIC);
+  await startGroupAtEndOf(testEnvironment.kafkaBrokers, { groupId, topic: TOPIC, topicOptions: testEnvironment.topicOptions });
   const raw: Array<{ key: string; headers: Record<string, string>; value: Buffer; decoded?: Promise<PaymentResultEvent> }> = [];
 
   const consumer = testKafka().consumer({ groupId, sessionTimeout: 6_000, heartbeatInterval: 500, maxWaitTimeInMs: 100 });

@@ -1,6 +1,6 @@
 export { errorResponseSchema, expectError, type ErrorBody } from './error-response';
 export { createScratchDatabase, type ScratchDatabase } from './scratch-database';
-export { deleteTopicsWithPrefix } from './scratch-topics';
+export { deleteTopicsWithPrefix, startGroupAtEndOf } from './scratch-topics';
 export { startServiceUnderTest, testPostgresAdminUrl, type ServiceUnderTest, type ServiceUnderTestOptions } from './service-under-test';
 export { uniqueSuffix } from './unique-suffix';
 export { waitFor } from './wait-for';

@@ -1,4 +1,4 @@
-import { createKafka } from '../kafka';
+import { createKafka, ensureTopics } from '../kafka';
 import { createLogger } from '../logging';
 
 /**
@@ -12,6 +12,26 @@ export async function deleteTopicsWithPrefix(brokers: readonly string[], topicPr
   try {
     const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(topicPrefix));
     if (topics.length > 0) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Creates `topics` if the service under test has not yet, and commits a new consumer group's
+ * offsets at the current end of `topic`: the group then reads what is produced from now on,
+ * from the first message, whenever it joins.
+ */
+export async function startGroupAtEndOf(
+  brokers: readonly string[],
+  { groupId, topic, topics = [topic], topicOptions }: { groupId: string; topic: string; topics?: readonly string[]; topicOptions: { partitions: number; replicationFactor: number } },
+): Promise<void> {
+  const admin = createKafka({ brokers: [...brokers], clientId: 'scratch-topics', logger: createLogger({ service: 'scratch-topics', level: 'silent' }) }).admin();
+  await admin.connect();
+  try {
+    await ensureTopics(admin, topics, topicOptions);
+    const offsets = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({ groupId, topic, partitions: offsets.map(({ partition, high }) => ({ partition, offset: high })) });
   } finally {
     await admin.disconnect();
   }
