@@ -1,4 +1,4 @@
-import { isInfrastructureFailure } from '../../kafka/consumer/infrastructure-failure';
+import { isInfrastructureFailure } from '../../db/infrastructure-failure';
 import { ApiError } from './api-error';
 import { standardCodeFor } from './error-codes';
 import type { ErrorEntryInput } from './error-response';

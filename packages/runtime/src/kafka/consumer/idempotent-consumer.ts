@@ -6,7 +6,7 @@ import { createIdempotentProducer } from '../kafka-client';
 import { applyOnce } from './apply-once';
 import { sendToDeadLetter } from './dead-letter';
 import { decodeEvent } from './decode-event';
-import { isInfrastructureFailure } from './infrastructure-failure';
+import { isInfrastructureFailure } from '../../db/infrastructure-failure';
 import { readHeaders } from './message-headers';
 import { heartbeat as startHeartbeat } from '../../work/heartbeat';
 import type { WorkerStatus } from '../../work/worker-status';

@@ -1,8 +1,8 @@
 /**
- * Failures that say nothing about the message: the database is down, restarting, out of
- * connections, or asked us to retry a transaction. Sending the message to the DLQ for them
- * would lose a perfectly good event during an outage; the consumer leaves it uncommitted
- * instead, and Kafka redelivers it once the consumer has restarted.
+ * Failures that say nothing about the request or the message: the database is down,
+ * restarting, out of connections, or asked us to retry a transaction. A consumer leaves the
+ * message uncommitted for redelivery instead of dead-lettering a good event; the HTTP edge
+ * answers 503 with Retry-After, the same request being safe to send again.
  */
 const TRANSIENT_SQLSTATE_CLASSES = ['08' /* connection exception */];
 const TRANSIENT_SQLSTATES = new Set([
