@@ -1,9 +1,10 @@
-import { requestFingerprint } from '@boissipay/runtime';
+import { requestFingerprint, type AuditContext } from '@boissipay/runtime';
 import type { Contract } from '../domain/contract';
 import type { Invalid } from '../domain/contract.errors';
 import { subscribe, type ContractApplication } from '../domain/subscribe';
 import { findContract, insertContract, nextContractRef } from '../infra/contract-repository';
 import { claimIdempotencyKey, findIdempotencyRecord, type IdempotencyRecord } from '../infra/idempotency-repository';
+import { auditContractChange } from './audit-change';
 import { momentOf, type ContractDependencies } from './dependencies';
 import { enqueueLifecycleEvent } from './publish-change';
 
@@ -12,6 +13,8 @@ export interface CreateContractRequest {
   /** The caller (token subject): idempotency keys are per client. */
   clientId: string;
   idempotencyKey?: string;
+  /** Who asks (token subject and scopes) and the request id, for the audit trail. */
+  audit: AuditContext;
 }
 
 export type CreateContractResult =
@@ -49,7 +52,8 @@ export async function createContract(dependencies: ContractDependencies, request
       }
     }
     await insertContract(tx, decision.contract);
-    await enqueueLifecycleEvent(tx, decision, { now, newId: dependencies.newId });
+    await enqueueLifecycleEvent(tx, decision, { now, newId: dependencies.newId, changedBy: request.audit.actor.subject });
+    await auditContractChange(tx, decision, { audit: request.audit, action: 'SUBSCRIBE', now });
     return { kind: 'created', contract: decision.contract };
   });
   return 'kind' in outcome ? outcome : replayOf(dependencies, outcome, requestHash);
