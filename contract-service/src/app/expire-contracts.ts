@@ -1,3 +1,4 @@
+import { ALL_CUSTOMERS } from '@boissipay/runtime';
 import type { IsoDate } from '../domain/contract';
 import { findExpiredContractRefs } from '../infra/contract-repository';
 import { changeContract } from './change-contract';
@@ -12,7 +13,7 @@ import { momentOf, type ContractDependencies } from './dependencies';
 export async function expireContracts(dependencies: ContractDependencies, today: IsoDate = momentOf(dependencies).today): Promise<string[]> {
   const expired: string[] = [];
   for (const contractRef of await findExpiredContractRefs(dependencies.db, today)) {
-    const result = await changeContract(dependencies, contractRef, { type: 'EXPIRE' }, { now: dependencies.clock(), today });
+    const result = await changeContract(dependencies, { contractRef, scope: ALL_CUSTOMERS }, { type: 'EXPIRE' }, { now: dependencies.clock(), today });
     if (result.kind === 'changed') expired.push(contractRef);
   }
   return expired;

@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
+import { customerScopeOf, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import type { contractApi } from '@boissipay/contracts';
 import { changeContract, type ChangeContractResult } from '../app/change-contract';
 import { createContract } from '../app/create-contract';
@@ -23,6 +23,7 @@ export function mountContractRoutes(router: Router, dependencies: ContractDepend
       application: applicationOf(req.body as ContractRequestBody),
       clientId: principalOf(res).subject,
       idempotencyKey: req.get('idempotency-key'),
+      scope: customerScopeOf(res),
     });
     switch (result.kind) {
       case 'created':
@@ -33,6 +34,8 @@ export function mountContractRoutes(router: Router, dependencies: ContractDepend
         return;
       case 'key-reused':
         throw contractError('IDEMPOTENCY_KEY_REUSED', result.message);
+      case 'outside-scope':
+        throw contractError('FORBIDDEN', result.message);
       case 'invalid':
         throw invalidInputError(result);
     }
@@ -48,19 +51,21 @@ export function mountContractRoutes(router: Router, dependencies: ContractDepend
         subscriberRef: stringOf(req.query.subscriberRef),
       },
       { offset: page.offset, limit: page.pageSize },
+      customerScopeOf(res),
     );
     res.json({ contracts: contracts.map(responseOf), metadata: pageMetadataOf(page, req.originalUrl, contracts.length, totalItems) });
   });
 
   router.get(`${BASE}/:contractRef`, async (req: Request<{ contractRef: string }>, res: Response<ContractResponseBody>) => {
-    const contract = await getContract(dependencies, req.params.contractRef);
+    const contract = await getContract(dependencies, req.params.contractRef, customerScopeOf(res));
     if (!contract) throw contractError('CONTRACT_NOT_FOUND', `No contract ${req.params.contractRef}.`);
     res.json(responseOf(contract));
   });
 
   const lifecycleRoute = (method: 'post' | 'put', suffix: string, commandOf: (body: never) => LifecycleCommand) => {
     router[method](`${BASE}/:contractRef${suffix}`, async (req: Request<{ contractRef: string }>, res: Response<ContractResponseBody>) => {
-      const result = await changeContract(dependencies, req.params.contractRef, commandOf(req.body as never));
+      const target = { contractRef: req.params.contractRef, scope: customerScopeOf(res) };
+      const result = await changeContract(dependencies, target, commandOf(req.body as never));
       res.json(responseOf(changedContractOf(result, req.params.contractRef)));
     });
   };
