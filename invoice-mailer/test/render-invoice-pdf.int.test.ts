@@ -49,4 +49,15 @@ describe('invoice PDF, read back', () => {
     for (const name of names) expect(text).toContain(name);
     expect(text).toContain('Voyages Ñandú & Cie');
   });
+
+  it('when the customer and travellers have Chinese, Japanese or Korean names, then the PDF shows them as written, Latin around them included', async () => {
+    const travellers = ['王小明', '山田 太郎', 'やまだ はなこ', 'キム・ミン', '김민준', 'Zhāng Wěi 张伟'];
+    const lines = travellers.map((traveller, index) => ({ ...defaultLines[0]!, traveller, description: `Trajet ${index + 1} 上海 – 東京` }));
+    const built = buildInvoiceIssuedEvent({ lines });
+    const invoice = { ...built.invoice, customer: { ...built.invoice.customer, subscriberRef: '北京旅行社 株式会社' } };
+    const { text } = await pdfText(await renderInvoicePdf(invoice, seller));
+    expect(text).toContain('北京旅行社 株式会社');
+    for (const traveller of travellers) expect(text).toContain(traveller);
+    for (let index = 1; index <= lines.length; index += 1) expect(text).toContain(`Trajet ${index} 上海 – 東京`);
+  });
 });
