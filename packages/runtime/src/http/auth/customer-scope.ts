@@ -39,7 +39,6 @@ export function customerScopeCondition(scope: CustomerScope, customerRef: SQLWra
   return inArray(customerRef, [...scope.customerRefs]);
 }
 
-
 /**
  * For operator actions over every customer at once (a billing run): a token restricted to
  * some customers is refused, 403, whatever its scopes. Nothing about another customer is
