@@ -56,6 +56,10 @@ ARG SERVICE_PORT
 RUN test -n "${SERVICE}" && test -n "${SERVICE_PORT}" || { \
       echo 'build with --build-arg SERVICE=<service folder> --build-arg SERVICE_PORT=<its port>' >&2; \
       exit 1; } \
+    # The mailer prints Chinese, Japanese and Korean names on its PDFs with this font (invoice-fonts.ts).
+    && if [ "${SERVICE}" = invoice-mailer ]; then \
+         apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei && rm -rf /var/lib/apt/lists/*; \
+       fi \
     # Nothing installs anything at run time: fewer tools, fewer advisories to triage.
     && rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack \
               /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack

@@ -1,4 +1,4 @@
-import { currentCorrelationId, systemActor } from '@boissipay/runtime';
+import { ALL_CUSTOMERS, currentCorrelationId, systemActor } from '@boissipay/runtime';
 import type { IsoDate } from '../domain/contract';
 import { findExpiredContractRefs } from '../infra/contract-repository';
 import { changeContract } from './change-contract';
@@ -15,7 +15,7 @@ export async function expireContracts(dependencies: ContractDependencies, today:
   // The schedule gives each run a correlation id of its own: the run is the request.
   const audit = { actor: systemActor('contract-expiry'), requestId: currentCorrelationId() ?? dependencies.newId() };
   for (const contractRef of await findExpiredContractRefs(dependencies.db, today)) {
-    const result = await changeContract(dependencies, contractRef, { type: 'EXPIRE' }, audit, { now: dependencies.clock(), today });
+    const result = await changeContract(dependencies, { contractRef, scope: ALL_CUSTOMERS }, { type: 'EXPIRE' }, audit, { now: dependencies.clock(), today });
     if (result.kind === 'changed') expired.push(contractRef);
   }
   return expired;

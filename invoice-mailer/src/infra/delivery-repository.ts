@@ -1,4 +1,4 @@
-import { dueRowKeys, type LeasedQueue } from '@boissipay/runtime';
+import { customerScopeCondition, dueRowKeys, type CustomerScope, type LeasedQueue } from '@boissipay/runtime';
 import { and, asc, count, desc, eq, inArray, min, sql, type SQL } from 'drizzle-orm';
 import type { Delivery, DeliveryStatus } from '../domain/delivery';
 import type { Invoice, InvoiceType, Seller } from '../domain/invoice';
@@ -7,7 +7,7 @@ import { deliveries, invoices } from './schema';
 
 type DeliveryRow = typeof deliveries.$inferSelect;
 
-export type NewDelivery = Pick<Delivery, 'deliveryId' | 'invoiceRef' | 'contractRef' | 'recipient' | 'messageId' | 'nextAttemptAt'>;
+export type NewDelivery = Pick<Delivery, 'deliveryId' | 'invoiceRef' | 'contractRef' | 'customerRef' | 'recipient' | 'messageId' | 'nextAttemptAt'>;
 
 /** A new PENDING delivery, unless the invoice has one already (UNIQUE invoice_ref); true when it is new. */
 export async function insertDelivery(tx: MailerTransaction, delivery: NewDelivery): Promise<boolean> {
@@ -148,8 +148,13 @@ function viewOf(row: { delivery: DeliveryRow; invoiceType: InvoiceType; period: 
   return { ...deliveryOf(row.delivery), invoiceType: row.invoiceType, period: row.period, totalWithTaxMinor: Number(row.totalWithTaxMinor), currency: row.currency };
 }
 
-export async function findDelivery(db: Queryable, deliveryId: string): Promise<DeliveryView | undefined> {
-  const [row] = await db.select(viewColumns).from(deliveries).innerJoin(invoices, eq(invoices.invoiceRef, deliveries.invoiceRef)).where(eq(deliveries.deliveryId, deliveryId));
+/** The delivery, unless it is outside the caller's customer scope. */
+export async function findDelivery(db: Queryable, deliveryId: string, scope: CustomerScope): Promise<DeliveryView | undefined> {
+  const [row] = await db
+    .select(viewColumns)
+    .from(deliveries)
+    .innerJoin(invoices, eq(invoices.invoiceRef, deliveries.invoiceRef))
+    .where(and(eq(deliveries.deliveryId, deliveryId), customerScopeCondition(scope, deliveries.customerRef)));
   return row && viewOf(row);
 }
 
@@ -158,12 +163,13 @@ export async function searchDeliveries(
   db: Queryable,
   filters: DeliveryFilters,
   page: { offset: number; limit: number },
+  scope: CustomerScope,
 ): Promise<{ deliveries: DeliveryView[]; totalItems: number }> {
-  const conditions: SQL[] = [];
+  const conditions: Array<SQL | undefined> = [customerScopeCondition(scope, deliveries.customerRef)];
   if (filters.invoiceRef) conditions.push(eq(deliveries.invoiceRef, filters.invoiceRef));
   if (filters.contractRef) conditions.push(eq(deliveries.contractRef, filters.contractRef));
   if (filters.status) conditions.push(eq(deliveries.status, filters.status));
-  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
     db
       .select(viewColumns)
@@ -183,6 +189,7 @@ function deliveryOf(row: DeliveryRow): Delivery {
     deliveryId: row.deliveryId,
     invoiceRef: row.invoiceRef,
     contractRef: row.contractRef,
+    customerRef: row.customerRef,
     recipient: row.recipient,
     status: row.status,
     attempts: row.attempts,

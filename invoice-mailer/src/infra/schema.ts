@@ -44,6 +44,12 @@ export const deliveries = pgTable(
       .unique()
       .references(() => invoices.invoiceRef),
     contractRef: text('contract_ref').notNull(),
+    /**
+     * The invoice's customer (its customer.customerRef), for customer-scoped tokens; null when
+     * the invoice named none. Rows recorded before the column existed were filled from the
+     * stored invoice by the migration that added it.
+     */
+    customerRef: text('customer_ref'),
     recipient: text('recipient').notNull(),
     status: text('status').$type<DeliveryStatus>().notNull(),
     attempts: integer('attempts').notNull().default(0),
@@ -61,6 +67,7 @@ export const deliveries = pgTable(
     // The worker only ever looks for due PENDING rows; sent ones pile up and must not slow it.
     index('deliveries_due_idx').on(table.nextAttemptAt).where(sql`${table.status} = 'PENDING'`),
     index('deliveries_contract_ref_idx').on(table.contractRef),
+    index('deliveries_customer_ref_idx').on(table.customerRef),
     index('deliveries_received_idx').on(table.receivedAt, table.deliveryId),
   ],
 );

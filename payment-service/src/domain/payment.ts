@@ -33,6 +33,8 @@ export interface Payment {
   invoiceRef: string;
   invoiceId: string;
   contractRef: string;
+  /** Whose invoice it is, when billing said (customer-scoped tokens see only their customers' payments). */
+  customerRef: string | null;
   invoiceEventId: string;
   correlationId: string | null;
   /** The invoice's total with tax: what is (or would be) debited. */
@@ -67,6 +69,7 @@ export interface InvoiceToCollect {
   invoiceRef: string;
   invoiceId: string;
   contractRef: string;
+  customerRef: string | null;
   amount: Money;
   dueDate: IsoDate;
   mandate: DebitMandate | null;
@@ -93,6 +96,7 @@ export function paymentForInvoice(invoice: InvoiceToCollect, ids: { paymentRef: 
     invoiceRef: invoice.invoiceRef,
     invoiceId: invoice.invoiceId,
     contractRef: invoice.contractRef,
+    customerRef: invoice.customerRef,
     invoiceEventId: invoice.invoiceEventId,
     correlationId: invoice.correlationId,
     amount: invoice.amount,

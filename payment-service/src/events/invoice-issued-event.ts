@@ -18,6 +18,7 @@ export function invoiceToCollectOf(event: InvoiceIssuedEvent, fallbackCorrelatio
     invoiceRef: invoice.invoiceRef,
     invoiceId: invoice.invoiceId,
     contractRef: event.contractRef,
+    customerRef: invoice.customer.customerRef ?? null,
     amount: money(invoice.totalWithTaxMinor, invoice.currency),
     dueDate: invoice.dueDate,
     mandate: invoice.mandate ? { mandateRef: invoice.mandate.mandateRef, iban: invoice.mandate.iban, bic: invoice.mandate.bic } : null,
