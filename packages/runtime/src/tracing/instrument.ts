@@ -1,0 +1,28 @@
+/**
+ * Preloaded before a service's main module (`node --import tsx --import <this file>`, see
+ * scripts/service-process.ts and the Dockerfile): the instrumentations patch http, express, pg
+ * and kafkajs as they are first required, so they must be registered before anything requires
+ * them. They report to the global tracer provider, which `runServiceMain` registers once the
+ * service's configuration is read (until then their spans are no-ops). Without this preload
+ * the platform's own spans (outbox, consumers, background work, requests) still link the
+ * services into one trace; the preload adds the detail (routes, middleware, SQL, Kafka calls).
+ */
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+
+// Probes and scrapes every few seconds would bury the traces worth reading.
+const UNTRACED_PATHS = /^\/(health(\/|$)|metrics$)/;
+
+registerInstrumentations({
+  instrumentations: [
+    // Outgoing calls (the schema registry) only within a traced piece of work, not at start-up.
+    new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? ''), requireParentforOutgoingSpans: true }),
+    new ExpressInstrumentation(),
+    // Only SQL that is part of a traced piece of work: the loops polling for due work would otherwise make a trace per poll.
+    new PgInstrumentation({ requireParentSpan: true }),
+    new KafkaJsInstrumentation(),
+  ],
+});
