@@ -1,3 +1,4 @@
+import { currentTraceParent } from '@boissipay/runtime';
 import { eq } from 'drizzle-orm';
 import type { Invoice, Seller } from '../domain/invoice';
 import type { MailerTransaction, Queryable } from './database';
@@ -22,6 +23,7 @@ export async function insertInvoice(tx: MailerTransaction, received: ReceivedInv
       contractRef: invoice.contractRef,
       issuedEventId: received.issuedEventId,
       correlationId: received.correlationId,
+      traceParent: currentTraceParent(),
       invoice,
       seller: received.seller,
     })
