@@ -8,7 +8,7 @@
  * services into one trace; the preload adds the detail (routes, middleware, SQL, Kafka calls).
  */
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
@@ -20,9 +20,12 @@ registerInstrumentations({
   instrumentations: [
     // Outgoing calls (the schema registry) only within a traced piece of work, not at start-up.
     new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? ''), requireParentforOutgoingSpans: true }),
-    new ExpressInstrumentation(),
+    // Routers and handlers, not each of the dozen middlewares every request passes (parsers, validation, auth):
+    // a span apiece would multiply the cost of tracing for little to read.
+    new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
     // Only SQL that is part of a traced piece of work: the loops polling for due work would otherwise make a trace per poll.
-    new PgInstrumentation({ requireParentSpan: true }),
+    // Connections come from the pool: a span per checkout says nothing the query spans do not.
+    new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
     new KafkaJsInstrumentation(),
   ],
 });
