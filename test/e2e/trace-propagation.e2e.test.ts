@@ -50,7 +50,7 @@ describe('one trace per flow, across the services', () => {
   function processedBy(service: string, topic: string, traceId: string): Promise<ReadableSpan> {
     const prefix = contracts.topicPrefix;
     return spans.waitFor(`${service} processing ${topic} in trace ${traceId}`, (span) =>
-      span.name === `process ${prefix}${topic}` &&
+      span.name === `handle ${prefix}${topic}` &&
       String(span.attributes['messaging.consumer.group.name']).startsWith(`${prefix}${service}.`) &&
       span.spanContext().traceId === traceId,
     );

@@ -108,7 +108,7 @@ describe('trace context across the outbox and Kafka', () => {
     const published = await inTrace(`publish ${topic}`);
     expect(published.kind).toBe(SpanKind.PRODUCER);
     expect(published.parentSpanContext?.spanId).toBe(served.spanContext().spanId);
-    const processed = await inTrace(`process ${topicPrefix}${topic}`);
+    const processed = await inTrace(`handle ${topicPrefix}${topic}`);
     expect(processed.kind).toBe(SpanKind.CONSUMER);
     expect(processed.parentSpanContext?.spanId).toBe(published.spanContext().spanId);
     expect(handlerTraces.get(contractRef)).toBe(caller.traceId);

@@ -7,9 +7,10 @@ import { contextOfTraceParent, TRACEPARENT_HEADER } from '../../tracing/trace-co
  * `traceparent` header: nest under it. Otherwise continue the producer's trace from the header
  * (a message without one starts a trace of its own).
  */
-export function parentOfMessage(headers: Readonly<Record<string, string>>): Context {
-  const produced = trace.getSpanContext(contextOfTraceParent(headers[TRACEPARENT_HEADER]));
+export function parentOfMessage(headers: Readonly<Record<string, string>>): { parent: Context; instrumented: boolean } {
+  const fromHeader = contextOfTraceParent(headers[TRACEPARENT_HEADER]);
+  const produced = trace.getSpanContext(fromHeader);
   const active = trace.getActiveSpan()?.spanContext();
-  if (active && trace.isSpanContextValid(active) && (!produced || produced.traceId === active.traceId)) return context.active();
-  return contextOfTraceParent(headers[TRACEPARENT_HEADER]);
+  if (active && trace.isSpanContextValid(active) && (!produced || produced.traceId === active.traceId)) return { parent: context.active(), instrumented: true };
+  return { parent: fromHeader, instrumented: false };
 }

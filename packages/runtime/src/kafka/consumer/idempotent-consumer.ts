@@ -133,8 +133,10 @@ export async function startIdempotentConsumer<TEvent, TSchema extends Record<str
       headers: readHeaders(message.headers),
     };
     // One span per message, in the producer's trace: the handler's queries and the events it enqueues belong to it.
-    const spanOptions = { kind: SpanKind.CONSUMER, parent: parentOfMessage(context.headers), attributes: messagingAttributes(context, groupId) };
-    await inSpan(`process ${topic}`, spanOptions, (processing) =>
+    // It is the message's consumer span, unless the kafkajs instrumentation made one already (ours is then inside it).
+    const { parent, instrumented } = parentOfMessage(context.headers);
+    const spanOptions = { kind: instrumented ? SpanKind.INTERNAL : SpanKind.CONSUMER, parent, attributes: messagingAttributes(context, groupId) };
+    await inSpan(`handle ${topic}`, spanOptions, (processing) =>
       runWithCorrelationId(context.headers[CORRELATION_HEADER], async () => {
         const decoded = await decodeEvent(codec, topic, message.value);
         const failure = 'poison' in decoded ? decoded.poison : await applyWithRetries(decoded.event, context, heartbeat);
