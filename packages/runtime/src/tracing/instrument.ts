@@ -22,7 +22,8 @@ registerInstrumentations({
     new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? ''), requireParentforOutgoingSpans: true }),
     // Routers and handlers, not each of the dozen middlewares every request passes (parsers, validation, auth):
     // a span apiece would multiply the cost of tracing for little to read.
-    new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
+    // Nor the documentation, metrics and probe routers every request passes on its way to the API.
+    new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE], ignoreLayers: [/^router - \/(openapi\.json|metrics|health\/live)$/] }),
     // Only SQL that is part of a traced piece of work: the loops polling for due work would otherwise make a trace per poll.
     // Connections come from the pool: a span per checkout says nothing the query spans do not.
     new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
