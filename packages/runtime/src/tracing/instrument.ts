@@ -12,14 +12,12 @@ import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrum
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-
-// Probes and scrapes every few seconds would bury the traces worth reading.
-const UNTRACED_PATHS = /^\/(health(\/|$)|metrics$)/;
+import { isUntracedPath } from './trace-context';
 
 registerInstrumentations({
   instrumentations: [
     // Outgoing calls (the schema registry) only within a traced piece of work, not at start-up.
-    new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? ''), requireParentforOutgoingSpans: true }),
+    new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => isUntracedPath(request.url ?? ''), requireParentforOutgoingSpans: true }),
     // Routers and handlers, not each of the dozen middlewares every request passes (parsers, validation, auth):
     // a span apiece would multiply the cost of tracing for little to read.
     // Nor the documentation, metrics and probe routers every request passes on its way to the API.

@@ -10,6 +10,14 @@ export const TRACEPARENT_HEADER = 'traceparent';
  */
 const w3c = new W3CTraceContextPropagator();
 
+// Probes and scrapes every few seconds would bury the traces worth reading.
+const UNTRACED_PATH = /^\/(health(\/|\?|$)|metrics(\?|$))/;
+
+/** Whether requests to this path (or URL) go untraced: the health probes and the metrics scrapes. */
+export function isUntracedPath(path: string): boolean {
+  return UNTRACED_PATH.test(path);
+}
+
 /** The tracer of the platform's own spans (outbox publish, consumer, background work). */
 export const tracer = trace.getTracer('boissipay');
 

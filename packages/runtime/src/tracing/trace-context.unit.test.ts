@@ -1,5 +1,5 @@
 import { context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
-import { contextOfTraceParent, currentTraceParent } from './trace-context';
+import { contextOfTraceParent, currentTraceParent, isUntracedPath } from './trace-context';
 
 const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 
@@ -20,5 +20,10 @@ describe('trace context helpers', () => {
   it('when no span is active, then there is no traceparent to store', () => {
     expect(currentTraceParent(ROOT_CONTEXT)).toBeUndefined();
     expect(currentTraceParent(context.active())).toBeUndefined();
+  });
+
+  it('when a path is a probe or the metrics scrape, then it goes untraced; the API does not', () => {
+    expect(['/health/live', '/health/ready', '/health/ready?verbose=1', '/metrics', '/metrics?x=1'].filter(isUntracedPath)).toHaveLength(5);
+    expect(['/v1/operations', '/v1/metrics-report', '/healthy', '/docs'].filter(isUntracedPath)).toEqual([]);
   });
 });

@@ -1,9 +1,6 @@
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { RequestHandler } from 'express';
-import { contextOfTraceParent, tracer, TRACEPARENT_HEADER } from '../../tracing/trace-context';
-
-// Probes and scrapes every few seconds would bury the traces worth reading (as in instrument.ts).
-const UNTRACED_PATHS = /^\/(health(\/|$)|metrics$)/;
+import { contextOfTraceParent, isUntracedPath, tracer, TRACEPARENT_HEADER } from '../../tracing/trace-context';
 
 /**
  * A server span per request, continuing the caller's `traceparent`, for when the http
@@ -13,7 +10,7 @@ const UNTRACED_PATHS = /^\/(health(\/|$)|metrics$)/;
  */
 export function requestSpanMiddleware(): RequestHandler {
   return (req, res, next) => {
-    if (trace.getActiveSpan() || UNTRACED_PATHS.test(req.path)) return next();
+    if (trace.getActiveSpan() || isUntracedPath(req.path)) return next();
     const parent = contextOfTraceParent(req.get(TRACEPARENT_HEADER));
     tracer.startActiveSpan(`${req.method}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': req.path } }, parent, (span) => {
       res.on('close', () => {
