@@ -97,5 +97,7 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
 
 # node itself is PID 1 and receives SIGTERM: the service drains HTTP, consumers and the outbox
 # relay before it exits. kafkajs 2.2 arms timers with negative delays, which Node 24 reports
-# as a TimeoutNegativeWarning on every request; the delay is clamped to 1 ms as before.
-CMD ["node", "--disable-warning=TimeoutNegativeWarning", "--import", "tsx", "src/main.ts"]
+# as a TimeoutNegativeWarning on every request; the delay is clamped to 1 ms as before. The
+# OpenTelemetry instrumentations are registered before main.ts requires what they patch
+# (http, express, pg, kafkajs; ADR 0016).
+CMD ["node", "--disable-warning=TimeoutNegativeWarning", "--import", "tsx", "--import", "/app/packages/runtime/src/tracing/instrument.ts", "src/main.ts"]

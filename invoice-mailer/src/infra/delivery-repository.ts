@@ -26,6 +26,8 @@ export interface ClaimedDelivery {
   seller: Seller;
   issuedEventId: string;
   correlationId: string | null;
+  /** The trace of the invoice event that brought the invoice, which its delivery continues. */
+  traceParent: string | null;
 }
 
 const deliveryQueue: LeasedQueue = { table: deliveries, key: deliveries.deliveryId, dueAt: deliveries.nextAttemptAt, pending: eq(deliveries.status, 'PENDING') };
@@ -47,7 +49,7 @@ export async function claimDueDeliveries(db: MailerDatabase, options: { now: Dat
     .returning();
   if (claimed.length === 0) return [];
   const received = await db
-    .select({ invoiceRef: invoices.invoiceRef, invoice: invoices.invoice, seller: invoices.seller, issuedEventId: invoices.issuedEventId, correlationId: invoices.correlationId })
+    .select({ invoiceRef: invoices.invoiceRef, invoice: invoices.invoice, seller: invoices.seller, issuedEventId: invoices.issuedEventId, correlationId: invoices.correlationId, traceParent: invoices.traceParent })
     .from(invoices)
     .where(
       inArray(
@@ -59,7 +61,7 @@ export async function claimDueDeliveries(db: MailerDatabase, options: { now: Dat
   return claimed.map((row) => {
     const invoice = byRef.get(row.invoiceRef);
     if (!invoice) throw new Error(`delivery ${row.deliveryId} has no invoice ${row.invoiceRef}`);
-    return { delivery: deliveryOf(row), invoice: invoice.invoice, seller: invoice.seller, issuedEventId: invoice.issuedEventId, correlationId: invoice.correlationId };
+    return { delivery: deliveryOf(row), invoice: invoice.invoice, seller: invoice.seller, issuedEventId: invoice.issuedEventId, correlationId: invoice.correlationId, traceParent: invoice.traceParent };
   });
 }
 

@@ -1,4 +1,4 @@
-import { customerScopeCondition, type CustomerScope } from '@boissipay/runtime';
+import { currentTraceParent, customerScopeCondition, type CustomerScope } from '@boissipay/runtime';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Invoice, Seller } from '../domain/invoice';
 import type { MailerTransaction, Queryable } from './database';
@@ -23,6 +23,7 @@ export async function insertInvoice(tx: MailerTransaction, received: ReceivedInv
       contractRef: invoice.contractRef,
       issuedEventId: received.issuedEventId,
       correlationId: received.correlationId,
+      traceParent: currentTraceParent(),
       invoice,
       seller: received.seller,
     })

@@ -23,6 +23,8 @@ export const invoices = pgTable(
     /** eventId of the billing.invoice-issued.v1 event recorded: the causationId of what we publish. */
     issuedEventId: uuid('issued_event_id').notNull(),
     correlationId: text('correlation_id'),
+    /** W3C traceparent of the consumer that recorded the invoice: its e-mail and the delivery event continue that trace. */
+    traceParent: text('trace_parent'),
     invoice: jsonb('invoice').$type<Invoice>().notNull(),
     seller: jsonb('seller').$type<Seller>().notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-import { customerScopeCondition, dueRowKeys, leaseEnd, type CustomerScope, type LeasedQueue } from '@boissipay/runtime';
+import { currentTraceParent, type CustomerScope, customerScopeCondition, dueRowKeys, type LeasedQueue, leaseEnd } from '@boissipay/runtime';
 import { and, asc, count, desc, eq, inArray, min, sql, type SQL } from 'drizzle-orm';
 import type { Payment, PaymentAttempt, PaymentStatus } from '../domain/payment';
 import type { PaymentTransaction, Queryable } from './database';
@@ -19,7 +19,7 @@ const AWAITING_DEBIT: PaymentStatus[] = ['PENDING', 'RETRY_SCHEDULED'];
 export async function insertPaymentOnce(tx: PaymentTransaction, payment: Payment): Promise<boolean> {
   const inserted = await tx
     .insert(payments)
-    .values(rowOf(payment))
+    .values({ ...rowOf(payment), traceParent: currentTraceParent() })
     .onConflictDoNothing({ target: payments.invoiceRef })
     .returning({ paymentRef: payments.paymentRef });
   return inserted.length > 0;
@@ -35,6 +35,8 @@ const debitQueue: LeasedQueue = { table: payments, key: payments.paymentRef, due
 export interface ClaimedPayment {
   payment: Payment;
   leaseToken: string;
+  /** The trace of the invoice event that brought the payment, which its debit continues. */
+  traceParent: string | null;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function claimNextDuePayment(db: Queryable, options: { now: Date; l
     .set({ nextAttemptAt: leaseEnd(options.now, options.leaseMs), leaseToken: sql`gen_random_uuid()` })
     .where(inArray(payments.paymentRef, dueRowKeys(db, debitQueue, { now: options.now, limit: 1 })))
     .returning();
-  return row?.leaseToken ? { payment: paymentOf(row), leaseToken: row.leaseToken } : undefined;
+  return row?.leaseToken ? { payment: paymentOf(row), leaseToken: row.leaseToken, traceParent: row.traceParent } : undefined;
 }
 
 /** Pushes the lease's end forward while the debit is in progress; false once the claim is no longer ours. */

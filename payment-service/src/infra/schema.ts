@@ -31,6 +31,8 @@ export const payments = pgTable(
     /** eventId of the billing.invoice-issued.v1 event that created the payment: the result's causationId. */
     invoiceEventId: uuid('invoice_event_id').notNull(),
     correlationId: text('correlation_id'),
+    /** W3C traceparent of the consumer that recorded the payment: the debit and its result continue that trace. */
+    traceParent: text('trace_parent'),
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),

@@ -135,6 +135,17 @@ export const commonVariables = {
     schema: settings.positiveInt,
     default: '60000',
   }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: variable({
+    description:
+      'OTLP/HTTP base URL of the trace collector (e.g. http://jaeger:4318; spans go to <url>/v1/traces). Empty: nothing is exported, though trace ids still travel in the Kafka headers and appear in the logs.',
+    schema: z.union([z.literal(''), z.url()]),
+    default: '',
+  }),
+  OTEL_TRACES_SAMPLER_RATIO: variable({
+    description: 'Share of new traces recorded and exported, from 0 to 1; a trace that comes with a traceparent keeps its caller\'s decision.',
+    schema: z.coerce.number().min(0).max(1),
+    default: '1',
+  }),
 } as const satisfies Record<string, VariableSpec>;
 
 export type CommonConfig = ValuesOf<typeof commonVariables>;
