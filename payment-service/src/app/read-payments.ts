@@ -1,12 +1,18 @@
+import type { PaymentAction } from '../domain/operator-actions';
 import type { Payment, PaymentAttempt } from '../domain/payment';
 import type { Queryable } from '../infra/database';
+import { findPaymentActions } from '../infra/payment-action-repository';
 import { findAttempts, findPayment, searchPayments, type PaymentFilters } from '../infra/payment-repository';
 
 /** The read side needs no domain: it reads the current rows as they are. */
-export async function getPaymentWithAttempts(db: Queryable, paymentRef: string): Promise<{ payment: Payment; attempts: PaymentAttempt[] } | undefined> {
+export async function getPaymentWithAttempts(
+  db: Queryable,
+  paymentRef: string,
+): Promise<{ payment: Payment; attempts: PaymentAttempt[]; actions: PaymentAction[] } | undefined> {
   const payment = await findPayment(db, paymentRef);
   if (!payment) return undefined;
-  return { payment, attempts: await findAttempts(db, paymentRef) };
+  const [attempts, actions] = await Promise.all([findAttempts(db, paymentRef), findPaymentActions(db, paymentRef)]);
+  return { payment, attempts, actions };
 }
 
 export function listPayments(

@@ -1,0 +1,119 @@
+import { requestFingerprint } from '@boissipay/runtime';
+import { decideCancel, decideManualPayment, decideRetry, type ActionDecision, type ManualPaymentDetails, type PaymentAction, type PaymentActionKind, type PaymentToAct } from '../domain/operator-actions';
+import type { ActionRefusalCode } from '../domain/payment.errors';
+import type { Payment } from '../domain/payment';
+import type { PaymentDatabase } from '../infra/database';
+import { findActionByIdempotencyKey, findPaymentActions, insertPaymentAction, type StoredPaymentAction } from '../infra/payment-action-repository';
+import { findPayment, lockPaymentForAction, notifyPaymentDue, savePaymentAfterAction } from '../infra/payment-repository';
+import type { RecordingDependencies } from './dependencies';
+import { enqueuePaymentResult } from './publish-result';
+
+export interface ActionDependencies extends Pick<RecordingDependencies, 'clock' | 'newEventId'> {
+  db: PaymentDatabase;
+  newId: () => string;
+}
+
+export type ActionCommand = { kind: 'RETRY' } | { kind: 'CANCEL' } | ({ kind: 'MANUAL_PAYMENT' } & ManualPaymentDetails);
+
+export interface ActionRequest {
+  paymentRef: string;
+  command: ActionCommand;
+  reason: string;
+  /** The caller (token subject): idempotency keys are per client. */
+  requestedBy: string;
+  idempotencyKey?: string;
+}
+
+export type ActionResult =
+  | { kind: 'applied' | 'replayed'; payment: Payment; actions: PaymentAction[] }
+  | { kind: 'not-found' }
+  | { kind: 'refused'; code: ActionRefusalCode; message: string }
+  | { kind: 'key-reused'; message: string };
+
+/** Thrown inside the transaction to roll it back when a concurrent request took the key first. */
+class KeyTakenMeanwhile extends Error {}
+
+/**
+ * An operator's action on a payment, as one transaction: lock the payment → a request already
+ * seen under the client's Idempotency-Key answers the payment as it is now (or 409 when the
+ * key came with another request) → decide (pure, domain/operator-actions.ts) → store the new
+ * state, the action (who, when, why, the key) and, when the action ends the collection
+ * (manual payment, cancel), its payment.result.v1 in the outbox. A retry only makes the
+ * payment due and wakes the debit worker: its result is published when the new debit ends.
+ *
+ * The audit entry of the action belongs in this transaction, beside insertPaymentAction.
+ */
+export async function actOnPayment(dependencies: ActionDependencies, request: ActionRequest): Promise<ActionResult> {
+  const { db } = dependencies;
+  const requestHash = requestFingerprint({ paymentRef: request.paymentRef, ...request.command, reason: request.reason });
+  try {
+    const outcome = await db.transaction(async (tx): Promise<ActionResult | { kind: 'seen'; seen: StoredPaymentAction }> => {
+      const found = await lockPaymentForAction(tx, request.paymentRef);
+      if (!found) return { kind: 'not-found' };
+      if (request.idempotencyKey) {
+        const seen = await findActionByIdempotencyKey(tx, request.requestedBy, request.idempotencyKey);
+        if (seen) return { kind: 'seen', seen };
+      }
+      const now = dependencies.clock();
+      const decision = decide(found, request, now);
+      if (decision.kind === 'refused') return decision;
+      const action: StoredPaymentAction = {
+        actionId: dependencies.newId(),
+        paymentRef: request.paymentRef,
+        kind: request.command.kind,
+        reason: request.reason,
+        requestedBy: request.requestedBy,
+        requestedAt: now,
+        bankReference: request.command.kind === 'MANUAL_PAYMENT' ? request.command.bankReference : null,
+        receivedOn: request.command.kind === 'MANUAL_PAYMENT' ? request.command.receivedOn : null,
+        idempotencyKey: request.idempotencyKey ?? null,
+        requestHash,
+      };
+      if (!(await insertPaymentAction(tx, action))) throw new KeyTakenMeanwhile();
+      await savePaymentAfterAction(tx, decision.payment);
+      if (decision.payment.status === 'PENDING') await notifyPaymentDue(tx);
+      await enqueuePaymentResult(tx, decision.payment, dependencies, now);
+      return { kind: 'applied', payment: decision.payment, actions: await findPaymentActions(tx, request.paymentRef) };
+    });
+    return outcome.kind === 'seen' ? await replayOf(dependencies, outcome.seen, requestHash) : outcome;
+  } catch (error) {
+    if (!(error instanceof KeyTakenMeanwhile) || !request.idempotencyKey) throw error;
+    const seen = await findActionByIdempotencyKey(db, request.requestedBy, request.idempotencyKey);
+    if (!seen) throw new Error(`idempotency key ${request.idempotencyKey} vanished`);
+    return replayOf(dependencies, seen, requestHash);
+  }
+}
+
+function decide(found: PaymentToAct, request: ActionRequest, now: Date): ActionDecision {
+  const { command } = request;
+  switch (command.kind) {
+    case 'RETRY':
+      return decideRetry(found, now);
+    case 'MANUAL_PAYMENT':
+      return decideManualPayment(found, command, now);
+    case 'CANCEL':
+      return decideCancel(found, request.reason, now);
+    default:
+      return unreachable(command);
+  }
+}
+
+async function replayOf(dependencies: ActionDependencies, seen: StoredPaymentAction, requestHash: string): Promise<ActionResult> {
+  if (seen.requestHash !== requestHash) {
+    return {
+      kind: 'key-reused',
+      message: `Idempotency-Key ${seen.idempotencyKey} was already used for a different request (${actionName(seen.kind)} of payment ${seen.paymentRef}).`,
+    };
+  }
+  const payment = await findPayment(dependencies.db, seen.paymentRef);
+  if (!payment) throw new Error(`payment ${seen.paymentRef} of idempotency key ${seen.idempotencyKey} is missing`);
+  return { kind: 'replayed', payment, actions: await findPaymentActions(dependencies.db, seen.paymentRef) };
+}
+
+function actionName(kind: PaymentActionKind): string {
+  return { RETRY: 'retry', MANUAL_PAYMENT: 'manual payment', CANCEL: 'cancellation' }[kind];
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unexpected action ${JSON.stringify(value)}`);
+}
