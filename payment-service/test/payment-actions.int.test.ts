@@ -154,6 +154,16 @@ describe('operator actions on payments', () => {
       expect(await under.simulatedDebitsOf(paymentRef)).toEqual([expect.objectContaining({ calls: 1, outcome: 'FAILED' })]);
     });
 
+    it('when the same transfer is sent several times at once under one key, then one is applied and the others answer as its replay', async () => {
+      const { event, paymentRef } = await paymentOn(simulatedIbans.insufficientFunds, 'FAILED');
+      const key = `transfer-${paymentRef}`;
+      const responses = await Promise.all([1, 2, 3, 4].map(() => act(paymentRef, 'manual-payment', transfer, { key })));
+      expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+      expect(new Set(responses.map((response) => response.body.settledAt)).size).toBe(1);
+      expect((await read(paymentRef)).actions).toHaveLength(1);
+      expect((await allResultsOf(event)).map((result) => result.status)).toEqual(['FAILED', 'SUCCEEDED']);
+    });
+
     it('when the request is wrong, then 400, 401, 403, 404 or 422, and nothing is recorded', async () => {
       const { event, paymentRef } = await paymentOn(simulatedIbans.accountClosed, 'FAILED');
       expectError(await act(paymentRef, 'manual-payment', transfer, { token: null }), 401, 'UNAUTHORIZED');

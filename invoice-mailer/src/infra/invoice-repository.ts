@@ -34,3 +34,9 @@ export async function findInvoice(db: Queryable, invoiceRef: string): Promise<Re
   const [row] = await db.select().from(invoices).where(eq(invoices.invoiceRef, invoiceRef));
   return row && { invoice: row.invoice, seller: row.seller, issuedEventId: row.issuedEventId, correlationId: row.correlationId };
 }
+
+/** The invoice, locked until the transaction ends: resends of one invoice are decided one after the other. */
+export async function lockInvoice(tx: MailerTransaction, invoiceRef: string): Promise<ReceivedInvoice | undefined> {
+  const [row] = await tx.select().from(invoices).where(eq(invoices.invoiceRef, invoiceRef)).for('update');
+  return row && { invoice: row.invoice, seller: row.seller, issuedEventId: row.issuedEventId, correlationId: row.correlationId };
+}

@@ -1,4 +1,4 @@
-import { requestFingerprint } from '@boissipay/runtime';
+import { idempotentTransaction, IdempotencyKeyTaken, requestFingerprint } from '@boissipay/runtime';
 import { decideCancel, decideManualPayment, decideRetry, type ActionDecision, type ManualPaymentDetails, type PaymentAction, type PaymentActionKind, type PaymentToAct } from '../domain/operator-actions';
 import type { ActionRefusalCode } from '../domain/payment.errors';
 import type { Payment } from '../domain/payment';
@@ -30,30 +30,27 @@ export type ActionResult =
   | { kind: 'refused'; code: ActionRefusalCode; message: string }
   | { kind: 'key-reused'; message: string };
 
-/** Thrown inside the transaction to roll it back when a concurrent request took the key first. */
-class KeyTakenMeanwhile extends Error {}
-
 /**
- * An operator's action on a payment, as one transaction: lock the payment → a request already
- * seen under the client's Idempotency-Key answers the payment as it is now (or 409 when the
- * key came with another request) → decide (pure, domain/operator-actions.ts) → store the new
- * state, the action (who, when, why, the key) and, when the action ends the collection
- * (manual payment, cancel), its payment.result.v1 in the outbox. A retry only makes the
- * payment due and wakes the debit worker: its result is published when the new debit ends.
+ * An operator's action on a payment, as one transaction: lock the payment → decide (pure,
+ * domain/operator-actions.ts) → store the new state, the action (who, when, why, the client's
+ * Idempotency-Key) and, when the action ends the collection (manual payment, cancel), its
+ * payment.result.v1 in the outbox. A retry only makes the payment due and wakes the debit
+ * worker: its result is published when the new debit ends. A request already seen under the
+ * key answers the payment as it is now, or 409 when the key came with another request.
  *
  * The audit entry of the action belongs in this transaction, beside insertPaymentAction.
  */
 export async function actOnPayment(dependencies: ActionDependencies, request: ActionRequest): Promise<ActionResult> {
   const { db } = dependencies;
   const requestHash = requestFingerprint({ paymentRef: request.paymentRef, ...request.command, reason: request.reason });
-  try {
-    const outcome = await db.transaction(async (tx): Promise<ActionResult | { kind: 'seen'; seen: StoredPaymentAction }> => {
+  const outcome = await idempotentTransaction(
+    db,
+    { idempotencyKey: request.idempotencyKey, requestHash },
+    (reader, key) => findActionByIdempotencyKey(reader, request.requestedBy, key),
+    async (tx, keyStillFree): Promise<ActionResult> => {
       const found = await lockPaymentForAction(tx, request.paymentRef);
       if (!found) return { kind: 'not-found' };
-      if (request.idempotencyKey) {
-        const seen = await findActionByIdempotencyKey(tx, request.requestedBy, request.idempotencyKey);
-        if (seen) return { kind: 'seen', seen };
-      }
+      await keyStillFree();
       const now = dependencies.clock();
       const decision = decide(found, request, now);
       if (decision.kind === 'refused') return decision;
@@ -69,19 +66,17 @@ export async function actOnPayment(dependencies: ActionDependencies, request: Ac
         idempotencyKey: request.idempotencyKey ?? null,
         requestHash,
       };
-      if (!(await insertPaymentAction(tx, action))) throw new KeyTakenMeanwhile();
+      if (!(await insertPaymentAction(tx, action))) throw new IdempotencyKeyTaken();
       await savePaymentAfterAction(tx, decision.payment);
       if (decision.payment.status === 'PENDING') await notifyPaymentDue(tx);
       await enqueuePaymentResult(tx, decision.payment, dependencies, now);
       return { kind: 'applied', payment: decision.payment, actions: await findPaymentActions(tx, request.paymentRef) };
-    });
-    return outcome.kind === 'seen' ? await replayOf(dependencies, outcome.seen, requestHash) : outcome;
-  } catch (error) {
-    if (!(error instanceof KeyTakenMeanwhile) || !request.idempotencyKey) throw error;
-    const seen = await findActionByIdempotencyKey(db, request.requestedBy, request.idempotencyKey);
-    if (!seen) throw new Error(`idempotency key ${request.idempotencyKey} vanished`);
-    return replayOf(dependencies, seen, requestHash);
-  }
+    },
+  );
+  if (outcome.kind !== 'seen-under-key') return outcome;
+  const { seen } = outcome;
+  if (outcome.sameRequest) return replayOf(dependencies, seen);
+  return { kind: 'key-reused', message: `Idempotency-Key ${seen.idempotencyKey} was already used for a different request (${actionName(seen.kind)} of payment ${seen.paymentRef}).` };
 }
 
 function decide(found: PaymentToAct, request: ActionRequest, now: Date): ActionDecision {
@@ -98,13 +93,7 @@ function decide(found: PaymentToAct, request: ActionRequest, now: Date): ActionD
   }
 }
 
-async function replayOf(dependencies: ActionDependencies, seen: StoredPaymentAction, requestHash: string): Promise<ActionResult> {
-  if (seen.requestHash !== requestHash) {
-    return {
-      kind: 'key-reused',
-      message: `Idempotency-Key ${seen.idempotencyKey} was already used for a different request (${actionName(seen.kind)} of payment ${seen.paymentRef}).`,
-    };
-  }
+async function replayOf(dependencies: ActionDependencies, seen: StoredPaymentAction): Promise<ActionResult> {
   const payment = await findPayment(dependencies.db, seen.paymentRef);
   if (!payment) throw new Error(`payment ${seen.paymentRef} of idempotency key ${seen.idempotencyKey} is missing`);
   return { kind: 'replayed', payment, actions: await findPaymentActions(dependencies.db, seen.paymentRef) };
