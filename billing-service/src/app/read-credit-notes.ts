@@ -1,0 +1,14 @@
+import { creditableRemainingOf } from '../domain/credit-note';
+import type { Queryable } from '../infra/database';
+import { findCreditNotesOf, findInvoiceToCredit, type CreditNoteRow } from '../infra/credit-note-repository';
+
+/** An invoice's credit notes, oldest first, and what may still be credited on it. */
+export async function listCreditNotes(
+  db: Queryable,
+  invoiceRef: string,
+): Promise<{ invoiceRef: string; currency: string; creditableRemainingMinor: number; creditNotes: CreditNoteRow[] } | undefined> {
+  const invoice = await findInvoiceToCredit(db, invoiceRef);
+  if (!invoice) return undefined;
+  const creditable = invoice.invoiceType === 'INVOICE' ? creditableRemainingOf(invoice) : 0;
+  return { invoiceRef, currency: invoice.currency, creditableRemainingMinor: creditable, creditNotes: await findCreditNotesOf(db, invoice.invoiceId) };
+}
