@@ -5,6 +5,8 @@ import { startPaymentResultCollector, type PaymentResultCollector } from './supp
 import { startPaymentService, type PaymentServiceUnderTest } from './support/payment-service-under-test';
 
 const OPERATOR = 'operator-jane';
+/** A transfer received today: never in the future, whatever day the tests run. */
+const today = new Date().toISOString().slice(0, 10);
 
 /**
  * The operators' actions over real HTTP, a real database and the results on Kafka: retry a
@@ -121,7 +123,7 @@ describe('operator actions on payments', () => {
   });
 
   describe('POST /v1/payments/{paymentRef}/manual-payment', () => {
-    const transfer = { reason: 'Paid by bank transfer after the failed debit.', bankReference: 'VIR-2026-11-000123', receivedOn: '2026-11-20' };
+    const transfer = { reason: 'Paid by bank transfer after the failed debit.', bankReference: 'VIR-2026-11-000123', receivedOn: today };
 
     it('when a failed invoice is paid by transfer, then the payment SUCCEEDS by BANK_TRANSFER without a debit, published once', async () => {
       const { event, paymentRef } = await paymentOn(simulatedIbans.insufficientFunds, 'FAILED');
@@ -193,7 +195,7 @@ describe('operator actions on payments', () => {
       expectError(await act(paymentRef, 'retry', { reason }), 409, 'PAYMENT_NOT_FAILED');
       expect((await allResultsOf(event)).map((result) => [result.status, result.reasonCode, result.reasonMessage])).toEqual([['CANCELLED', 'DEBIT_CANCELLED', reason]]);
 
-      const paid = await act(paymentRef, 'manual-payment', { reason: 'Transfer received.', bankReference: 'VIR-42', receivedOn: '2026-11-21' });
+      const paid = await act(paymentRef, 'manual-payment', { reason: 'Transfer received.', bankReference: 'VIR-42', receivedOn: today });
       expect(paid.body).toMatchObject({ status: 'SUCCEEDED', method: 'BANK_TRANSFER', actions: [expect.objectContaining({ kind: 'CANCEL' }), expect.objectContaining({ kind: 'MANUAL_PAYMENT' })] });
       expect((await allResultsOf(event)).map((result) => result.status)).toEqual(['CANCELLED', 'SUCCEEDED']);
       expect(await under.simulatedDebitsOf(paymentRef)).toEqual([expect.objectContaining({ calls: 1, outcome: null })]);

@@ -122,7 +122,7 @@ describe('crash safety of the debit', () => {
     const claim = await claimNextDuePayment(under.service.context.db, { now: new Date(), leaseMs: 60_000 });
     expect(claim?.payment.paymentRef).toBe(heldPayment.paymentRef);
     expectError(await act(heldPayment.paymentRef, 'cancel', { reason: 'too late' }), 409, 'PAYMENT_IN_PROGRESS');
-    expectError(await act(heldPayment.paymentRef, 'manual-payment', { reason: 'too late', bankReference: 'VIR-1', receivedOn: '2026-11-02' }), 409, 'PAYMENT_IN_PROGRESS');
+    expectError(await act(heldPayment.paymentRef, 'manual-payment', { reason: 'too late', bankReference: 'VIR-1', receivedOn: new Date().toISOString().slice(0, 10) }), 409, 'PAYMENT_IN_PROGRESS');
 
     const response = await act(pending.paymentRef, 'cancel', { reason: 'Disputed invoice: do not debit.' });
     expect(response.status).toBe(200);
