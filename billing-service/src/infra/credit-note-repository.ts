@@ -1,6 +1,7 @@
-import { and, asc, eq, sql, sum } from 'drizzle-orm';
+import { and, asc, eq, sum } from 'drizzle-orm';
 import type { CreditableInvoice } from '../domain/credit-note';
 import type { BillingTransaction, Queryable } from './database';
+import { takeNextNumber } from './invoice-repository';
 import { balances, creditNoteNumberCounters, creditNotes, invoices } from './schema';
 
 export type CreditNoteRow = typeof creditNotes.$inferSelect;
@@ -48,15 +49,9 @@ async function creditedMinorOf(db: Queryable, invoiceId: string): Promise<number
   return Number(row?.value ?? 0);
 }
 
-/** The next credit-note number of `year`, in the caller's transaction: gapless, as takeNextInvoiceNumber. */
-export async function takeNextCreditNoteNumber(tx: BillingTransaction, year: number): Promise<number> {
-  const [row] = await tx
-    .insert(creditNoteNumberCounters)
-    .values({ year, lastNumber: 1 })
-    .onConflictDoUpdate({ target: creditNoteNumberCounters.year, set: { lastNumber: sql`${creditNoteNumberCounters.lastNumber} + 1` } })
-    .returning({ lastNumber: creditNoteNumberCounters.lastNumber });
-  if (!row) throw new Error(`no credit note number for ${year}`);
-  return row.lastNumber;
+/** The next credit-note number of `year`, in the caller's transaction: gapless, as the invoices'. */
+export function takeNextCreditNoteNumber(tx: BillingTransaction, year: number): Promise<number> {
+  return takeNextNumber(tx, creditNoteNumberCounters, year);
 }
 
 /** Inserts the credit note; false when the client's Idempotency-Key is taken (a concurrent request committed first). */

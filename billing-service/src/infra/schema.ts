@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CreditNoteLine } from '../domain/credit-note';
 
 /** The service's tables. The outbox and processed-events tables come from the shared runtime. */
 export { outbox, processedEvents } from '@boissipay/runtime';
@@ -349,15 +350,6 @@ export const creditNoteNumberCounters = pgTable('credit_note_number_counters', {
   lastNumber: integer('last_number').notNull(),
 });
 
-export interface CreditNoteLineRow {
-  lineNumber: number;
-  description: string;
-  vatRateBasisPoints: number;
-  amountWithoutTaxMinor: number;
-  taxMinor: number;
-  amountWithTaxMinor: number;
-}
-
 /**
  * Credit notes operators issue against invoices: documents of their own (lines, VAT
  * breakdown, totals, positive amounts credited) referencing the invoice, with why and by whom,
@@ -381,7 +373,7 @@ export const creditNotes = pgTable(
     totalTaxMinor: bigint('total_tax_minor', { mode: 'number' }).notNull(),
     totalWithTaxMinor: bigint('total_with_tax_minor', { mode: 'number' }).notNull(),
     vatBreakdown: jsonb('vat_breakdown').$type<VatSubtotalRow[]>().notNull(),
-    lines: jsonb('lines').$type<CreditNoteLineRow[]>().notNull(),
+    lines: jsonb('lines').$type<CreditNoteLine[]>().notNull(),
     reason: text('reason').notNull(),
     issuedBy: text('issued_by').notNull(),
     idempotencyKey: text('idempotency_key'),
