@@ -80,6 +80,7 @@ export const localEndpoints = {
     issuer: `${keycloakUrl}${keycloakRealmPath}`,
     /** For the browser (Swagger UI's Authorize dialog). */
     browserTokenUrl: `${keycloakUrl}${keycloakRealmPath}/protocol/openid-connect/token`,
+    authorizationUrl: `${keycloakUrl}${keycloakRealmPath}/protocol/openid-connect/auth`,
     /** For programs on this machine: scripts, tests, the services. */
     tokenUrl: `${keycloakBackchannelUrl}${keycloakRealmPath}/protocol/openid-connect/token`,
     jwksUrl: `${keycloakBackchannelUrl}${keycloakRealmPath}/protocol/openid-connect/certs`,

@@ -34,6 +34,8 @@ const keycloakEnv = (audience: string) => ({
   AUTH_ISSUER: keycloak.issuer,
   AUTH_AUDIENCE: audience,
   AUTH_JWT_SECRET: DEVELOPMENT_SECRET,
+  AUTH_OAUTH_TOKEN_URL: keycloak.browserTokenUrl,
+  AUTH_OAUTH_AUTHORIZATION_URL: keycloak.authorizationUrl,
 });
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -105,6 +107,22 @@ describe('the four services, checking Keycloak tokens as in production', () => {
 
   it('when the operator lists billing runs, then 200: the operator role grants billing:run', async () => {
     expect((await billing.api.get('/v1/billing-runs').set(bearer(operator))).status).toBe(200);
+  });
+
+  it("when Swagger UI at /docs is shown, then its OAuth2 flows ask Keycloak for tokens, and Keycloak lets that page's origin call it", async () => {
+    const init = await contract.api.get('/docs/swagger-ui-init.js');
+    expect(init.text).toContain(`"tokenUrl": "${keycloak.browserTokenUrl}"`);
+    expect(init.text).toContain(`"authorizationUrl": "${keycloak.authorizationUrl}"`);
+    expect(init.text).toContain('"usePkceWithAuthorizationCodeGrant": true');
+    // What the browser does for "Authorize" with client credentials on the contract service's /docs.
+    const origin = 'http://localhost:8080';
+    const response = await fetch(keycloak.tokenUrl, {
+      method: 'POST',
+      headers: { Origin: origin },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'boissipay-machine', client_secret: 'boissipay-machine-secret' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe(origin);
   });
 
   it('when a development HS256 token (as `npm run token` signs) is used beside Keycloak, then it is still accepted, its audience checked', async () => {
