@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { signAccessToken } from '@boissipay/runtime';
 import { expectError } from '@boissipay/runtime/testing';
 import { startBillingUnderTest, type BillingUnderTest } from '../../billing-service/test/support/billing-under-test';
@@ -23,6 +24,13 @@ async function requestToken(form: Record<string, string>): Promise<string> {
 
 const machineToken = () => requestToken({ grant_type: 'client_credentials', client_id: 'boissipay-machine', client_secret: 'boissipay-machine-secret' });
 const userToken = (username: string) => requestToken({ grant_type: 'password', client_id: 'boissipay-cli', username, password: DEMO_PASSWORD });
+
+/** The browser's first step of a back-office login: Keycloak's authorization endpoint. */
+function backOfficeAuthorization(params: Record<string, string>): URL {
+  const url = new URL(keycloak.authorizationUrl);
+  for (const [name, value] of Object.entries({ client_id: 'boissipay-backoffice', response_type: 'code', scope: 'openid', ...params })) url.searchParams.set(name, value);
+  return url;
+}
 
 function claimsOf(token: string): { scope?: string; aud?: string[]; iss?: string; realm_access?: { roles?: string[] } } {
   return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as ReturnType<typeof claimsOf>;
@@ -57,6 +65,32 @@ describe('tokens issued by the local Keycloak', () => {
     expect(await scopesOf('viewer')).toEqual(read);
     expect(await scopesOf('operator')).toEqual([...read, ...operate].sort());
     expect(await scopesOf('admin')).toEqual([...read, ...operate, 'invoices:credit'].sort());
+  });
+
+  it('when a demo user logs in to the back office (authorization code with PKCE, as Swagger UI does), then the code becomes a token with their scopes', async () => {
+    const redirectUri = 'http://localhost:8080/docs/oauth2-redirect.html';
+    const verifier = randomBytes(32).toString('base64url');
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const loginPage = await fetch(backOfficeAuthorization({ redirect_uri: redirectUri, state: 'docs', code_challenge: challenge, code_challenge_method: 'S256' }), { redirect: 'manual' });
+    const cookies = loginPage.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+    const action = /action="([^"]+)"/.exec(await loginPage.text())?.[1]?.replace(/&amp;/g, '&');
+    expect(action).toBeDefined();
+    const loggedIn = await fetch(action as string, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Cookie: cookies },
+      body: new URLSearchParams({ username: 'operator', password: DEMO_PASSWORD }),
+    });
+    expect(loggedIn.status).toBe(302);
+    const code = new URL(loggedIn.headers.get('location') ?? '').searchParams.get('code');
+    expect(code).toBeTruthy();
+    const token = await requestToken({ grant_type: 'authorization_code', client_id: 'boissipay-backoffice', code: code as string, redirect_uri: redirectUri, code_verifier: verifier });
+    expect(claimsOf(token).scope?.split(' ')).toEqual(expect.arrayContaining(['contracts:write', 'billing:run']));
+  });
+
+  it('when the back office asks for a code without PKCE, then Keycloak refuses', async () => {
+    const response = await fetch(backOfficeAuthorization({ redirect_uri: 'http://localhost:8080/docs/oauth2-redirect.html' }), { redirect: 'manual' });
+    expect(new URL(response.headers.get('location') ?? 'http://none/').searchParams.get('error')).toBe('invalid_request');
   });
 
   it('when a demo user gives a wrong password, then Keycloak refuses to log in', async () => {
@@ -114,6 +148,8 @@ describe('the four services, checking Keycloak tokens as in production', () => {
     expect(init.text).toContain(`"tokenUrl": "${keycloak.browserTokenUrl}"`);
     expect(init.text).toContain(`"authorizationUrl": "${keycloak.authorizationUrl}"`);
     expect(init.text).toContain('"usePkceWithAuthorizationCodeGrant": true');
+    // Where Keycloak sends the browser back after a login.
+    expect((await contract.api.get('/docs/oauth2-redirect.html')).status).toBe(200);
     // What the browser does for "Authorize" with client credentials on the contract service's /docs.
     const origin = 'http://localhost:8080';
     const response = await fetch(keycloak.tokenUrl, {
