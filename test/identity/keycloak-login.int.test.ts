@@ -64,7 +64,7 @@ describe('tokens issued by the local Keycloak', () => {
     const operate = ['billing:run', 'contracts:write', 'deliveries:operate', 'operations:write', 'payments:operate'];
     expect(await scopesOf('viewer')).toEqual(read);
     expect(await scopesOf('operator')).toEqual([...read, ...operate].sort());
-    expect(await scopesOf('admin')).toEqual([...read, ...operate, 'invoices:credit'].sort());
+    expect(await scopesOf('admin')).toEqual([...read, ...operate, 'audit:read', 'invoices:credit'].sort());
   });
 
   it('when a demo user logs in to the back office (authorization code with PKCE, as Swagger UI does), then the code becomes a token with their scopes', async () => {
