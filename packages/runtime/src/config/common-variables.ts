@@ -108,12 +108,13 @@ export const commonVariables = {
     secret: true,
   }),
   AUTH_JWKS_URL: variable({
-    description: 'JWKS endpoint of the OAuth2 authorization server; when set, tokens are checked against it instead of AUTH_JWT_SECRET.',
+    description:
+      'JWKS endpoint of the OAuth2 authorization server (Keycloak: <realm URL>/protocol/openid-connect/certs). In production its tokens are then the only ones accepted; elsewhere HS256 tokens signed with AUTH_JWT_SECRET are accepted beside them.',
     schema: settings.optionalUrl,
     default: '',
   }),
   AUTH_ISSUER: variable({
-    description: 'Expected `iss` claim of bearer tokens (empty: not checked).',
+    description: "Expected `iss` claim of bearer tokens (empty: not checked); with AUTH_JWKS_URL, of the authorization server's tokens.",
     schema: z.string(),
     default: '',
   }),
