@@ -1,5 +1,5 @@
 import { billingCreditNoteIssuedV1Event } from '@boissipay/contracts';
-import { expectError } from '@boissipay/runtime/testing';
+import { expectError, readAuditEvents } from '@boissipay/runtime/testing';
 import { outstandingMinorOf, startBillingUnderTest, type BillingUnderTest } from './support/billing-under-test';
 import { invoicesOf, knownContract, purchaseOn, refundOn, runPeriod, startEventCollector, startInvoiceEventCollector, submitAccepted, type EventCollector, type InvoiceEventCollector } from './support/billing-runs';
 import { startContractEventPublisher, type ContractEventPublisher } from './support/contract-events';
@@ -84,6 +84,17 @@ describe('POST and GET /v1/invoices/{invoiceRef}/credit-notes', () => {
     expectError(await credit(invoiceRef, { reason, amount: 10 }, { key: `credit-${invoiceRef}` }), 409, 'IDEMPOTENCY_KEY_REUSED');
     expectError(await credit(invoiceRef, { reason: 'once more' }), 422, 'CREDIT_EXCEEDS_INVOICE');
     expect(await outstandingMinorOf(billing, contractRef)).toBe(0);
+
+    // Audited once, in the transaction of the credit note: the replay and the refusals add nothing.
+    const auditor = (await billing.auth(['audit:read'], 'auditor')).Authorization!.replace('Bearer ', '');
+    expect((await readAuditEvents(billing.api, auditor, { entityType: 'invoice', entityId: invoiceRef })).auditEvents).toEqual([
+      expect.objectContaining({
+        action: 'ISSUE_CREDIT_NOTE',
+        actor: { subject: OPERATOR, scopes: ['invoices:credit'] },
+        reason,
+        after: { creditNoteRef: response.body.creditNoteRef, totalWithTaxMinor: 17_500, currency: 'EUR' },
+      }),
+    ]);
 
     // A later credit note of the same contract is the barrier: everything published before it is in.
     const later = await issuedInvoice('2026-02', contractRef);

@@ -1,4 +1,4 @@
-import { expectError, waitFor } from '@boissipay/runtime/testing';
+import { expectError, readAuditEvents, waitFor } from '@boissipay/runtime/testing';
 import { buildInvoiceIssuedEvent, uniqueSuffix, type InvoiceIssuedEvent } from './support/invoice-factory';
 import { startDeliveryEventCollector, startInvoicePublisher, type DeliveryEventCollector, type InvoicePublisher } from './support/invoice-events';
 import { emailsTo, waitForEmailTo } from './support/mail-catcher';
@@ -106,6 +106,17 @@ describe('POST /v1/invoices/{invoiceRef}/deliveries (resend)', () => {
     expect(await allEventsOf(event)).toHaveLength(2);
     expect(await deliveriesOf(invoiceRef)).toHaveLength(2);
     expect(await emailsTo(email)).toHaveLength(1);
+
+    // One audit entry, for the first request only: who, why, and no e-mail address in the summary.
+    const { auditEvents } = await readAuditEvents(mailer.api, await mailer.token(['audit:read'], 'auditor'), { entityType: 'delivery', entityId: first.body.deliveryId });
+    expect(auditEvents).toEqual([
+      expect.objectContaining({
+        action: 'RESEND_INVOICE',
+        actor: { subject: OPERATOR, scopes: ['deliveries:operate'] },
+        reason: 'Copy for the accountant.',
+        after: { invoiceRef, kind: 'RESEND', status: 'PENDING', toBillingContact: false },
+      }),
+    ]);
   });
 
   it('when the same resend is sent several times at once under one key, then one delivery is created and the others answer with it', async () => {
