@@ -5,7 +5,9 @@ import { eventually, type PlatformClient } from './platform-client';
  * A realistic month for three corporate customers, played through the public REST APIs only:
  * contracts created and activated, purchases and refunds decided on the spot (some refused,
  * for the reasons the product enforces), the month billed, then each invoice followed until
- * it is debited (or not) and e-mailed. Used by `npm run demo` and by the end-to-end test.
+ * it is e-mailed and its debit scheduled for its collection date; and, when the caller can move
+ * the payment service's clock to that date (`onCollectionDate`), until it is debited (or not).
+ * Used by `npm run demo` and by the end-to-end test.
  */
 
 export const TEST_IBANS = {
@@ -36,6 +38,10 @@ export interface InvoiceOutcome {
   invoiceRef: string;
   invoiceType: string;
   totalWithTax: string;
+  /** The date the debit is collected on (null: nothing to debit). */
+  collectionDate: string | null;
+  /** The payment as it stood once the invoice was e-mailed, before its collection date. */
+  paymentBeforeCollection: string;
   payment: string;
   delivery: string;
   recipient: string;
@@ -124,6 +130,12 @@ export interface PlayOptions {
   today?: string;
   /** Runs right after the billing run was accepted (the end-to-end test crashes services here). */
   afterBillingRunStarted?: () => Promise<void>;
+  /**
+   * Brings the payment service to the collection date, once every invoice is e-mailed and its
+   * debit scheduled (the end-to-end test restarts it with CLOCK_START). Without it the month
+   * ends there: the debits wait for their date, weeks ahead.
+   */
+  onCollectionDate?: (collectionDate: string) => Promise<void>;
 }
 
 export async function playMonth(client: PlatformClient, options: PlayOptions = {}): Promise<MonthOutcome> {
@@ -206,16 +218,16 @@ export async function playMonth(client: PlatformClient, options: PlayOptions = {
     return body.status === 'RUNNING' ? undefined : body;
   }, `billing run ${runId}`);
 
-  const invoices: InvoiceOutcome[] = [];
+  type Followed = { customer: CustomerOutcome; invoice: Body; scheduled?: Body; delivery: Body };
+  const followed: Followed[] = [];
   for (const customer of customers) {
     const list = await client.get<{ invoices: Body[] }>('billing-service', `/v1/invoices?contractRef=${customer.contractRef}&period=${period}`);
     for (const invoice of list.body.invoices) {
       const invoiceRef = String(invoice.invoiceRef);
-      const payment = invoice.debitRequired
+      const scheduled = invoice.debitRequired
         ? await eventually(async () => {
             const { body } = await client.get<{ payments: Body[] }>('payment-service', `/v1/payments?invoiceRef=${invoiceRef}`);
-            const found = body.payments[0];
-            return found && (found.status === 'SUCCEEDED' || found.status === 'FAILED') ? found : undefined;
+            return body.payments[0];
           }, `the payment of ${invoiceRef}`)
         : undefined;
       const delivery = await eventually(async () => {
@@ -223,24 +235,54 @@ export async function playMonth(client: PlatformClient, options: PlayOptions = {
         const found = body.deliveries[0];
         return found && found.status !== 'PENDING' ? found : undefined;
       }, `the e-mail of ${invoiceRef}`);
-      const settled = await eventually(async () => {
-        const { body } = await client.get('billing-service', `/v1/invoices/${invoiceRef}`);
-        const waitingForPayment = payment !== undefined && body.status !== 'PAID' && body.status !== 'UNPAID';
-        return waitingForPayment || !body.sentAt ? undefined : body;
-      }, `billing to record the payment and the e-mail of ${invoiceRef}`);
-      const balance = await client.get('billing-service', `/v1/contracts/${customer.contractRef}/balance`);
-      invoices.push({
-        customer: customer.name,
-        contractRef: customer.contractRef,
-        invoiceRef,
-        invoiceType: String(invoice.invoiceType),
-        totalWithTax: `${Number(invoice.totalWithTax).toFixed(2)} EUR`,
-        payment: payment ? `${payment.status}${payment.reasonCode ? ` (${payment.reasonCode})` : ''} → invoice ${settled.status}` : 'nothing to debit',
-        delivery: String(delivery.status),
-        recipient: String(delivery.recipient),
-        outstandingAfter: `${Number(balance.body.outstanding).toFixed(2)} EUR`,
-      });
+      followed.push({ customer, invoice, scheduled, delivery });
     }
+  }
+
+  // Every e-mail is out: the payments as they stand now, before their collection date.
+  for (const entry of followed) {
+    if (!entry.scheduled) continue;
+    const { body } = await client.get<{ payments: Body[] }>('payment-service', `/v1/payments?invoiceRef=${String(entry.invoice.invoiceRef)}`);
+    entry.scheduled = body.payments[0] ?? entry.scheduled;
+  }
+  const collectionDates = followed.flatMap(({ scheduled }) => (scheduled ? [String(scheduled.collectionDate)] : [])).sort();
+  const lastCollectionDate = collectionDates[collectionDates.length - 1];
+  if (options.onCollectionDate && lastCollectionDate) await options.onCollectionDate(lastCollectionDate);
+
+  const invoices: InvoiceOutcome[] = [];
+  for (const { customer, invoice, scheduled, delivery } of followed) {
+    const invoiceRef = String(invoice.invoiceRef);
+    const payment =
+      scheduled && options.onCollectionDate
+        ? await eventually(async () => {
+            const { body } = await client.get<{ payments: Body[] }>('payment-service', `/v1/payments?invoiceRef=${invoiceRef}`);
+            const found = body.payments[0];
+            return found && (found.status === 'SUCCEEDED' || found.status === 'FAILED') ? found : undefined;
+          }, `the payment of ${invoiceRef}`)
+        : scheduled;
+    const settled = await eventually(async () => {
+      const { body } = await client.get('billing-service', `/v1/invoices/${invoiceRef}`);
+      const waitingForPayment = payment !== undefined && options.onCollectionDate !== undefined && body.status !== 'PAID' && body.status !== 'UNPAID';
+      return waitingForPayment || !body.sentAt ? undefined : body;
+    }, `billing to record the payment and the e-mail of ${invoiceRef}`);
+    const balance = await client.get('billing-service', `/v1/contracts/${customer.contractRef}/balance`);
+    invoices.push({
+      customer: customer.name,
+      contractRef: customer.contractRef,
+      invoiceRef,
+      invoiceType: String(invoice.invoiceType),
+      totalWithTax: `${Number(invoice.totalWithTax).toFixed(2)} EUR`,
+      collectionDate: scheduled ? String(scheduled.collectionDate) : null,
+      paymentBeforeCollection: scheduled ? `${scheduled.status}, ${scheduled.attemptCount} attempt(s)` : 'nothing to debit',
+      payment: !payment
+        ? 'nothing to debit'
+        : payment.status === 'PENDING'
+          ? `scheduled for ${payment.collectionDate}`
+          : `${payment.status}${payment.reasonCode ? ` (${payment.reasonCode})` : ''} → invoice ${settled.status}`,
+      delivery: String(delivery.status),
+      recipient: String(delivery.recipient),
+      outstandingAfter: `${Number(balance.body.outstanding).toFixed(2)} EUR`,
+    });
   }
 
   return { period, customers, operations, run: { runId, status: String(run.status), durationMs: Number(run.durationMs ?? 0) }, invoices };

@@ -91,6 +91,11 @@ export type components = {
             amount: components["schemas"]["SignedAmount"];
             attemptCount: number;
             attempts?: components["schemas"]["PaymentAttempt"][];
+            /**
+             * Format: date
+             * @description Date the debit is collected, the one the invoice e-mail (the SEPA pre-notification) announced: nothing is sent to the provider before PAYMENT_COLLECTION_TIME on that day (in PAYMENT_TIME_ZONE). The due date for a payment recorded from an invoice issued before collection dates existed.
+             */
+            collectionDate: string;
             /** @example CTR-2026-000123 */
             contractRef: string;
             /** Format: date-time */
