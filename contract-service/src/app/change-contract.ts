@@ -1,7 +1,7 @@
 import type { Contract } from '../domain/contract';
-import type { Invalid, Refused } from '../domain/contract.errors';
+import { mandateRefInUse, type Invalid, type Refused } from '../domain/contract.errors';
 import { decide, type LifecycleCommand } from '../domain/lifecycle';
-import { findContractForUpdate, updateContract } from '../infra/contract-repository';
+import { findContractForUpdate, findContractRefByMandateRef, isMandateRefTaken, updateContract } from '../infra/contract-repository';
 import type { ContractTransaction } from '../infra/database';
 import { momentOf, type ContractDependencies, type Moment } from './dependencies';
 import { enqueueLifecycleEvent } from './publish-change';
@@ -20,7 +20,13 @@ export async function changeContract(
   command: LifecycleCommand,
   moment: Moment = momentOf(dependencies),
 ): Promise<ChangeContractResult> {
-  return dependencies.db.transaction((tx) => changeContractIn(tx, contractRef, command, { ...moment, newId: dependencies.newId }));
+  try {
+    return await dependencies.db.transaction((tx) => changeContractIn(tx, contractRef, command, { ...moment, newId: dependencies.newId }));
+  } catch (error) {
+    // Another contract took the same mandate reference between our check and our write.
+    if (command.type === 'REPLACE_MANDATE' && isMandateRefTaken(error)) return mandateRefInUse(command.mandate.mandateRef);
+    throw error;
+  }
 }
 
 /** The same, inside the caller's transaction (an event consumer's); `causationId` is the eventId that caused the change. */
@@ -34,6 +40,8 @@ export async function changeContractIn(
   if (!contract) return { kind: 'not-found' };
   const decision = decide(command, contract, moment.today);
   if (decision.kind !== 'accepted') return decision;
+  const { mandateRef } = decision.contract.mandate;
+  if (mandateRef !== contract.mandate.mandateRef && (await findContractRefByMandateRef(tx, mandateRef, contract.contractId))) return mandateRefInUse(mandateRef);
   await updateContract(tx, decision.contract);
   await enqueueLifecycleEvent(tx, decision, moment);
   return { kind: 'changed', contract: decision.contract };

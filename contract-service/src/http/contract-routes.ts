@@ -35,6 +35,8 @@ export function mountContractRoutes(router: Router, dependencies: ContractDepend
         throw contractError('IDEMPOTENCY_KEY_REUSED', result.message);
       case 'invalid':
         throw invalidInputError(result);
+      case 'refused':
+        throw refusedError(result);
     }
   });
 
