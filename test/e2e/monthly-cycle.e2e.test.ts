@@ -1,4 +1,4 @@
-import { playMonth, type MonthOutcome } from '../../scripts/demo/month-scenario';
+import { frenchVatNumberOf, playMonth, type MonthOutcome } from '../../scripts/demo/month-scenario';
 import { eventually, platformClient, type PlatformClient } from '../../scripts/demo/platform-client';
 import { attachmentOf, emailsTo } from '../../invoice-mailer/test/support/mail-catcher';
 import { pdfText } from '../../invoice-mailer/test/support/pdf-text';
@@ -36,11 +36,13 @@ async function expectMonthClosedCorrectly(outcome: MonthOutcome, client: Platfor
 
   // One invoice per customer, numbered, debited by mandate, mailed to the billing contact.
   expect(outcome.invoices.map((invoice) => [invoice.customer, invoice.invoiceType, invoice.totalWithTax, invoice.payment, invoice.delivery, invoice.outstandingAfter])).toEqual([
-    ['CSE Acme Industries', 'INVOICE', '2452.40 EUR', 'SUCCEEDED → invoice PAID', 'SENT', '0.00 EUR'],
-    ['Globex Works Council', 'INVOICE', '1911.90 EUR', 'FAILED (INSUFFICIENT_FUNDS) → invoice UNPAID', 'SENT', '1911.90 EUR'],
+    ['CSE Acme Industries', 'INVOICE', '2421.40 EUR', 'SUCCEEDED → invoice PAID', 'SENT', '0.00 EUR'],
+    ['Globex Works Council', 'INVOICE', '1813.90 EUR', 'FAILED (INSUFFICIENT_FUNDS) → invoice UNPAID', 'SENT', '1813.90 EUR'],
     ['Initech Travel Club', 'INVOICE', '722.00 EUR', 'SUCCEEDED → invoice PAID', 'SENT', '0.00 EUR'],
   ]);
   for (const invoice of outcome.invoices) expect(invoice.invoiceRef).toMatch(/^BIL-\d{4}-\d{6}$/);
+  expect(new Set(outcome.customers.map((customer) => customer.mandateRef)).size).toBe(3);
+  expect(new Set(outcome.customers.map((customer) => customer.siren)).size).toBe(3);
   // Nothing was debited before the collection date, though the e-mails were out.
   expect(outcome.invoices.map((invoice) => invoice.paymentBeforeCollection)).toEqual(['PENDING, 0 attempt(s)', 'PENDING, 0 attempt(s)', 'PENDING, 0 attempt(s)']);
 
@@ -53,6 +55,9 @@ async function expectMonthClosedCorrectly(outcome: MonthOutcome, client: Platfor
     const { text } = await pdfText(pdf.content);
     expect(text).toContain(invoice?.invoiceRef);
     expect(text).toContain(customer.name);
+    // Each customer's own identifiers.
+    expect(text).toContain(`SIREN: ${customer.siren}`);
+    expect(text).toContain(`VAT number: ${frenchVatNumberOf(customer.siren)}`);
 
     const payments = await client.get<{ payments: Array<{ paymentRef: string; collectionDate: string }> }>('payment-service', `/v1/payments?invoiceRef=${invoice?.invoiceRef}`);
     expect(payments.body.payments).toHaveLength(1); // never debited twice
@@ -104,7 +109,7 @@ async function expectMetricsOfTheMonth(platform: Platform): Promise<void> {
   expect({ operationsPosted: (operationsPosted ?? 0) > 0, accepted: (accepted ?? 0) > 0 }).toEqual({ operationsPosted: true, accepted: true });
   expect(metricValue(billing, 'boissipay_operations_decided_total', { type: 'PURCHASE', status: 'REJECTED', rejection_code: 'OUTSTANDING_LIMIT_EXCEEDED' })).toBe(1);
   expect(metricValue(billing, 'boissipay_billing_runs', { status: 'COMPLETED' })).toBeGreaterThanOrEqual(1);
-  expect(metricValue(billing, 'boissipay_invoiced_amount_minor', { currency: 'EUR' })).toBe(245_240 + 191_190 + 72_200);
+  expect(metricValue(billing, 'boissipay_invoiced_amount_minor', { currency: 'EUR' })).toBe(242_140 + 181_390 + 72_200);
   expect(metricValue(billing, 'boissipay_events_consumed_total', { topic: 'contract.lifecycle.v1', outcome: 'applied' })).toBeGreaterThan(0);
   expect(metricValue(payment, 'boissipay_payments', { status: 'SUCCEEDED' })).toBe(2);
   expect(metricValue(payment, 'boissipay_payments', { status: 'FAILED', reason: 'INSUFFICIENT_FUNDS' })).toBe(1);
