@@ -114,7 +114,7 @@ describe('dunning: a failed direct debit suspends the contract', () => {
       revokedAt: lapseDate,
       revocationReason: `Expired: no collection for 36 months since its signature on ${today} (SEPA rulebook); a new mandate must be signed.`,
     });
-    expect((await read(used.contractRef)).payment.mandate.status).toBe('ACTIVE');
+    expect((await read(used.contractRef)).payment.mandate).toMatchObject({ status: 'ACTIVE', lastCollectedOn: collectedOn });
     const events = await waitFor(async () => {
       const all = await collector.eventsOf(unused.contractId, unused.contractRef);
       return all.some((event) => event.type === 'MANDATE_REVOKED') && all;

@@ -468,6 +468,8 @@ export type components = {
         MandateResponse: {
             bic?: string;
             iban: string;
+            /** @description Day of the last successful collection on this mandate (absent until the first). A mandate with no collection for 36 months since then (or since its signature) is revoked as expired. */
+            lastCollectedOn?: components["schemas"]["IsoDate"];
             mandateRef: string;
             revocationReason?: string;
             revokedAt?: components["schemas"]["IsoDate"];
