@@ -48,7 +48,7 @@ describe('dunning: a failed direct debit suspends the contract', () => {
     for (const result of results) await waitFor(() => processed(result.eventId), { description: `payment result ${result.eventId} consumed` });
   }
 
-  it('when a debit fails for insufficient funds, then the contract is SUSPENDED once, with the invoice and reason, by an event caused by the payment result', async () => {
+  it('when a debit fails for insufficient funds, then the contract is SUSPENDED once, with the invoice and reason, by an event caused by the payment result, audited as the dunning job', async () => {
     const contract = await activeContract();
     const result = failedDebit(contract.contractRef, 'INSUFFICIENT_FUNDS');
 
@@ -70,6 +70,13 @@ describe('dunning: a failed direct debit suspends the contract', () => {
       ['SUSPENDED', 3, result.eventId],
     ]);
     expect(events[2]?.reason).toBe(suspended.statusReason);
+    expect(events[2]?.changedBy).toBe('system:dunning');
+    // Delivered twice, applied and audited once.
+    const audited = await under.service.context.pool.query(
+      "select action, actor_subject, actor_scopes, reason from audit_events where entity_type = 'contract' and entity_id = $1 and action = 'SUSPEND'",
+      [contract.contractRef],
+    );
+    expect(audited.rows).toEqual([{ action: 'SUSPEND', actor_subject: 'system:dunning', actor_scopes: [], reason: suspended.statusReason }]);
   });
 
   it('when a debit succeeds or fails on the payment provider\'s side, then the contract stays ACTIVE', async () => {

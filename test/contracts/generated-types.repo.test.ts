@@ -46,7 +46,7 @@ describe('generated types (npm run generate)', () => {
 
     it('when a spec changes after generation, then the check fails naming the stale file', async () => {
       const specPath = path.join(specsDir, 'openapi/billing.yaml');
-      await writeFile(specPath, (await readFile(specPath, 'utf8')).replace('format: date-time', 'format: date'));
+      await writeFile(specPath, (await readFile(specPath, 'utf8')).replaceAll('format: date-time', 'format: date'));
       const result = await check();
       expect(result.code).toBe(1);
       expect(result.output).toContain('openapi/billing.ts');

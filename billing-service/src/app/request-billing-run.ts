@@ -1,3 +1,4 @@
+import type { AuditContext } from '@boissipay/runtime';
 import { whyPeriodCannotRun, type BillingPeriod } from '../domain/billing-period';
 import type { Refusal } from '../domain/billing.errors';
 import type { BillingRunRow } from '../infra/billing-run-repository';
@@ -11,6 +12,8 @@ export interface BillingRunAsked {
   dryRun: boolean;
   requestedBy: string;
   correlationId?: string;
+  /** Who asked, for the audit trail (a dry run changes nothing and records nothing). */
+  audit: AuditContext;
 }
 
 export type BillingRunAskedOutcome =
@@ -27,6 +30,6 @@ export async function requestBillingRun(
   const refusal = whyPeriodCannotRun(asked.period, { today, timeZone: deps.timeZone }, asked.dryRun);
   if (refusal) return { kind: 'refused', refusal };
   if (asked.dryRun) return { kind: 'previewed', preview: await previewBillingRun(deps.db, asked.period) };
-  const run = await deps.runner.start({ period: asked.period, trigger: 'API', requestedBy: asked.requestedBy, correlationId: asked.correlationId });
+  const run = await deps.runner.start({ period: asked.period, trigger: 'API', requestedBy: asked.requestedBy, correlationId: asked.correlationId, audit: asked.audit });
   return { kind: 'started', run };
 }

@@ -1,4 +1,4 @@
-import { runWithCorrelationId } from '@boissipay/runtime';
+import { recordAuditEvent, runWithCorrelationId, type AuditContext } from '@boissipay/runtime';
 import type { BillingPeriod } from '../domain/billing-period';
 import { findBillingRun, findRunningBillingRunIds, finishBillingRun, insertBillingRun, markBillingRunAbandoned, type BillingRunRow } from '../infra/billing-run-repository';
 import { findContractsToBill } from '../infra/invoice-repository';
@@ -12,6 +12,8 @@ export interface BillingRunRequest {
   trigger: 'SCHEDULE' | 'API';
   requestedBy: string;
   correlationId?: string;
+  /** Who asked through the API: the start is recorded in the audit trail with the run (a scheduled run has none). */
+  audit?: AuditContext;
 }
 
 export interface BillingRunControls {
@@ -51,14 +53,21 @@ export async function startBillingRun(deps: BillingRunDependencies, request: Bil
   const liveness = await holdRunLock(deps.pool, runId);
   let run: BillingRunRow;
   try {
-    run = await insertBillingRun(deps.db, {
-      runId,
-      period: request.period.id,
-      status: 'RUNNING',
-      trigger: request.trigger,
-      requestedBy: request.requestedBy,
-      correlationId,
-      startedAt: deps.clock(),
+    run = await deps.db.transaction(async (tx) => {
+      const inserted = await insertBillingRun(tx, {
+        runId,
+        period: request.period.id,
+        status: 'RUNNING',
+        trigger: request.trigger,
+        requestedBy: request.requestedBy,
+        correlationId,
+        startedAt: deps.clock(),
+      });
+      if (request.audit) {
+        const after = { period: inserted.period, status: inserted.status, trigger: inserted.trigger };
+        await recordAuditEvent(tx, { ...request.audit, occurredAt: inserted.startedAt, entityType: 'billing-run', entityId: runId, action: 'START_BILLING_RUN', after });
+      }
+      return inserted;
     });
   } catch (error) {
     await liveness.release();

@@ -1,5 +1,5 @@
 import { billingOperationDecidedV1Event } from '@boissipay/contracts';
-import { transactionalOutbox } from '@boissipay/runtime';
+import { transactionalOutbox, type AuditContext } from '@boissipay/runtime';
 import { decidePurchase } from '../domain/decide-purchase';
 import { decideRefund } from '../domain/decide-refund';
 import type { Refusal } from '../domain/billing.errors';
@@ -17,6 +17,7 @@ import {
   type StoredOperationRow,
 } from '../infra/operations-repository';
 import { operationDecidedEventOf } from '../events/operation-decided-event';
+import { auditOperationDecision } from './audit-operation';
 import { momentOf, type BillingDependencies } from './dependencies';
 import type { Submission } from './submission';
 
@@ -51,11 +52,14 @@ const UNIQUE_VIOLATION = '23505';
  * racing purchases can never push it over the limit (docs/adr/0005). Under that lock a
  * replay finds the first answer; a replay racing across contracts (or on an unknown
  * contract, which has no row to lock) is caught by the unique indexes and answered the same.
+ * `audit` (who submitted it, under which request id) goes to the audit trail with the
+ * decision; a replay records nothing.
  */
 export async function submitOperation(
   deps: SubmitDependencies,
   submission: Submission,
   render: (operation: DecidedOperation) => Answer,
+  audit: AuditContext,
 ): Promise<SubmitOutcome> {
   const invalid = checkOrderAmounts(submission.lines, submission.totals, submission.orderPath);
   if (invalid) return { kind: 'refused', refusal: invalid };
@@ -89,6 +93,7 @@ export async function submitOperation(
       // Every decision, accepted or rejected, on the stream, committed with it: never one without the other.
       const decided = operationDecidedEventOf(operation, { eventId: deps.newId() });
       await transactionalOutbox.enqueue(tx, billingOperationDecidedV1Event.eventTopic, { key: submission.contractRef, event: decided });
+      await auditOperationDecision(tx, { audit, operation, decision, outstandingBeforeMinor: balance?.outstandingMinor ?? 0 });
       return { kind: 'answered', answer, replayed: false };
     });
   } catch (error) {

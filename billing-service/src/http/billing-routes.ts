@@ -1,7 +1,7 @@
 import type { Request, Router } from 'express';
 import { toDecimal } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
-import { currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
+import { auditContextOf, currentCorrelationId, mountAuditEventRoutes, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import type { BillingRunner } from '../app/billing-runner';
 import type { BillingDependencies } from '../app/dependencies';
 import { getContractBalance } from '../app/get-contract-balance';
@@ -33,7 +33,12 @@ export function mountBillingRoutes(router: Router, deps: BillingHttpDependencies
       correlationId,
     });
     let decided: OperationView | undefined;
-    const outcome = await submitOperation(deps, submission, (operation) => answerOf((decided = operation), { path: req.path, correlationId }));
+    const outcome = await submitOperation(
+      deps,
+      submission,
+      (operation) => answerOf((decided = operation), { path: req.path, correlationId }),
+      auditContextOf(res),
+    );
     if (outcome.kind === 'refused') throw refusalError(outcome.refusal);
     if (decided && !outcome.replayed) deps.onDecided?.(decided);
     if (outcome.replayed) res.set('Idempotent-Replayed', 'true');
@@ -79,4 +84,5 @@ export function mountBillingRoutes(router: Router, deps: BillingHttpDependencies
 
   mountBillingRunRoutes(router, deps);
   mountInvoiceRoutes(router, deps);
+  mountAuditEventRoutes(router, deps.db);
 }

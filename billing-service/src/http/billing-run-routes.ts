@@ -1,6 +1,6 @@
 import type { Request, Router } from 'express';
 import type { billingApi } from '@boissipay/contracts';
-import { currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
+import { auditContextOf, currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import type { BillingRunner } from '../app/billing-runner';
 import type { BillingDependencies } from '../app/dependencies';
 import { getBillingRun, listBillingRunViews } from '../app/read-billing-runs';
@@ -27,6 +27,7 @@ export function mountBillingRunRoutes(router: Router, deps: BillingRunHttpDepend
       dryRun: body.dryRun ?? false,
       requestedBy: principalOf(res).subject,
       correlationId: currentCorrelationId(),
+      audit: auditContextOf(res),
     });
     switch (outcome.kind) {
       case 'refused':

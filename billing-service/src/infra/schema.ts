@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-/** The service's tables. The outbox and processed-events tables come from the shared runtime. */
-export { outbox, processedEvents } from '@boissipay/runtime';
+/** The service's tables. The outbox, processed-events and audit-events tables come from the shared runtime. */
+export { auditEvents, outbox, processedEvents } from '@boissipay/runtime';
 
 export interface BillingContactRow {
   firstName: string;

@@ -45,6 +45,7 @@ export function buildContractEvent(overrides: Partial<Omit<ContractEvent, 'contr
     type: 'SUBSCRIBED',
     version: 1,
     reason: null,
+    changedBy: null,
     ...eventOverrides,
     contractRef: contract.contractRef,
     contract,

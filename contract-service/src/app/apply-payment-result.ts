@@ -1,5 +1,5 @@
 import type { paymentResultV1Event } from '@boissipay/contracts';
-import type { Logger } from '@boissipay/runtime';
+import { currentCorrelationId, systemActor, type Logger } from '@boissipay/runtime';
 import { calendarDateIn } from '../domain/dates';
 import { dunningDecisionOf, type DunningPolicy } from '../domain/dunning';
 import { recordMandateCollection } from '../infra/contract-repository';
@@ -30,7 +30,13 @@ export async function applyPaymentResult(tx: ContractTransaction, result: paymen
     if (result.status === 'FAILED') logger.info({ why: decision.why }, 'failed debit: contract left as it is');
     return;
   }
-  const outcome = await changeContractIn(tx, result.contractRef, { type: 'SUSPEND', reason: decision.reason }, { ...momentOf(deps), newId: deps.newId, causationId: result.eventId });
+  const audit = { actor: systemActor('dunning'), requestId: currentCorrelationId() ?? result.correlationId ?? result.eventId };
+  const outcome = await changeContractIn(
+    tx,
+    result.contractRef,
+    { type: 'SUSPEND', reason: decision.reason },
+    { ...momentOf(deps), audit, newId: deps.newId, causationId: result.eventId },
+  );
   if (outcome.kind === 'changed') logger.warn({ reason: decision.reason }, 'contract suspended: its direct debit failed');
   else if (outcome.kind === 'not-found') logger.warn('failed debit for a contract this service does not have: ignored');
   else if (outcome.kind === 'refused') logger.info({ why: outcome.message }, 'failed debit: contract not suspended');

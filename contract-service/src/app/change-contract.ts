@@ -1,8 +1,10 @@
+import type { AuditContext } from '@boissipay/runtime';
 import type { Contract } from '../domain/contract';
 import { mandateRefInUse, type Invalid, type Refused } from '../domain/contract.errors';
 import { decide, type LifecycleCommand } from '../domain/lifecycle';
 import { findContractForUpdate, findContractRefByMandateRef, isMandateRefTaken, updateContract } from '../infra/contract-repository';
 import type { ContractTransaction } from '../infra/database';
+import { auditContractChange } from './audit-change';
 import { momentOf, type ContractDependencies, type Moment } from './dependencies';
 import { enqueueLifecycleEvent } from './publish-change';
 
@@ -18,10 +20,11 @@ export async function changeContract(
   dependencies: ContractDependencies,
   contractRef: string,
   command: LifecycleCommand,
+  audit: AuditContext,
   moment: Moment = momentOf(dependencies),
 ): Promise<ChangeContractResult> {
   try {
-    return await dependencies.db.transaction((tx) => changeContractIn(tx, contractRef, command, { ...moment, newId: dependencies.newId }));
+    return await dependencies.db.transaction((tx) => changeContractIn(tx, contractRef, command, { ...moment, audit, newId: dependencies.newId }));
   } catch (error) {
     // Another contract took the same mandate reference between our check and our write.
     if (command.type === 'REPLACE_MANDATE' && isMandateRefTaken(error)) return mandateRefInUse(command.mandate.mandateRef);
@@ -29,12 +32,15 @@ export async function changeContract(
   }
 }
 
-/** The same, inside the caller's transaction (an event consumer's); `causationId` is the eventId that caused the change. */
+/**
+ * The same, inside the caller's transaction (an event consumer's); `causationId` is the eventId
+ * that caused the change, `audit` who asked for it. A refused change writes nothing.
+ */
 export async function changeContractIn(
   tx: ContractTransaction,
   contractRef: string,
   command: LifecycleCommand,
-  moment: Moment & { newId: () => string; causationId?: string | null },
+  moment: Moment & { audit: AuditContext; newId: () => string; causationId?: string | null },
 ): Promise<ChangeContractResult> {
   const contract = await findContractForUpdate(tx, contractRef);
   if (!contract) return { kind: 'not-found' };
@@ -43,6 +49,7 @@ export async function changeContractIn(
   const { mandateRef } = decision.contract.mandate;
   if (mandateRef !== contract.mandate.mandateRef && (await findContractRefByMandateRef(tx, mandateRef, contract.contractId))) return mandateRefInUse(mandateRef);
   await updateContract(tx, decision.contract);
-  await enqueueLifecycleEvent(tx, decision, moment);
+  await enqueueLifecycleEvent(tx, decision, { ...moment, changedBy: moment.audit.actor.subject });
+  await auditContractChange(tx, decision, { audit: moment.audit, action: command.type, before: contract, now: moment.now });
   return { kind: 'changed', contract: decision.contract };
 }

@@ -1,9 +1,10 @@
-import { requestFingerprint } from '@boissipay/runtime';
+import { requestFingerprint, type AuditContext } from '@boissipay/runtime';
 import type { Contract } from '../domain/contract';
 import { mandateRefInUse, type Invalid, type Refused } from '../domain/contract.errors';
 import { subscribe, type ContractApplication } from '../domain/subscribe';
 import { findContract, findContractRefByMandateRef, insertContract, isMandateRefTaken, nextContractRef } from '../infra/contract-repository';
 import { claimIdempotencyKey, findIdempotencyRecord, type IdempotencyRecord } from '../infra/idempotency-repository';
+import { auditContractChange } from './audit-change';
 import { momentOf, type ContractDependencies } from './dependencies';
 import { enqueueLifecycleEvent } from './publish-change';
 
@@ -12,6 +13,8 @@ export interface CreateContractRequest {
   /** The caller (token subject): idempotency keys are per client. */
   clientId: string;
   idempotencyKey?: string;
+  /** Who asks (token subject and scopes) and the request id, for the audit trail. */
+  audit: AuditContext;
 }
 
 export type CreateContractResult =
@@ -54,7 +57,8 @@ export async function createContract(dependencies: ContractDependencies, request
     // thrown, so that the key claimed above is rolled back with the rest.
     if (await findContractRefByMandateRef(tx, mandateRef, decision.contract.contractId)) throw new MandateRefTaken();
     await insertContract(tx, decision.contract);
-    await enqueueLifecycleEvent(tx, decision, { now, newId: dependencies.newId });
+    await enqueueLifecycleEvent(tx, decision, { now, newId: dependencies.newId, changedBy: request.audit.actor.subject });
+    await auditContractChange(tx, decision, { audit: request.audit, action: 'SUBSCRIBE', now });
     return { kind: 'created', contract: decision.contract };
   }).catch((error: unknown) => {
     // Another contract has the mandate reference, or took it between our check and our write.

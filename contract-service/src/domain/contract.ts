@@ -116,5 +116,6 @@ export interface Change {
   kind: 'accepted';
   contract: Contract;
   eventType: ContractEventType;
+  /** Why, when the command gave (or the domain knows) one; published on the event and kept in the audit trail. */
   reason: string | null;
 }

@@ -5,14 +5,14 @@ import { isAfter, isBefore } from './dates';
 
 /** Every change a contract can go through after its creation. */
 export type LifecycleCommand =
-  | { type: 'ACTIVATE' }
+  | { type: 'ACTIVATE'; reason?: string | null }
   | { type: 'SUSPEND'; reason: string }
-  | { type: 'REACTIVATE' }
+  | { type: 'REACTIVATE'; reason?: string | null }
   | { type: 'TERMINATE'; reason: string; effectiveDate: IsoDate | null }
   | { type: 'EXPIRE' }
-  | { type: 'REPLACE_MANDATE'; mandate: MandateInput }
+  | { type: 'REPLACE_MANDATE'; mandate: MandateInput; reason?: string | null }
   | { type: 'REVOKE_MANDATE'; reason: string }
-  | { type: 'CHANGE_LIMIT'; limit: AmountInput };
+  | { type: 'CHANGE_LIMIT'; limit: AmountInput; reason?: string | null };
 
 export type Decision = Change | Invalid | Refused;
 
@@ -71,14 +71,14 @@ export function decide(command: LifecycleCommand, contract: Contract, today: Iso
         return refused('MANDATE_NOT_ACTIVE', `Contract ${contract.contractRef} cannot be activated: its mandate is ${contract.mandate.status}, not ACTIVE.`);
       }
       if (validityEnded) return refused('CONTRACT_VALIDITY_ENDED', `Contract ${contract.contractRef} cannot be activated: its validity ended on ${contract.expireAt}.`);
-      return next({ status: 'ACTIVE', statusReason: null }, 'ACTIVATED');
+      return next({ status: 'ACTIVE', statusReason: null }, 'ACTIVATED', command.reason ?? null);
 
     case 'SUSPEND':
       return next({ status: 'SUSPENDED', statusReason: command.reason }, 'SUSPENDED', command.reason);
 
     case 'REACTIVATE':
       if (validityEnded) return refused('CONTRACT_VALIDITY_ENDED', `Contract ${contract.contractRef} cannot be reactivated: its validity ended on ${contract.expireAt}.`);
-      return next({ status: 'ACTIVE', statusReason: null }, 'REACTIVATED');
+      return next({ status: 'ACTIVE', statusReason: null }, 'REACTIVATED', command.reason ?? null);
 
     case 'TERMINATE': {
       const effectiveDate = command.effectiveDate ?? today;
@@ -104,7 +104,7 @@ export function decide(command: LifecycleCommand, contract: Contract, today: Iso
     case 'REPLACE_MANDATE': {
       const mandate = checkMandate(command.mandate, today, '');
       if (!mandate.ok) return { kind: 'invalid', problems: mandate.problems };
-      return next({ mandate: mandate.value }, 'MANDATE_CHANGED');
+      return next({ mandate: mandate.value }, 'MANDATE_CHANGED', command.reason ?? null);
     }
 
     case 'REVOKE_MANDATE':
@@ -126,7 +126,7 @@ export function decide(command: LifecycleCommand, contract: Contract, today: Iso
           `The limit of contract ${contract.contractRef} is in ${contract.outstandingLimit.currency}; it cannot change to ${limit.value.currency}.`,
         );
       }
-      return next({ outstandingLimit: limit.value }, 'LIMIT_CHANGED');
+      return next({ outstandingLimit: limit.value }, 'LIMIT_CHANGED', command.reason ?? null);
     }
 
     default:

@@ -9,6 +9,8 @@ export interface EventContext {
   occurredAt: Date;
   correlationId: string | null;
   causationId?: string | null;
+  /** The subject who asked for the change (a token's subject, or system:<job>). */
+  changedBy: string;
 }
 
 /** The event announcing `change`, carrying the whole contract after it (event-carried state transfer). */
@@ -22,6 +24,7 @@ export function lifecycleEventOf(change: Change, context: EventContext): Lifecyc
     contractRef: change.contract.contractRef,
     version: change.contract.version,
     reason: change.reason,
+    changedBy: context.changedBy,
     contract: snapshotOf(change.contract),
   };
 }

@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
+import { auditContextOf, mountAuditEventRoutes, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import type { contractApi } from '@boissipay/contracts';
 import { changeContract, type ChangeContractResult } from '../app/change-contract';
 import { createContract } from '../app/create-contract';
@@ -23,6 +23,7 @@ export function mountContractRoutes(router: Router, dependencies: ContractDepend
       application: applicationOf(req.body as ContractRequestBody),
       clientId: principalOf(res).subject,
       idempotencyKey: req.get('idempotency-key'),
+      audit: auditContextOf(res),
     });
     switch (result.kind) {
       case 'created':
@@ -62,21 +63,32 @@ export function mountContractRoutes(router: Router, dependencies: ContractDepend
 
   const lifecycleRoute = (method: 'post' | 'put', suffix: string, commandOf: (body: never) => LifecycleCommand) => {
     router[method](`${BASE}/:contractRef${suffix}`, async (req: Request<{ contractRef: string }>, res: Response<ContractResponseBody>) => {
-      const result = await changeContract(dependencies, req.params.contractRef, commandOf(req.body as never));
+      // An optional body (activate, reactivate) may be absent altogether.
+      const result = await changeContract(dependencies, req.params.contractRef, commandOf((req.body ?? {}) as never), auditContextOf(res));
       res.json(responseOf(changedContractOf(result, req.params.contractRef)));
     });
   };
-  lifecycleRoute('post', '/activate', () => ({ type: 'ACTIVATE' }));
+  lifecycleRoute('post', '/activate', (body: Schemas['ChangeReasonRequest']) => ({ type: 'ACTIVATE', reason: body.reason ?? null }));
   lifecycleRoute('post', '/suspend', (body: Schemas['SuspendRequest']) => ({ type: 'SUSPEND', reason: body.reason }));
-  lifecycleRoute('post', '/reactivate', () => ({ type: 'REACTIVATE' }));
+  lifecycleRoute('post', '/reactivate', (body: Schemas['ChangeReasonRequest']) => ({ type: 'REACTIVATE', reason: body.reason ?? null }));
   lifecycleRoute('post', '/terminate', (body: Schemas['TerminateRequest']) => ({
     type: 'TERMINATE',
     reason: body.reason,
     effectiveDate: body.effectiveDate ?? null,
   }));
-  lifecycleRoute('put', '/mandate', (body: Schemas['MandateRequest']) => ({ type: 'REPLACE_MANDATE', mandate: mandateInputOf(body) }));
+  lifecycleRoute('put', '/mandate', ({ reason, ...mandate }: Schemas['ReplaceMandateRequest']) => ({
+    type: 'REPLACE_MANDATE',
+    mandate: mandateInputOf(mandate),
+    reason: reason ?? null,
+  }));
   lifecycleRoute('post', '/mandate/revoke', (body: Schemas['RevokeMandateRequest']) => ({ type: 'REVOKE_MANDATE', reason: body.reason }));
-  lifecycleRoute('put', '/outstanding-limit', (body: Schemas['Amount']) => ({ type: 'CHANGE_LIMIT', limit: body }));
+  lifecycleRoute('put', '/outstanding-limit', ({ reason, ...limit }: Schemas['OutstandingLimitRequest']) => ({
+    type: 'CHANGE_LIMIT',
+    limit,
+    reason: reason ?? null,
+  }));
+
+  mountAuditEventRoutes(router, dependencies.db);
 }
 
 function changedContractOf(result: ChangeContractResult, contractRef: string) {

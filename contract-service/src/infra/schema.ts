@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { BillingContact, ContractStatus, Distributor, Mandate, ProductRef, Subscriber } from '../domain/contract';
 
-/** The service's tables. The outbox and processed-events tables come from the shared runtime. */
-export { outbox, processedEvents } from '@boissipay/runtime';
+/** The service's tables. The outbox, processed-events and audit-events tables come from the shared runtime. */
+export { auditEvents, outbox, processedEvents } from '@boissipay/runtime';
 
 /** Numbers of the human contract references (CTR-<year>-<number>); gaps are harmless. */
 export const contractRefSequence = pgSequence('contract_ref_seq', { startWith: 1 });

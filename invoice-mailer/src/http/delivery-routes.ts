@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { pageMetadataOf, pageRequestOf } from '@boissipay/runtime';
+import { mountAuditEventRoutes, pageMetadataOf, pageRequestOf } from '@boissipay/runtime';
 import type { MailerDependencies } from '../app/dependencies';
 import { getDelivery, listDeliveries, renderRecordedInvoicePdf } from '../app/read-deliveries';
 import type { DeliveryStatus } from '../domain/delivery';
@@ -36,6 +36,8 @@ export function mountDeliveryRoutes(router: Router, dependencies: Pick<MailerDep
     if (!pdf) throw mailerError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef} has been received.`);
     res.status(200).type('application/pdf').set('Content-Disposition', `inline; filename="${req.params.invoiceRef}.pdf"`).send(pdf);
   });
+
+  mountAuditEventRoutes(router, dependencies.db);
 }
 
 function stringOf(value: unknown): string | undefined {

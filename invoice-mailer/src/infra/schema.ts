@@ -3,8 +3,8 @@ import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'dr
 import type { DeliveryStatus } from '../domain/delivery';
 import type { Invoice, InvoiceType, Seller } from '../domain/invoice';
 
-/** The service's tables. The outbox and processed-events tables come from the shared runtime. */
-export { outbox, processedEvents } from '@boissipay/runtime';
+/** The service's tables. The outbox, processed-events and audit-events tables come from the shared runtime. */
+export { auditEvents, outbox, processedEvents } from '@boissipay/runtime';
 
 /**
  * Every invoice received, as billing issued it (the event's `invoice` record), keyed by its

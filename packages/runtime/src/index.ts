@@ -1,3 +1,4 @@
+export * from './audit';
 export * from './config';
 export * from './db';
 export * from './http';

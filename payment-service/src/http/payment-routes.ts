@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { pageMetadataOf, pageRequestOf } from '@boissipay/runtime';
+import { mountAuditEventRoutes, pageMetadataOf, pageRequestOf } from '@boissipay/runtime';
 import type { paymentApi } from '@boissipay/contracts';
 import { getPaymentWithAttempts, listPayments } from '../app/read-payments';
 import type { PaymentStatus } from '../domain/payment';
@@ -31,6 +31,8 @@ export function mountPaymentRoutes(router: Router, db: Queryable): void {
     if (!found) throw paymentError('PAYMENT_NOT_FOUND', `No payment ${req.params.paymentRef}.`);
     res.json(responseOf(found.payment, found.attempts));
   });
+
+  mountAuditEventRoutes(router, db);
 }
 
 function stringOf(value: unknown): string | undefined {

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { AttemptOutcome, PaymentStatus } from '../domain/payment';
 
-/** The service's tables. The outbox and processed-events tables come from the shared runtime. */
-export { outbox, processedEvents } from '@boissipay/runtime';
+/** The service's tables. The outbox, processed-events and audit-events tables come from the shared runtime. */
+export { auditEvents, outbox, processedEvents } from '@boissipay/runtime';
 
 /**
  * One row per issued invoice, its collection's current state. `invoice_ref` is UNIQUE: an

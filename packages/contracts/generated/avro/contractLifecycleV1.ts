@@ -72,7 +72,16 @@ export const schema: avsc.RecordType & { type: 'record' } = {
         "string"
       ],
       "default": null,
-      "doc": "Why, for SUSPENDED and TERMINATED (and EXPIRED: 'validity ended')."
+      "doc": "Why: always for SUSPENDED, TERMINATED, MANDATE_REVOKED and EXPIRED ('validity ended'); for the other changes when the caller gave one."
+    },
+    {
+      "name": "changedBy",
+      "type": [
+        "null",
+        "string"
+      ],
+      "default": null,
+      "doc": "Who made the change: the subject of the caller's token, or system:<job> for a change the service made by itself (expiry, dunning). Null in events published before it was recorded."
     },
     {
       "name": "contract",
@@ -466,8 +475,10 @@ export interface ContractLifecycleEvent {
   contractRef: string;
   /** Per-contract version, 1 for SUBSCRIBED, +1 for each later event: a reader keeps the highest it has seen. */
   version: number;
-  /** Why, for SUSPENDED and TERMINATED (and EXPIRED: 'validity ended'). */
+  /** Why: always for SUSPENDED, TERMINATED, MANDATE_REVOKED and EXPIRED ('validity ended'); for the other changes when the caller gave one. */
   reason: null | string;
+  /** Who made the change: the subject of the caller's token, or system:<job> for a change the service made by itself (expiry, dunning). Null in events published before it was recorded. */
+  changedBy: null | string;
   /** The contract as it is after this event. */
   contract: ContractSnapshot;
 }

@@ -1,5 +1,25 @@
 // Generated from specs/openapi/contract.yaml by `npm run generate`. Do not edit: change the spec and regenerate.
 export type paths = {
+    "/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail, newest first, filtered and paginated.
+         * @description One event per state change this service made: who asked (the token's subject and scopes, or a `system:` subject for a change the service made by itself), the request id (the `x-correlation-id` of the request, also on the events it published), the entity and the action, the reason when one was given, and a short summary of the changed fields before and after (never whole records, personal data or secrets). Each event is written in the transaction of its change: there is no change without its event and no event without its change. A replayed idempotent request and a refused one record nothing.
+         */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contracts": {
         parameters: {
             query?: never;
@@ -235,14 +255,51 @@ export type components = {
     schemas: {
         /** @description A decimal amount with no more decimals than its currency has (2 for EUR). */
         Amount: {
-            /** @example 15000.5 */
-            amount: number;
-            /**
-             * @description ISO 4217 code.
-             * @example EUR
-             */
-            currency: string;
+            amount: components["schemas"]["DecimalAmount"];
+            currency: components["schemas"]["CurrencyCode"];
         };
+        /** @description One recorded state change. */
+        AuditEvent: {
+            /** @description What was done, e.g. `SUBSCRIBE`, `ACTIVATE`, `SUSPEND`, `REACTIVATE`, `TERMINATE`, `EXPIRE`, `REPLACE_MANDATE`, `REVOKE_MANDATE`, `CHANGE_LIMIT`. */
+            action: string;
+            /** @description Who asked for the change. */
+            actor: {
+                /** @description The token's scopes (empty for a system change). */
+                scopes: string[];
+                /** @description The token's subject, or `system:<job>` for a change the service made by itself. */
+                subject: string;
+            };
+            after?: components["schemas"]["AuditSummary"];
+            /** Format: uuid */
+            auditEventId: string;
+            before?: components["schemas"]["AuditSummary"];
+            entityId: string;
+            /** @example contract */
+            entityType: string;
+            /**
+             * Format: date-time
+             * @description When the change happened (the service's clock).
+             */
+            occurredAt: string;
+            /** @description Why, when the caller gave a reason. */
+            reason?: string;
+            /** @description Correlation id of the request (its x-correlation-id), also on the events the change published. */
+            requestId: string;
+        };
+        /** @description One page of audit events. */
+        AuditEventsResponse: {
+            auditEvents: components["schemas"]["AuditEvent"][];
+            metadata: components["schemas"]["QueryMetadataResponse"];
+        };
+        /** @description The changed fields and their values on one side of the change (before or after), e.g. `{"status": "ACTIVE"}`; absent before a creation. */
+        AuditSummary: {
+            [key: string]: unknown;
+        };
+        /**
+         * @description BIC (ISO 9362), 8 or 11 characters; optional (within SEPA the IBAN identifies the bank). One given must have a known country code in its 5th and 6th characters (400 INVALID_BIC otherwise).
+         * @example AGRIFRPP
+         */
+        Bic: string;
         Billing: {
             contact: components["schemas"]["BillingContact"];
             /** @description The most the customer may owe at any time (strictly positive). */
@@ -344,6 +401,10 @@ export type components = {
             /** @enum {string} */
             subscriberType: "PARTICULAR" | "PROFESSIONNAL";
         };
+        /** @description Why the change is made (optional); recorded in the audit trail and published on the lifecycle event. */
+        ChangeReasonRequest: {
+            reason?: components["schemas"]["Reason"];
+        };
         /** @description A deferred-billing contract to create. */
         ContractRequest: {
             /** @description First day operations may be dated; not before createdAt. */
@@ -403,6 +464,13 @@ export type components = {
         };
         /** @enum {string} */
         ContractStatus: "CREATED" | "ACTIVE" | "SUSPENDED" | "TERMINATED" | "EXPIRED";
+        /**
+         * @description ISO 4217 code.
+         * @example EUR
+         */
+        CurrencyCode: string;
+        /** @example 15000.5 */
+        DecimalAmount: number;
         /** @description Necessary for e-invoicing and e-reporting. */
         EInvoicing: {
             /** @example FRANCE */
@@ -438,32 +506,29 @@ export type components = {
             timestamp: string;
         };
         /**
+         * @description IBAN without spaces, upper case, of a SEPA country. Checked with the IBAN registry (ibantools): the length of its country's IBANs (27 for FR), the structure of its account number (BBAN) and, where the country has one, its national check key (the French RIB key), then its ISO 13616 (mod 97) check digits. A failure is 400 INVALID_IBAN, with a message naming what is wrong.
+         * @example FR7630006000011234567890189
+         */
+        Iban: string;
+        /**
          * Format: date
          * @description ISO 8601 calendar date (YYYY-MM-DD).
          * @example 2026-04-22
          */
         IsoDate: string;
+        /**
+         * @description Mandate reference (RUM), at most 35 characters, unique across the creditor's contracts: one already used by another contract is refused (409 MANDATE_REF_IN_USE). A contract may keep its own when its mandate is replaced.
+         * @example RUM-2026-000042
+         */
+        MandateRef: string;
         /** @description A SEPA direct-debit mandate. */
         MandateRequest: {
-            /**
-             * @description BIC (ISO 9362), 8 or 11 characters; optional (within SEPA the IBAN identifies the bank). One given must have a known country code in its 5th and 6th characters (400 INVALID_BIC otherwise).
-             * @example AGRIFRPP
-             */
-            bic?: string;
-            /**
-             * @description IBAN without spaces, upper case, of a SEPA country. Checked with the IBAN registry (ibantools): the length of its country's IBANs (27 for FR), the structure of its account number (BBAN) and, where the country has one, its national check key (the French RIB key), then its ISO 13616 (mod 97) check digits. A failure is 400 INVALID_IBAN, with a message naming what is wrong.
-             * @example FR7630006000011234567890189
-             */
-            iban: string;
-            /**
-             * @description Mandate reference (RUM), at most 35 characters, unique across the creditor's contracts: one already used by another contract is refused (409 MANDATE_REF_IN_USE). A contract may keep its own when its mandate is replaced.
-             * @example RUM-2026-000042
-             */
-            mandateRef: string;
+            bic?: components["schemas"]["Bic"];
+            iban: components["schemas"]["Iban"];
+            mandateRef: components["schemas"]["MandateRef"];
             /** @description Date the debtor signed; required when ACTIVE, absent while PENDING_SIGNATURE, never in the future. */
             signedAt?: components["schemas"]["IsoDate"];
-            /** @enum {string} */
-            status: "PENDING_SIGNATURE" | "ACTIVE";
+            status: components["schemas"]["NewMandateStatus"];
         };
         MandateResponse: {
             bic?: string;
@@ -476,6 +541,17 @@ export type components = {
             signedAt?: components["schemas"]["IsoDate"];
             /** @enum {string} */
             status: "PENDING_SIGNATURE" | "ACTIVE" | "REVOKED";
+        };
+        /**
+         * @description The status of a mandate as it is given; REVOKED only comes from `mandate/revoke`.
+         * @enum {string}
+         */
+        NewMandateStatus: "PENDING_SIGNATURE" | "ACTIVE";
+        /** @description The new limit (as Amount) and, optionally, why it changes. */
+        OutstandingLimitRequest: {
+            amount: components["schemas"]["DecimalAmount"];
+            currency: components["schemas"]["CurrencyCode"];
+            reason?: components["schemas"]["Reason"];
         };
         PaymentRequest: {
             mandate: components["schemas"]["MandateRequest"];
@@ -504,6 +580,16 @@ export type components = {
             totalPages: number;
         };
         Reason: string;
+        /** @description The new SEPA direct-debit mandate (as MandateRequest) and, optionally, why it replaces the current one. */
+        ReplaceMandateRequest: {
+            bic?: components["schemas"]["Bic"];
+            iban: components["schemas"]["Iban"];
+            mandateRef: components["schemas"]["MandateRef"];
+            reason?: components["schemas"]["Reason"];
+            /** @description Date the debtor signed; required when ACTIVE, absent while PENDING_SIGNATURE, never in the future. */
+            signedAt?: components["schemas"]["IsoDate"];
+            status: components["schemas"]["NewMandateStatus"];
+        };
         RevokeMandateRequest: {
             reason: components["schemas"]["Reason"];
         };
@@ -592,6 +678,42 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Identifier of the entity (best combined with entityType). */
+                entityId?: string;
+                /** @description Kind of entity, e.g. `contract`. */
+                entityType?: string;
+                /** @description Earliest occurredAt (inclusive). */
+                from?: string;
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page. */
+                pageSize?: components["parameters"]["PageSize"];
+                /** @description Latest occurredAt (exclusive), so consecutive windows neither overlap nor leave a gap. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SUCCESS - one page of audit events and the query metadata. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     getContracts: {
         parameters: {
             query?: {
@@ -708,7 +830,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ChangeReasonRequest"];
+            };
+        };
         responses: {
             200: components["responses"]["Contract"];
             400: components["responses"]["BadRequest"];
@@ -733,7 +859,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MandateRequest"];
+                "application/json": components["schemas"]["ReplaceMandateRequest"];
             };
         };
         responses: {
@@ -787,7 +913,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Amount"];
+                "application/json": components["schemas"]["OutstandingLimitRequest"];
             };
         };
         responses: {
@@ -812,7 +938,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ChangeReasonRequest"];
+            };
+        };
         responses: {
             200: components["responses"]["Contract"];
             400: components["responses"]["BadRequest"];

@@ -1,5 +1,25 @@
 // Generated from specs/openapi/mailer.yaml by `npm run generate`. Do not edit: change the spec and regenerate.
 export type paths = {
+    "/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail, newest first, filtered and paginated.
+         * @description One event per state change this service made: who asked (the token's subject and scopes, or a `system:` subject for a change the service made by itself), the request id (the `x-correlation-id` of the request, also on the events it published), the entity and the action, the reason when one was given, and a short summary of the changed fields before and after (never whole records, personal data or secrets). Each event is written in the transaction of its change: there is no change without its event and no event without its change. A replayed idempotent request and a refused one record nothing.
+         */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/deliveries": {
         parameters: {
             query?: never;
@@ -65,6 +85,43 @@ export type components = {
             /** @description Decimal amount with the currency's number of decimals. */
             amount: number;
             currency: string;
+        };
+        /** @description One recorded state change. */
+        AuditEvent: {
+            /** @description What was done, e.g. the operator actions on a delivery. */
+            action: string;
+            /** @description Who asked for the change. */
+            actor: {
+                /** @description The token's scopes (empty for a system change). */
+                scopes: string[];
+                /** @description The token's subject, or `system:<job>` for a change the service made by itself. */
+                subject: string;
+            };
+            after?: components["schemas"]["AuditSummary"];
+            /** Format: uuid */
+            auditEventId: string;
+            before?: components["schemas"]["AuditSummary"];
+            entityId: string;
+            /** @example delivery */
+            entityType: string;
+            /**
+             * Format: date-time
+             * @description When the change happened (the service's clock).
+             */
+            occurredAt: string;
+            /** @description Why, when the caller gave a reason. */
+            reason?: string;
+            /** @description Correlation id of the request (its x-correlation-id), also on the events the change published. */
+            requestId: string;
+        };
+        /** @description One page of audit events. */
+        AuditEventsResponse: {
+            auditEvents: components["schemas"]["AuditEvent"][];
+            metadata: components["schemas"]["QueryMetadataResponse"];
+        };
+        /** @description The changed fields and their values on one side of the change (before or after), e.g. `{"status": "ACTIVE"}`; absent before a creation. */
+        AuditSummary: {
+            [key: string]: unknown;
         };
         DeliveriesResponse: {
             deliveries: components["schemas"]["Delivery"][];
@@ -193,6 +250,42 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Identifier of the entity (best combined with entityType). */
+                entityId?: string;
+                /** @description Kind of entity, e.g. `delivery`. */
+                entityType?: string;
+                /** @description Earliest occurredAt (inclusive). */
+                from?: string;
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page. */
+                pageSize?: components["parameters"]["PageSize"];
+                /** @description Latest occurredAt (exclusive), so consecutive windows neither overlap nor leave a gap. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SUCCESS - one page of audit events and the query metadata. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     getDeliveries: {
         parameters: {
             query?: {

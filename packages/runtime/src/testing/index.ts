@@ -6,3 +6,4 @@ export { uniqueSuffix } from './unique-suffix';
 export { waitFor } from './wait-for';
 export { metricValue, parseMetrics, type MetricSample } from './metrics-text';
 export { freePort } from './free-port';
+export { expectAuditEventsGuarded, readAuditEvents, type AuditEventsPage } from './audit-trail';
