@@ -56,6 +56,10 @@ ARG SERVICE_PORT
 RUN test -n "${SERVICE}" && test -n "${SERVICE_PORT}" || { \
       echo 'build with --build-arg SERVICE=<service folder> --build-arg SERVICE_PORT=<its port>' >&2; \
       exit 1; } \
+    # The mailer prints Chinese, Japanese and Korean names on its PDFs with this font (invoice-fonts.ts).
+    && if [ "${SERVICE}" = invoice-mailer ]; then \
+         apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei && rm -rf /var/lib/apt/lists/*; \
+       fi \
     # Nothing installs anything at run time: fewer tools, fewer advisories to triage.
     && rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack \
               /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack
@@ -93,5 +97,7 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
 
 # node itself is PID 1 and receives SIGTERM: the service drains HTTP, consumers and the outbox
 # relay before it exits. kafkajs 2.2 arms timers with negative delays, which Node 24 reports
-# as a TimeoutNegativeWarning on every request; the delay is clamped to 1 ms as before.
-CMD ["node", "--disable-warning=TimeoutNegativeWarning", "--import", "tsx", "src/main.ts"]
+# as a TimeoutNegativeWarning on every request; the delay is clamped to 1 ms as before. The
+# OpenTelemetry instrumentations are registered before main.ts requires what they patch
+# (http, express, pg, kafkajs; ADR 0016).
+CMD ["node", "--disable-warning=TimeoutNegativeWarning", "--import", "tsx", "--import", "/app/packages/runtime/src/tracing/instrument.ts", "src/main.ts"]

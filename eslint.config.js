@@ -38,6 +38,7 @@ const infrastructurePackages = [
   'pino',
   'jose',
   'supertest',
+  '@opentelemetry/api',
 ];
 const ioModules = ['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'child_process', 'dgram', 'dns', 'tls', 'worker_threads'];
 const domainImports = [

@@ -2,7 +2,7 @@
  * Latency of POST /v1/operations: seeds one contract through a real contract.lifecycle.v1
  * event, then fires purchases at a fixed concurrency and prints p50/p90/p99 and throughput.
  *
- *   npm run bench -- operations [--requests 2000] [--concurrency 20] [--contracts 1] [--url http://127.0.0.1:8181]
+ *   npm run bench -- operations [--requests 2000] [--concurrency 20] [--contracts 1] [--tracing off|on|both] [--rounds 1] [--url http://127.0.0.1:8181]
  *
  * With one contract every decision queues on its balance row lock (docs/adr/0005); spread
  * over several contracts, the lock no longer orders them.
@@ -11,6 +11,14 @@
  * database and topics of its own (KAFKA_TOPIC_PREFIX; all dropped afterwards), so the client
  * does not share its event loop and nothing other runs left on the shared topics reaches it.
  * With --url, the contract events go to that service's topics: set KAFKA_TOPIC_PREFIX as it has it.
+ *
+ * --tracing (not with --url; off by default) says how that billing-service traces; metrics are always on:
+ * - off: no instrumentation preloaded and OTEL_TRACES_SAMPLER_RATIO=0 (the platform's own spans
+ *   are not recorded), nothing exported;
+ * - on: the instrumentations preloaded, every trace recorded (ratio 1) and exported over OTLP/HTTP
+ *   to a local stand-in collector (scripts/bench-trace-sink.ts), as in production with Jaeger;
+ * - both: off and on in the same run, alternated `--rounds` times each, each round on a billing
+ *   of its own, then the throughput cost of tracing.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -22,20 +30,26 @@ import { buildPurchaseRequest } from '../billing-service/test/support/operation-
 import { freePort } from '@boissipay/runtime/testing';
 import { waitUntil } from '../infra/wait';
 import { percentile } from './bench-support';
+import { startTraceSink, type TraceSink } from './bench-trace-sink';
 import { spawnService } from './service-process';
+
+type Tracing = 'off' | 'on';
 
 const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A billing-service of the bench's own: its own database, and topics of its own behind KAFKA_TOPIC_PREFIX, so nothing left on the shared topics by other runs reaches it. */
-async function startBilling(): Promise<{ url: string; topicPrefix: string; stop(): Promise<void> }> {
+async function startBilling(tracing: Tracing, sink: TraceSink | undefined): Promise<{ url: string; topicPrefix: string; stop(): Promise<void> }> {
   const port = await freePort();
   const database = `billing_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const databaseUrl = new URL(adminUrl);
   databaseUrl.pathname = `/${database}`;
   const topicPrefix = `${database}.`;
+  const traced =
+    tracing === 'on' ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink?.endpoint ?? '', OTEL_TRACES_SAMPLER_RATIO: '1' } : { OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_TRACES_SAMPLER_RATIO: '0' };
   const child = spawnService('billing-service', {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl.toString(), LOG_LEVEL: 'warn', KAFKA_TOPIC_PREFIX: topicPrefix },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl.toString(), LOG_LEVEL: 'warn', KAFKA_TOPIC_PREFIX: topicPrefix, ...traced },
     stdio: ['ignore', 'inherit', 'inherit'],
+    instrumented: tracing === 'on',
   });
   const url = `http://127.0.0.1:${port}`;
   await waitUntil(async () => (await fetch(`${url}/health/ready`)).ok, { description: 'billing-service to be ready', timeoutMs: 60_000, intervalMs: 100 });
@@ -53,12 +67,17 @@ async function startBilling(): Promise<{ url: string; topicPrefix: string; stop(
 }
 
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { requests: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '20' }, contracts: { type: 'string', default: '1' }, url: { type: 'string' } } });
-  const total = Number(values.requests);
-  const concurrency = Number(values.concurrency);
-  const contractCount = Number(values.contracts);
-  const billing = values.url ? { url: values.url, topicPrefix: process.env.KAFKA_TOPIC_PREFIX ?? '', stop: async () => undefined } : await startBilling();
+interface Options {
+  total: number;
+  concurrency: number;
+  contractCount: number;
+}
+
+interface Measured {
+  throughput: number;
+}
+
+async function measure(billing: { url: string; topicPrefix: string }, { total, concurrency, contractCount }: Options, label: string): Promise<Measured> {
   const publisher = await startContractEventPublisher(billing.topicPrefix);
   try {
     const config = loadConfig(billingConfig);
@@ -93,13 +112,59 @@ async function main(): Promise<void> {
     const elapsedMs = performance.now() - started;
     const sorted = latencies.sort((a, b) => a - b);
     const ms = (value: number) => `${value.toFixed(1)} ms`;
-    console.log(`POST /v1/operations — ${total} purchases on ${contractCount} contract(s), concurrency ${concurrency}, ${billing.url}`);
+    const throughput = total / (elapsedMs / 1000);
+    console.log(`POST /v1/operations — ${total} purchases on ${contractCount} contract(s), concurrency ${concurrency}, ${billing.url}${label}`);
     console.log(`  statuses   ${[...statuses].map(([status, count]) => `${status}×${count}`).join(' ')}`);
     console.log(`  latency    p50 ${ms(percentile(sorted, 50))}  p90 ${ms(percentile(sorted, 90))}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted.at(-1) ?? 0)}`);
-    console.log(`  throughput ${(total / (elapsedMs / 1000)).toFixed(0)} req/s over ${(elapsedMs / 1000).toFixed(2)} s`);
+    console.log(`  throughput ${throughput.toFixed(0)} req/s over ${(elapsedMs / 1000).toFixed(2)} s`);
+    return { throughput };
   } finally {
     await publisher.stop();
-    await billing.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      requests: { type: 'string', default: '2000' },
+      concurrency: { type: 'string', default: '20' },
+      contracts: { type: 'string', default: '1' },
+      tracing: { type: 'string', default: 'off' },
+      rounds: { type: 'string', default: '1' },
+      url: { type: 'string' },
+    },
+  });
+  const options: Options = { total: Number(values.requests), concurrency: Number(values.concurrency), contractCount: Number(values.contracts) };
+  if (values.url) {
+    await measure({ url: values.url, topicPrefix: process.env.KAFKA_TOPIC_PREFIX ?? '' }, options, '');
+    return;
+  }
+  const modes: Tracing[] = values.tracing === 'both' ? ['off', 'on'] : values.tracing === 'off' || values.tracing === 'on' ? [values.tracing] : [];
+  if (modes.length === 0) throw new Error(`--tracing ${values.tracing}: off, on or both`);
+  const sink = modes.includes('on') ? await startTraceSink() : undefined;
+  const results = new Map<Tracing, number[]>(modes.map((mode) => [mode, []]));
+  try {
+    for (let round = 1; round <= Number(values.rounds); round++) {
+      for (const mode of modes) {
+        const billing = await startBilling(mode, sink);
+        const before = sink?.spans() ?? 0;
+        try {
+          const { throughput } = await measure(billing, options, `, tracing ${mode}${Number(values.rounds) > 1 ? `, round ${round}` : ''}`);
+          results.get(mode)?.push(throughput);
+        } finally {
+          await billing.stop(); // a stopping service exports what it still holds
+        }
+        if (mode === 'on') console.log(`  exported   ${(sink?.spans() ?? 0) - before} spans to the stand-in collector`);
+      }
+    }
+  } finally {
+    await sink?.stop();
+  }
+  const mean = (values: number[] | undefined) => (values ?? []).reduce((sum, value) => sum + value, 0) / (values?.length || 1);
+  if (modes.length === 2) {
+    const off = mean(results.get('off'));
+    const on = mean(results.get('on'));
+    console.log(`tracing cost: ${off.toFixed(0)} req/s off, ${on.toFixed(0)} req/s on (mean of ${values.rounds} round(s) each): ${(((off - on) / off) * 100).toFixed(1)} % fewer requests per second with tracing`);
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- <name> [options]`: runs one named benchmark, each in its own process.
  *
- *   npm run bench -- operations [--requests 2000] [--concurrency 20] [--contracts 1]
+ *   npm run bench -- operations [--requests 2000] [--concurrency 20] [--contracts 1] [--tracing off|on|both] [--rounds 1]
  *   npm run bench -- billing-run [--contracts 1000] [--operations 100] [--period 2026-10] [--keep]
  *   npm run bench -- restart [--rounds 3]
  *   npm run bench -- due-work [--events 200] [--interval 25] [--payments 300] [--provider-latency 0]

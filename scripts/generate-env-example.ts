@@ -74,6 +74,7 @@ const stackOverrides: Partial<Record<VariableName, StackSetting>> = {
   SCHEMA_REGISTRY_URL: { kind: 'shared', value: 'http://schema-registry:8081' },
   SMTP_HOST: { kind: 'shared', value: 'maildev' },
   CLOCK_START: { kind: 'service-default', why: 'the stack runs in production mode, where only the system clock is allowed' },
+  OTEL_EXPORTER_OTLP_ENDPOINT: { kind: 'shared', value: 'http://jaeger:4318' },
 };
 
 export function stackSettingOf(name: VariableName): StackSetting {
@@ -167,6 +168,7 @@ export const stackOnlyVariables: readonly StackOnlyVariable[] = [
   { name: 'PROMETHEUS_HOST_PORT', description: 'Host port of Prometheus: the services\' metrics and the alerts (infra/monitoring/prometheus).', value: '9090' },
   { name: 'GRAFANA_HOST_PORT', description: 'Host port of Grafana and its "Boissipay overview" dashboard.', value: '3000' },
   { name: 'MAILDEV_HOST_PORT', description: 'Host port of the mail catcher web UI (every mail the invoice mailer sends).', value: '1080' },
+  { name: 'JAEGER_HOST_PORT', description: "Host port of Jaeger's UI: the services' traces (one per request, billing run or event flow).", value: '16686' },
 ];
 
 /** Every variable the stack cannot start without: compose names the first one missing. */

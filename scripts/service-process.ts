@@ -4,12 +4,17 @@ import { type ServiceName } from './platform';
 
 const repoRoot = path.resolve(__dirname, '..');
 
+/** Registers the OpenTelemetry instrumentations before the service requires what they patch (ADR 0016). */
+const instrumentation = path.join(repoRoot, 'packages', 'runtime', 'src', 'tracing', 'instrument.ts');
+
 /**
  * Starts a service's src/main.ts as a Node process of its own, TypeScript loaded by tsx
- * (`node --import tsx`, as in the container images). Not through the tsx CLI: its wrapper
+ * (`node --import tsx`, as in the container images), instrumented for tracing unless told
+ * otherwise (a benchmark's baseline). Not through the tsx CLI: its wrapper
  * process forwards SIGTERM but cannot forward SIGKILL, so killing it would leave the service
  * itself running, orphaned — a "crash" that crashes nothing.
  */
-export function spawnService(service: ServiceName, options: { env: NodeJS.ProcessEnv; stdio: StdioOptions }): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, service, 'src', 'main.ts')], { cwd: repoRoot, env: options.env, stdio: options.stdio });
+export function spawnService(service: ServiceName, options: { env: NodeJS.ProcessEnv; stdio: StdioOptions; instrumented?: boolean }): ChildProcess {
+  const preload = options.instrumented === false ? [] : ['--import', instrumentation];
+  return spawn(process.execPath, ['--import', 'tsx', ...preload, path.join(repoRoot, service, 'src', 'main.ts')], { cwd: repoRoot, env: options.env, stdio: options.stdio });
 }

@@ -10,6 +10,7 @@ import { startInvoiceDeliveryWorker } from './infra/invoice-delivery.worker';
 import { mailerMetrics } from './infra/mailer-metrics';
 import * as schema from './infra/schema';
 import { createSmtpMailSender } from './infra/smtp-mail-sender';
+import { CJK_FALLBACK, cjkFallbackInstalled } from './infra/invoice-fonts';
 
 const serviceRoot = path.resolve(__dirname, '..');
 
@@ -33,6 +34,9 @@ export const mailerService = defineService({
   produces: [mailerInvoiceDeliveryV1Event.eventTopic],
   compose: ({ db, pool, config, clock, newId, logger, metrics }) => {
     mailerMetrics(metrics, pool);
+    if (!cjkFallbackInstalled()) {
+      logger.warn({ font: CJK_FALLBACK.file }, 'CJK font not installed (Debian package fonts-wqy-microhei): Chinese, Japanese and Korean names will print as empty boxes on invoice PDFs');
+    }
     const dependencies: MailerDependencies = { db, clock, newId, seller: sellerOf(config), mailFrom: config.MAIL_FROM };
     const delivery = (): DeliveryDependencies => ({
       ...dependencies,

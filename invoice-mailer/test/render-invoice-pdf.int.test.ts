@@ -1,4 +1,5 @@
 import type { Seller } from '../src/domain/invoice';
+import { cjkFallbackInstalled } from '../src/infra/invoice-fonts';
 import { renderInvoicePdf } from '../src/infra/render-invoice-pdf';
 import { buildInvoiceIssuedEvent, defaultLines } from './support/invoice-factory';
 import { pdfText } from './support/pdf-text';
@@ -10,6 +11,10 @@ const seller: Seller = {
   sepaCreditorId: 'FR00ZZZ000000',
   legalNotice: 'SAS au capital de 10 000 € – RCS Paris 123 456 789',
 };
+
+// The CJK font is a system package (fonts-wqy-microhei), installed by .ci/run and the image.
+const withCjkFont = cjkFallbackInstalled();
+if (!withCjkFont) console.warn('fonts-wqy-microhei is not installed: the CJK names check is skipped (apt-get install fonts-wqy-microhei)');
 
 /** The rendered document read back as text (no infrastructure involved: unpdf in a child process). */
 describe('invoice PDF, read back', () => {
@@ -48,5 +53,16 @@ describe('invoice PDF, read back', () => {
     const { text } = await pdfText(await renderInvoicePdf(invoice, { ...seller, name: 'Voyages Ñandú & Cie' }));
     for (const name of names) expect(text).toContain(name);
     expect(text).toContain('Voyages Ñandú & Cie');
+  });
+
+  (withCjkFont ? it : it.skip)('when the customer and travellers have Chinese, Japanese or Korean names, then the PDF shows them as written, Latin around them included', async () => {
+    const travellers = ['王小明', '山田 太郎', 'やまだ はなこ', 'キム・ミン', '김민준', 'Zhāng Wěi 张伟'];
+    const lines = travellers.map((traveller, index) => ({ ...defaultLines[0]!, traveller, description: `Trajet ${index + 1} 上海 – 東京` }));
+    const built = buildInvoiceIssuedEvent({ lines });
+    const invoice = { ...built.invoice, customer: { ...built.invoice.customer, subscriberRef: '北京旅行社 株式会社' } };
+    const { text } = await pdfText(await renderInvoicePdf(invoice, seller));
+    expect(text).toContain('北京旅行社 株式会社');
+    for (const traveller of travellers) expect(text).toContain(traveller);
+    for (let index = 1; index <= lines.length; index += 1) expect(text).toContain(`Trajet ${index} 上海 – 東京`);
   });
 });

@@ -31,7 +31,10 @@ describe('Dockerfile', () => {
 
   it('the final image holds the production dependencies only and runs the sources with tsx, which is therefore a production dependency', () => {
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
-    expect(dockerfile).toContain('CMD ["node", "--disable-warning=TimeoutNegativeWarning", "--import", "tsx", "src/main.ts"]');
+    expect(dockerfile).toContain(
+      'CMD ["node", "--disable-warning=TimeoutNegativeWarning", "--import", "tsx", "--import", "/app/packages/runtime/src/tracing/instrument.ts", "src/main.ts"]',
+    );
+    expect(existsSync(path.join(repoRoot, 'packages/runtime/src/tracing/instrument.ts'))).toBe(true);
     const tsxIn = packageJson.dependencies.tsx ? 'dependencies' : packageJson.devDependencies.tsx ? 'devDependencies' : 'nowhere';
     expect({ tsxIn }).toEqual({ tsxIn: 'dependencies' });
   });

@@ -1,3 +1,4 @@
+import type { CustomerScope } from '@boissipay/runtime';
 import type { OrderTotals } from '../domain/order-totals';
 import type { NewOperationLineRow } from '../infra/operations-repository';
 
@@ -25,5 +26,7 @@ export interface Submission {
   requestHash: string;
   idempotencyKey: string | null;
   submittedBy: string;
+  /** Whose contracts the submitter may act on: its token's customers, or every customer. */
+  scope: CustomerScope;
   correlationId: string | null;
 }

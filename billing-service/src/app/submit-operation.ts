@@ -1,5 +1,5 @@
 import { billingOperationDecidedV1Event } from '@boissipay/contracts';
-import { transactionalOutbox, type AuditContext } from '@boissipay/runtime';
+import { isInCustomerScope, transactionalOutbox, type AuditContext } from '@boissipay/runtime';
 import { decidePurchase } from '../domain/decide-purchase';
 import { decideRefund } from '../domain/decide-refund';
 import type { Refusal } from '../domain/billing.errors';
@@ -32,7 +32,7 @@ export type DecidedOperation = Omit<NewOperationRow, 'responseStatus' | 'respons
 
 export type SubmitOutcome =
   | { kind: 'answered'; answer: Answer; replayed: boolean }
-  | { kind: 'refused'; refusal: Refusal<'TOTALS_MISMATCH' | 'AMOUNT_NOT_POSITIVE' | 'IDEMPOTENCY_KEY_REUSED' | 'ORDER_REF_REUSED'> };
+  | { kind: 'refused'; refusal: Refusal<'TOTALS_MISMATCH' | 'AMOUNT_NOT_POSITIVE' | 'IDEMPOTENCY_KEY_REUSED' | 'ORDER_REF_REUSED' | 'CONTRACT_UNKNOWN'> };
 
 export type SubmitDependencies = Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'> & {
   /** BILLING_OPERATION_MAX_DAYS_AHEAD: how many days after today an operation may be dated. */
@@ -54,6 +54,11 @@ const UNIQUE_VIOLATION = '23505';
  * contract, which has no row to lock) is caught by the unique indexes and answered the same.
  * `audit` (who submitted it, under which request id) goes to the audit trail with the
  * decision; a replay records nothing.
+ *
+ * A submitter restricted to some customers (its token's customers claim) gets CONTRACT_UNKNOWN,
+ * with nothing recorded nor published, for a contract that is not one of theirs or that billing
+ * does not know: it must neither learn that another customer's contract exists nor leave rows
+ * (even rejected ones) on it. Checked before the replay lookup, so a replay reveals nothing either.
  */
 export async function submitOperation(
   deps: SubmitDependencies,
@@ -66,6 +71,7 @@ export async function submitOperation(
   try {
     return await deps.db.transaction(async (tx) => {
       const locked = await lockBalanceWithContract(tx, submission.contractRef);
+      if (!isInCustomerScope(submission.scope, locked?.contract?.subscriber.customerRef)) return outsideScope(submission);
       const previous = await findPreviousSubmission(tx, submission);
       if (previous) return outcomeOfReplay(previous, submission);
 
@@ -128,6 +134,10 @@ function operationOf(submission: Submission, decision: Decision, { operationId, 
     correlationId: submission.correlationId,
     decidedAt,
   };
+}
+
+function outsideScope(submission: Submission): SubmitOutcome {
+  return { kind: 'refused', refusal: { code: 'CONTRACT_UNKNOWN', message: `Billing knows no contract ${submission.contractRef}.` } };
 }
 
 function outcomeOfReplay(previous: { row: StoredOperationRow; matchedBy: 'key' | 'order' }, submission: Submission): SubmitOutcome {

@@ -1,7 +1,7 @@
 import type { Request, Router } from 'express';
 import { toDecimal } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
-import { auditContextOf, currentCorrelationId, mountAuditEventRoutes, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
+import { auditContextOf, currentCorrelationId, customerScopeOf, mountAuditEventRoutes, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import type { BillingRunner } from '../app/billing-runner';
 import type { BillingDependencies } from '../app/dependencies';
 import { getContractBalance } from '../app/get-contract-balance';
@@ -30,6 +30,7 @@ export function mountBillingRoutes(router: Router, deps: BillingHttpDependencies
     const submission = submissionOf(req.body as Schemas['OperationRequest'], {
       idempotencyKey: req.get('idempotency-key') ?? null,
       submittedBy: principalOf(res).subject,
+      scope: customerScopeOf(res),
       correlationId,
     });
     let decided: OperationView | undefined;
@@ -52,6 +53,7 @@ export function mountBillingRoutes(router: Router, deps: BillingHttpDependencies
       deps.db,
       { contractRef: query.contractRef, invoiceRef: query.invoiceRef, status: query.status, type: query.type, from: query.from, to: query.to },
       { limit: page.pageSize, offset: page.offset },
+      customerScopeOf(res),
     );
     const body: Schemas['OperationsResponse'] = {
       operations: rows.map(operationResponseOf),
@@ -61,13 +63,13 @@ export function mountBillingRoutes(router: Router, deps: BillingHttpDependencies
   });
 
   router.get('/v1/operations/:operationId', async (req: Request<{ operationId: string }>, res) => {
-    const operation = await findOperation(deps.db, req.params.operationId);
+    const operation = await findOperation(deps.db, req.params.operationId, customerScopeOf(res));
     if (!operation) throw billingError('OPERATION_NOT_FOUND', `No operation ${req.params.operationId}.`);
     res.json(operationResponseOf(operation));
   });
 
   router.get('/v1/contracts/:contractRef/balance', async (req: Request<{ contractRef: string }>, res) => {
-    const balance = await getContractBalance(deps.db, req.params.contractRef);
+    const balance = await getContractBalance(deps.db, req.params.contractRef, customerScopeOf(res));
     if (!balance) throw billingError('CONTRACT_UNKNOWN', `Billing knows no contract ${req.params.contractRef}.`);
     const { currency } = balance;
     const body: Schemas['ContractBalance'] = {

@@ -1,6 +1,6 @@
 import type { Request, Router } from 'express';
 import type { billingApi } from '@boissipay/contracts';
-import { auditContextOf, currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
+import { auditContextOf, currentCorrelationId, pageMetadataOf, pageRequestOf, principalOf, requireAllCustomers } from '@boissipay/runtime';
 import type { BillingRunner } from '../app/billing-runner';
 import type { BillingDependencies } from '../app/dependencies';
 import { getBillingRun, listBillingRunViews } from '../app/read-billing-runs';
@@ -17,8 +17,10 @@ export interface BillingRunHttpDependencies extends Pick<BillingDependencies, 'd
   runner: BillingRunner;
 }
 
+/** Billing runs act on every customer at once: operators only, never a customer-restricted token. */
 export function mountBillingRunRoutes(router: Router, deps: BillingRunHttpDependencies): void {
   router.post('/v1/billing-runs', async (req, res) => {
+    requireAllCustomers(res);
     const body = req.body as Schemas['BillingRunRequest'];
     const period = parseBillingPeriod(body.period);
     if (!period) throw billingError('VALIDATION_FAILED', `/body/period: ${body.period} is not a month (YYYY-MM).`);
@@ -47,6 +49,7 @@ export function mountBillingRunRoutes(router: Router, deps: BillingRunHttpDepend
   });
 
   router.get('/v1/billing-runs', async (req, res) => {
+    requireAllCustomers(res);
     const query = req.query as ListQuery;
     const page = pageRequestOf(query);
     const { views, total } = await listBillingRunViews(deps.db, { period: query.period, status: query.status }, { limit: page.pageSize, offset: page.offset });
@@ -58,6 +61,7 @@ export function mountBillingRunRoutes(router: Router, deps: BillingRunHttpDepend
   });
 
   router.get('/v1/billing-runs/:runId', async (req: Request<{ runId: string }>, res) => {
+    requireAllCustomers(res);
     const view = await getBillingRun(deps.db, req.params.runId);
     if (!view) throw billingError('BILLING_RUN_NOT_FOUND', `No billing run ${req.params.runId}.`);
     res.json(billingRunResponseOf(view));

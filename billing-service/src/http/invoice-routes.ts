@@ -1,6 +1,6 @@
 import type { Request, Router } from 'express';
 import type { billingApi } from '@boissipay/contracts';
-import { pageMetadataOf, pageRequestOf } from '@boissipay/runtime';
+import { customerScopeOf, pageMetadataOf, pageRequestOf } from '@boissipay/runtime';
 import type { BillingDependencies } from '../app/dependencies';
 import { getInvoice, listInvoices } from '../app/read-invoices';
 import type { InvoiceRow } from '../infra/invoice-repository';
@@ -31,13 +31,14 @@ export function mountInvoiceRoutes(router: Router, deps: Pick<BillingDependencie
         deliveryStatus: query.deliveryStatus,
       },
       { limit: page.pageSize, offset: page.offset },
+      customerScopeOf(res),
     );
     const body: Schemas['InvoicesResponse'] = { invoices: rows.map(invoiceSummaryOf), metadata: pageMetadataOf(page, req.originalUrl, rows.length, total) };
     res.json(body);
   });
 
   router.get('/v1/invoices/:invoiceRef', async (req: Request<{ invoiceRef: string }>, res) => {
-    const detail = await getInvoice(deps.db, req.params.invoiceRef);
+    const detail = await getInvoice(deps.db, req.params.invoiceRef, customerScopeOf(res));
     if (!detail) throw billingError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef}.`);
     res.json(invoiceResponseOf(detail));
   });

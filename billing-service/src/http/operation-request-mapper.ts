@@ -6,11 +6,7 @@ import { billingError } from './billing-errors';
 
 type OperationRequest = billingApi.components['schemas']['OperationRequest'];
 
-export interface RequestContext {
-  idempotencyKey: string | null;
-  submittedBy: string;
-  correlationId: string | null;
-}
+export type RequestContext = Pick<Submission, 'idempotencyKey' | 'submittedBy' | 'scope' | 'correlationId'>;
 
 /**
  * The validated body (the spec already checked types, ranges and formats) → a submission in

@@ -1,7 +1,9 @@
 import { and, asc, count, desc, eq, getTableColumns, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { CustomerScope } from '@boissipay/runtime';
 import { mandateToDebit } from '../domain/build-invoice';
 import type { MandateStatus } from '../domain/contract-view';
 import type { BillableLine, BillableOperation, InvoiceParty, IssuedInvoice } from '../domain/invoice';
+import { ofContractInScope } from './customer-scope-conditions';
 import type { BillingTransaction, Queryable } from './database';
 import { balances, contracts, invoicedOperations, invoiceLines, invoiceNumberCounters, invoices, operationLines, operations, uninvoicedOperations } from './schema';
 
@@ -196,8 +198,12 @@ export async function markOperationsInvoiced(
   }
 }
 
-export async function findInvoice(db: Queryable, invoiceRef: string): Promise<InvoiceRow | undefined> {
-  const [row] = await db.select().from(invoices).where(eq(invoices.invoiceRef, invoiceRef));
+/** The invoice, unless its contract is outside the caller's customer scope. */
+export async function findInvoice(db: Queryable, invoiceRef: string, scope: CustomerScope): Promise<InvoiceRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.invoiceRef, invoiceRef), ofContractInScope(scope, invoices.contractRef)));
   return row;
 }
 
@@ -223,14 +229,19 @@ export interface InvoiceFilters {
 }
 
 /** Latest first (issuedAt, then number), so pages never overlap. */
-export async function listInvoices(db: Queryable, filters: InvoiceFilters, page: { limit: number; offset: number }): Promise<{ rows: InvoiceRow[]; total: number }> {
-  const conditions: SQL[] = [];
+export async function listInvoices(
+  db: Queryable,
+  filters: InvoiceFilters,
+  page: { limit: number; offset: number },
+  scope: CustomerScope,
+): Promise<{ rows: InvoiceRow[]; total: number }> {
+  const conditions: Array<SQL | undefined> = [ofContractInScope(scope, invoices.contractRef)];
   if (filters.contractRef) conditions.push(eq(invoices.contractRef, filters.contractRef));
   if (filters.period) conditions.push(eq(invoices.period, filters.period));
   if (filters.paymentStatuses) conditions.push(inArray(invoices.paymentStatus, [...filters.paymentStatuses] as InvoiceRow['paymentStatus'][]));
   if (filters.invoiceType) conditions.push(eq(invoices.invoiceType, filters.invoiceType));
   if (filters.deliveryStatus) conditions.push(eq(invoices.deliveryStatus, filters.deliveryStatus));
-  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
     db.select().from(invoices).where(where).orderBy(desc(invoices.issuedAt), desc(invoices.invoiceRef)).limit(page.limit).offset(page.offset),
     db.select({ total: count() }).from(invoices).where(where),

@@ -1,6 +1,8 @@
 import { and, count, desc, eq, getTableColumns, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { CustomerScope } from '@boissipay/runtime';
 import type { ContractStatus, ContractView, MandateStatus } from '../domain/contract-view';
 import type { RefundablePurchase } from '../domain/decide-refund';
+import { contractOfScope, ofContractInScope } from './customer-scope-conditions';
 import type { BillingTransaction, Queryable } from './database';
 import { balances, contracts, invoicedOperations, invoices, operationLines, operations, uninvoicedOperations } from './schema';
 
@@ -36,8 +38,12 @@ export async function addToOutstanding(tx: BillingTransaction, contractRef: stri
     .where(eq(balances.contractRef, contractRef));
 }
 
-export async function findContract(db: Queryable, contractRef: string): Promise<ContractRow | undefined> {
-  const [row] = await db.select().from(contracts).where(eq(contracts.contractRef, contractRef));
+/** The read model's contract, unless it is outside the caller's customer scope. */
+export async function findContract(db: Queryable, contractRef: string, scope: CustomerScope): Promise<ContractRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(contracts)
+    .where(and(eq(contracts.contractRef, contractRef), contractOfScope(scope)));
   return row;
 }
 
@@ -110,8 +116,9 @@ function selectOperationsWithInvoice(db: Queryable) {
     .leftJoin(invoicedOperations, invoiceLinkOfOperation);
 }
 
-export async function findOperation(db: Queryable, operationId: string): Promise<OperationRow | undefined> {
-  const [row] = await selectOperationsWithInvoice(db).where(eq(operations.operationId, operationId));
+/** The operation, unless its contract is outside the caller's customer scope. */
+export async function findOperation(db: Queryable, operationId: string, scope: CustomerScope): Promise<OperationRow | undefined> {
+  const [row] = await selectOperationsWithInvoice(db).where(and(eq(operations.operationId, operationId), ofContractInScope(scope, operations.contractRef)));
   return row;
 }
 
@@ -125,8 +132,13 @@ export interface OperationFilters {
 }
 
 /** Newest decisions first; the id breaks ties so pages never overlap. */
-export async function listOperations(db: Queryable, filters: OperationFilters, page: { limit: number; offset: number }): Promise<{ rows: OperationRow[]; total: number }> {
-  const conditions: SQL[] = [];
+export async function listOperations(
+  db: Queryable,
+  filters: OperationFilters,
+  page: { limit: number; offset: number },
+  scope: CustomerScope,
+): Promise<{ rows: OperationRow[]; total: number }> {
+  const conditions: Array<SQL | undefined> = [ofContractInScope(scope, operations.contractRef)];
   if (filters.contractRef) conditions.push(eq(operations.contractRef, filters.contractRef));
   // Through the invoice's id, which the link table is indexed by.
   if (filters.invoiceRef) conditions.push(sql`${invoicedOperations.invoiceId} = (select ${invoices.invoiceId} from ${invoices} where ${invoices.invoiceRef} = ${filters.invoiceRef})`);
@@ -134,7 +146,7 @@ export async function listOperations(db: Queryable, filters: OperationFilters, p
   if (filters.type) conditions.push(eq(operations.type, filters.type));
   if (filters.from) conditions.push(gte(operations.operationAt, filters.from));
   if (filters.to) conditions.push(lte(operations.operationAt, filters.to));
-  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
     selectOperationsWithInvoice(db).where(where).orderBy(desc(operations.decidedAt), desc(operations.operationId)).limit(page.limit).offset(page.offset),
     db.select({ total: count() }).from(operations).leftJoin(invoicedOperations, invoiceLinkOfOperation).where(where),

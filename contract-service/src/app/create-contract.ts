@@ -1,4 +1,4 @@
-import { requestFingerprint, type AuditContext } from '@boissipay/runtime';
+import { ALL_CUSTOMERS, isInCustomerScope, requestFingerprint, type AuditContext, type CustomerScope } from '@boissipay/runtime';
 import type { Contract } from '../domain/contract';
 import { mandateRefInUse, type Invalid, type Refused } from '../domain/contract.errors';
 import { subscribe, type ContractApplication } from '../domain/subscribe';
@@ -15,12 +15,15 @@ export interface CreateContractRequest {
   idempotencyKey?: string;
   /** Who asks (token subject and scopes) and the request id, for the audit trail. */
   audit: AuditContext;
+  /** Whose contracts the caller may create: its token's customers, or every customer. */
+  scope: CustomerScope;
 }
 
 export type CreateContractResult =
   | { kind: 'created'; contract: Contract }
   | { kind: 'replayed'; contract: Contract }
   | { kind: 'key-reused'; message: string }
+  | { kind: 'outside-scope'; message: string }
   | Invalid
   | Refused;
 
@@ -28,11 +31,16 @@ export type CreateContractResult =
  * Subscribes a contract: checks it, gives it an id and a reference, stores it with its
  * SUBSCRIBED event and, when the client sent one, its idempotency key, all in one
  * transaction. A request already seen under the same key gets the contract it created.
+ * A caller restricted to some customers may only subscribe contracts for one of them.
  */
 export async function createContract(dependencies: ContractDependencies, request: CreateContractRequest): Promise<CreateContractResult> {
   const { db } = dependencies;
   const { now, today } = momentOf(dependencies);
   const requestHash = requestFingerprint(request.application);
+  const customerRef = request.application.subscriber.party?.customerRef;
+  if (!isInCustomerScope(request.scope, customerRef)) {
+    return { kind: 'outside-scope', message: `This token acts for other customers than ${customerRef ?? 'a subscriber without customerRef'}.` };
+  }
 
   if (request.idempotencyKey) {
     const seen = await findIdempotencyRecord(db, request.clientId, request.idempotencyKey);
@@ -74,7 +82,8 @@ async function replayOf(dependencies: ContractDependencies, seen: IdempotencyRec
   if (seen.requestHash !== requestHash) {
     return { kind: 'key-reused', message: `Idempotency-Key ${seen.idempotencyKey} was already used for a different request (contract ${seen.contractRef}).` };
   }
-  const contract = await findContract(dependencies.db, seen.contractRef);
+  // The key was claimed by this very client (keys are per client), for a contract it could create.
+  const contract = await findContract(dependencies.db, seen.contractRef, ALL_CUSTOMERS);
   if (!contract) throw new Error(`contract ${seen.contractRef} of idempotency key ${seen.idempotencyKey} is missing`);
   return { kind: 'replayed', contract };
 }

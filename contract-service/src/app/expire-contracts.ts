@@ -1,4 +1,4 @@
-import { currentCorrelationId, systemActor } from '@boissipay/runtime';
+import { ALL_CUSTOMERS, currentCorrelationId, systemActor } from '@boissipay/runtime';
 import type { IsoDate } from '../domain/contract';
 import { hasLapsed, lapseReasonOf } from '../domain/mandate-expiry';
 import { findContractForUpdate, findExpiredContractRefs, findLapsedMandateContractRefs } from '../infra/contract-repository';
@@ -16,7 +16,7 @@ export async function expireContracts(dependencies: ContractDependencies, today:
   // The schedule gives each run a correlation id of its own: the run is the request.
   const audit = { actor: systemActor('contract-expiry'), requestId: currentCorrelationId() ?? dependencies.newId() };
   for (const contractRef of await findExpiredContractRefs(dependencies.db, today)) {
-    const result = await changeContract(dependencies, contractRef, { type: 'EXPIRE' }, audit, { now: dependencies.clock(), today });
+    const result = await changeContract(dependencies, { contractRef, scope: ALL_CUSTOMERS }, { type: 'EXPIRE' }, audit, { now: dependencies.clock(), today });
     if (result.kind === 'changed') expired.push(contractRef);
   }
   return expired;
@@ -33,7 +33,7 @@ export async function expireLapsedMandates(dependencies: ContractDependencies, t
   const audit = { actor: systemActor('mandate-expiry'), requestId: currentCorrelationId() ?? dependencies.newId() };
   for (const contractRef of await findLapsedMandateContractRefs(dependencies.db, today)) {
     const changed = await dependencies.db.transaction(async (tx) => {
-      const contract = await findContractForUpdate(tx, contractRef);
+      const contract = await findContractForUpdate(tx, contractRef, ALL_CUSTOMERS);
       if (!contract || !hasLapsed(contract.mandate, today)) return false;
       const command = { type: 'REVOKE_MANDATE', reason: lapseReasonOf(contract.mandate) } as const;
       const result = await changeContractIn(tx, contractRef, command, { now: dependencies.clock(), today, audit, newId: dependencies.newId });

@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { auditContextOf, mountAuditEventRoutes, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
+import { auditContextOf, customerScopeOf, mountAuditEventRoutes, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import type { contractApi } from '@boissipay/contracts';
 import { changeContract, type ChangeContractResult } from '../app/change-contract';
 import { createContract } from '../app/create-contract';
@@ -24,6 +24,7 @@ export function mountContractRoutes(router: Router, dependencies: ContractDepend
       clientId: principalOf(res).subject,
       idempotencyKey: req.get('idempotency-key'),
       audit: auditContextOf(res),
+      scope: customerScopeOf(res),
     });
     switch (result.kind) {
       case 'created':
@@ -34,6 +35,8 @@ export function mountContractRoutes(router: Router, dependencies: ContractDepend
         return;
       case 'key-reused':
         throw contractError('IDEMPOTENCY_KEY_REUSED', result.message);
+      case 'outside-scope':
+        throw contractError('FORBIDDEN', result.message);
       case 'invalid':
         throw invalidInputError(result);
       case 'refused':
@@ -51,20 +54,22 @@ export function mountContractRoutes(router: Router, dependencies: ContractDepend
         subscriberRef: stringOf(req.query.subscriberRef),
       },
       { offset: page.offset, limit: page.pageSize },
+      customerScopeOf(res),
     );
     res.json({ contracts: contracts.map(responseOf), metadata: pageMetadataOf(page, req.originalUrl, contracts.length, totalItems) });
   });
 
   router.get(`${BASE}/:contractRef`, async (req: Request<{ contractRef: string }>, res: Response<ContractResponseBody>) => {
-    const contract = await getContract(dependencies, req.params.contractRef);
+    const contract = await getContract(dependencies, req.params.contractRef, customerScopeOf(res));
     if (!contract) throw contractError('CONTRACT_NOT_FOUND', `No contract ${req.params.contractRef}.`);
     res.json(responseOf(contract));
   });
 
   const lifecycleRoute = (method: 'post' | 'put', suffix: string, commandOf: (body: never) => LifecycleCommand) => {
     router[method](`${BASE}/:contractRef${suffix}`, async (req: Request<{ contractRef: string }>, res: Response<ContractResponseBody>) => {
+      const target = { contractRef: req.params.contractRef, scope: customerScopeOf(res) };
       // An optional body (activate, reactivate) may be absent altogether.
-      const result = await changeContract(dependencies, req.params.contractRef, commandOf((req.body ?? {}) as never), auditContextOf(res));
+      const result = await changeContract(dependencies, target, commandOf((req.body ?? {}) as never), auditContextOf(res));
       res.json(responseOf(changedContractOf(result, req.params.contractRef)));
     });
   };

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { customerScopeCondition, type CustomerScope } from '@boissipay/runtime';
 import type { Contract, ContractStatus, IsoDate } from '../domain/contract';
 import { MANDATE_UNUSED_MONTHS } from '../domain/mandate-expiry';
 import type { ContractTransaction, Queryable } from './database';
@@ -46,14 +47,25 @@ export async function updateContract(tx: ContractTransaction, contract: Contract
     .where(eq(contracts.contractId, contract.contractId));
 }
 
-/** Loads and locks the contract until the transaction ends, so changes of one contract take turns. */
-export async function findContractForUpdate(tx: ContractTransaction, contractRef: string): Promise<Contract | undefined> {
-  const [row] = await tx.select().from(contracts).where(eq(contracts.contractRef, contractRef)).for('update');
+/**
+ * Loads and locks the contract until the transaction ends, so changes of one contract take turns.
+ * A contract outside the caller's customer scope is not found (and not locked).
+ */
+export async function findContractForUpdate(tx: ContractTransaction, contractRef: string, scope: CustomerScope): Promise<Contract | undefined> {
+  const [row] = await tx
+    .select()
+    .from(contracts)
+    .where(and(eq(contracts.contractRef, contractRef), customerScopeCondition(scope, contracts.customerRef)))
+    .for('update');
   return row && contractOf(row);
 }
 
-export async function findContract(db: Queryable, contractRef: string): Promise<Contract | undefined> {
-  const [row] = await db.select().from(contracts).where(eq(contracts.contractRef, contractRef));
+/** The contract, unless it is outside the caller's customer scope. */
+export async function findContract(db: Queryable, contractRef: string, scope: CustomerScope): Promise<Contract | undefined> {
+  const [row] = await db
+    .select()
+    .from(contracts)
+    .where(and(eq(contracts.contractRef, contractRef), customerScopeCondition(scope, contracts.customerRef)));
   return row && contractOf(row);
 }
 
@@ -68,12 +80,13 @@ export async function searchContracts(
   db: Queryable,
   filters: ContractFilters,
   page: { offset: number; limit: number },
+  scope: CustomerScope,
 ): Promise<{ contracts: Contract[]; totalItems: number }> {
-  const conditions: SQL[] = [];
+  const conditions: Array<SQL | undefined> = [customerScopeCondition(scope, contracts.customerRef)];
   if (filters.status) conditions.push(eq(contracts.status, filters.status));
   if (filters.customerRef) conditions.push(eq(contracts.customerRef, filters.customerRef));
   if (filters.subscriberRef) conditions.push(eq(contracts.subscriberRef, filters.subscriberRef));
-  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
     db.select().from(contracts).where(where).orderBy(asc(contracts.contractRef)).limit(page.limit).offset(page.offset),
     db.select({ value: count() }).from(contracts).where(where),

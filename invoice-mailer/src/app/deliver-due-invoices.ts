@@ -1,5 +1,5 @@
 import { mailerInvoiceDeliveryV1Event } from '@boissipay/contracts';
-import { currentCorrelationId, keepLeased, leaseEnd, retryScheduleOf, runWithCorrelationId, transactionalOutbox } from '@boissipay/runtime';
+import { contextOfTraceParent, currentCorrelationId, inSpan, keepLeased, leaseEnd, retryScheduleOf, runWithCorrelationId, transactionalOutbox } from '@boissipay/runtime';
 import { decideAfterFailure, type Delivery } from '../domain/delivery';
 import { deliveryEventOf } from '../events/invoice-delivery-event';
 import type { MailerTransaction } from '../infra/database';
@@ -42,7 +42,14 @@ export async function deliverDueInvoices(dependencies: DeliveryDependencies, opt
     limit: dependencies.batchSize,
   });
   const results = await Promise.allSettled(
-    claimed.map((claim) => runWithCorrelationId(claim.correlationId ?? undefined, () => deliverOne(dependencies, claim, options))),
+    // Each in the trace of the invoice event that brought it: invoice, e-mail and delivery event read as one.
+    claimed.map((claim) =>
+      runWithCorrelationId(claim.correlationId ?? undefined, () =>
+        inSpan('deliver invoice', { parent: contextOfTraceParent(claim.traceParent), attributes: { 'boissipay.invoice_ref': claim.delivery.invoiceRef } }, () =>
+          deliverOne(dependencies, claim, options),
+        ),
+      ),
+    ),
   );
   // A delivery whose outcome could not be recorded stays claimed until its lease ends, then is retried.
   const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');

@@ -31,6 +31,7 @@ export async function recordIssuedInvoice(
     deliveryId,
     invoiceRef: invoice.invoiceRef,
     contractRef: invoice.contractRef,
+    customerRef: invoice.customer.customerRef ?? null,
     recipient: invoice.billingContact.email,
     messageId: messageIdOf(deliveryId, dependencies.mailFrom),
     nextAttemptAt: dependencies.clock(),

@@ -11,6 +11,8 @@ export interface Delivery {
   deliveryId: string;
   invoiceRef: string;
   contractRef: string;
+  /** Whose invoice it is, when billing said (customer-scoped tokens see only their customers' deliveries). */
+  customerRef: string | null;
   recipient: string;
   status: DeliveryStatus;
   /** Attempts started so far; counted when an attempt begins, so a crash mid-send counts too. */

@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { mountAuditEventRoutes, pageMetadataOf, pageRequestOf } from '@boissipay/runtime';
+import { customerScopeOf, mountAuditEventRoutes, pageMetadataOf, pageRequestOf } from '@boissipay/runtime';
 import type { MailerDependencies } from '../app/dependencies';
 import { getDelivery, listDeliveries, renderRecordedInvoicePdf } from '../app/read-deliveries';
 import type { DeliveryStatus } from '../domain/delivery';
@@ -21,18 +21,19 @@ export function mountDeliveryRoutes(router: Router, dependencies: Pick<MailerDep
         status: stringOf(req.query.status) as DeliveryStatus | undefined,
       },
       { offset: page.offset, limit: page.pageSize },
+      customerScopeOf(res),
     );
     res.json({ deliveries: deliveries.map(deliveryResponseOf), metadata: pageMetadataOf(page, req.originalUrl, deliveries.length, totalItems) });
   });
 
   router.get('/v1/deliveries/:deliveryId', async (req: Request<{ deliveryId: string }>, res: Response<DeliveryResponseBody>) => {
-    const delivery = await getDelivery(dependencies, req.params.deliveryId);
+    const delivery = await getDelivery(dependencies, req.params.deliveryId, customerScopeOf(res));
     if (!delivery) throw mailerError('DELIVERY_NOT_FOUND', `No delivery ${req.params.deliveryId}.`);
     res.json(deliveryResponseOf(delivery));
   });
 
   router.get('/v1/invoices/:invoiceRef/pdf', async (req: Request<{ invoiceRef: string }>, res: Response) => {
-    const pdf = await renderRecordedInvoicePdf(dependencies, req.params.invoiceRef);
+    const pdf = await renderRecordedInvoicePdf(dependencies, req.params.invoiceRef, customerScopeOf(res));
     if (!pdf) throw mailerError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef} has been received.`);
     res.status(200).type('application/pdf').set('Content-Disposition', `inline; filename="${req.params.invoiceRef}.pdf"`).send(pdf);
   });

@@ -1,4 +1,4 @@
-import { dueRowKeys, type LeasedQueue } from '@boissipay/runtime';
+import { customerScopeCondition, dueRowKeys, type CustomerScope, type LeasedQueue } from '@boissipay/runtime';
 import { and, asc, count, desc, eq, inArray, min, sql, type SQL } from 'drizzle-orm';
 import type { Delivery, DeliveryStatus } from '../domain/delivery';
 import type { Invoice, InvoiceType, Seller } from '../domain/invoice';
@@ -7,7 +7,7 @@ import { deliveries, invoices } from './schema';
 
 type DeliveryRow = typeof deliveries.$inferSelect;
 
-export type NewDelivery = Pick<Delivery, 'deliveryId' | 'invoiceRef' | 'contractRef' | 'recipient' | 'messageId' | 'nextAttemptAt'>;
+export type NewDelivery = Pick<Delivery, 'deliveryId' | 'invoiceRef' | 'contractRef' | 'customerRef' | 'recipient' | 'messageId' | 'nextAttemptAt'>;
 
 /** A new PENDING delivery, unless the invoice has one already (UNIQUE invoice_ref); true when it is new. */
 export async function insertDelivery(tx: MailerTransaction, delivery: NewDelivery): Promise<boolean> {
@@ -26,6 +26,8 @@ export interface ClaimedDelivery {
   seller: Seller;
   issuedEventId: string;
   correlationId: string | null;
+  /** The trace of the invoice event that brought the invoice, which its delivery continues. */
+  traceParent: string | null;
 }
 
 const deliveryQueue: LeasedQueue = { table: deliveries, key: deliveries.deliveryId, dueAt: deliveries.nextAttemptAt, pending: eq(deliveries.status, 'PENDING') };
@@ -47,7 +49,7 @@ export async function claimDueDeliveries(db: MailerDatabase, options: { now: Dat
     .returning();
   if (claimed.length === 0) return [];
   const received = await db
-    .select({ invoiceRef: invoices.invoiceRef, invoice: invoices.invoice, seller: invoices.seller, issuedEventId: invoices.issuedEventId, correlationId: invoices.correlationId })
+    .select({ invoiceRef: invoices.invoiceRef, invoice: invoices.invoice, seller: invoices.seller, issuedEventId: invoices.issuedEventId, correlationId: invoices.correlationId, traceParent: invoices.traceParent })
     .from(invoices)
     .where(
       inArray(
@@ -59,7 +61,7 @@ export async function claimDueDeliveries(db: MailerDatabase, options: { now: Dat
   return claimed.map((row) => {
     const invoice = byRef.get(row.invoiceRef);
     if (!invoice) throw new Error(`delivery ${row.deliveryId} has no invoice ${row.invoiceRef}`);
-    return { delivery: deliveryOf(row), invoice: invoice.invoice, seller: invoice.seller, issuedEventId: invoice.issuedEventId, correlationId: invoice.correlationId };
+    return { delivery: deliveryOf(row), invoice: invoice.invoice, seller: invoice.seller, issuedEventId: invoice.issuedEventId, correlationId: invoice.correlationId, traceParent: invoice.traceParent };
   });
 }
 
@@ -148,8 +150,13 @@ function viewOf(row: { delivery: DeliveryRow; invoiceType: InvoiceType; period: 
   return { ...deliveryOf(row.delivery), invoiceType: row.invoiceType, period: row.period, totalWithTaxMinor: Number(row.totalWithTaxMinor), currency: row.currency };
 }
 
-export async function findDelivery(db: Queryable, deliveryId: string): Promise<DeliveryView | undefined> {
-  const [row] = await db.select(viewColumns).from(deliveries).innerJoin(invoices, eq(invoices.invoiceRef, deliveries.invoiceRef)).where(eq(deliveries.deliveryId, deliveryId));
+/** The delivery, unless it is outside the caller's customer scope. */
+export async function findDelivery(db: Queryable, deliveryId: string, scope: CustomerScope): Promise<DeliveryView | undefined> {
+  const [row] = await db
+    .select(viewColumns)
+    .from(deliveries)
+    .innerJoin(invoices, eq(invoices.invoiceRef, deliveries.invoiceRef))
+    .where(and(eq(deliveries.deliveryId, deliveryId), customerScopeCondition(scope, deliveries.customerRef)));
   return row && viewOf(row);
 }
 
@@ -158,12 +165,13 @@ export async function searchDeliveries(
   db: Queryable,
   filters: DeliveryFilters,
   page: { offset: number; limit: number },
+  scope: CustomerScope,
 ): Promise<{ deliveries: DeliveryView[]; totalItems: number }> {
-  const conditions: SQL[] = [];
+  const conditions: Array<SQL | undefined> = [customerScopeCondition(scope, deliveries.customerRef)];
   if (filters.invoiceRef) conditions.push(eq(deliveries.invoiceRef, filters.invoiceRef));
   if (filters.contractRef) conditions.push(eq(deliveries.contractRef, filters.contractRef));
   if (filters.status) conditions.push(eq(deliveries.status, filters.status));
-  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
     db
       .select(viewColumns)
@@ -183,6 +191,7 @@ function deliveryOf(row: DeliveryRow): Delivery {
     deliveryId: row.deliveryId,
     invoiceRef: row.invoiceRef,
     contractRef: row.contractRef,
+    customerRef: row.customerRef,
     recipient: row.recipient,
     status: row.status,
     attempts: row.attempts,

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { currentTraceParent, customerScopeCondition, type CustomerScope } from '@boissipay/runtime';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Invoice, Seller } from '../domain/invoice';
 import type { MailerTransaction, Queryable } from './database';
 import { invoices } from './schema';
@@ -22,6 +23,7 @@ export async function insertInvoice(tx: MailerTransaction, received: ReceivedInv
       contractRef: invoice.contractRef,
       issuedEventId: received.issuedEventId,
       correlationId: received.correlationId,
+      traceParent: currentTraceParent(),
       invoice,
       seller: received.seller,
     })
@@ -30,7 +32,12 @@ export async function insertInvoice(tx: MailerTransaction, received: ReceivedInv
   return inserted.length > 0;
 }
 
-export async function findInvoice(db: Queryable, invoiceRef: string): Promise<ReceivedInvoice | undefined> {
-  const [row] = await db.select().from(invoices).where(eq(invoices.invoiceRef, invoiceRef));
+/** The invoice, unless its customer (as billing issued it) is outside the caller's customer scope. */
+export async function findInvoice(db: Queryable, invoiceRef: string, scope: CustomerScope): Promise<ReceivedInvoice | undefined> {
+  const customerRef = sql`(${invoices.invoice} -> 'customer' ->> 'customerRef')`;
+  const [row] = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.invoiceRef, invoiceRef), customerScopeCondition(scope, customerRef)));
   return row && { invoice: row.invoice, seller: row.seller, issuedEventId: row.issuedEventId, correlationId: row.correlationId };
 }

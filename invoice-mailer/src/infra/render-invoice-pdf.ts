@@ -1,7 +1,7 @@
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { billingAddressLinesOf, collectionFactsOf, documentTitleOf, recipientNameOf, settlementOf, type Invoice, type InvoiceLine, type Seller } from '../domain/invoice';
 import { formatAmount, formatDate, formatPeriod, formatPeriodRange, formatVatRate, settlementSentence } from '../domain/invoice-format';
+import { FACES, useInvoiceFonts } from './invoice-fonts';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -11,20 +11,9 @@ const RULE = '#bbbbbb';
 const HEADER_FILL = '#eeeeee';
 const CELL_PADDING = 3;
 
-/**
- * DejaVu Sans Condensed, embedded: PDF's standard Helvetica only encodes Windows-1252, so names
- * such as Dvořák, Αθήνα or Москва came out garbled. Condensed keeps Helvetica's widths closely
- * enough for the same layout. (Its Latin, Greek and Cyrillic coverage does not include CJK.)
- */
-const FONT_FILES = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONTS = {
-  regular: { name: 'Body', file: 'DejaVuSansCondensed.ttf' },
-  bold: { name: 'Body-Bold', file: 'DejaVuSansCondensed-Bold.ttf' },
-  oblique: { name: 'Body-Oblique', file: 'DejaVuSansCondensed-Oblique.ttf' },
-} as const;
-const REGULAR = FONTS.regular.name;
-const BOLD = FONTS.bold.name;
-const OBLIQUE = FONTS.oblique.name;
+const REGULAR = FACES.regular.name;
+const BOLD = FACES.bold.name;
+const OBLIQUE = FACES.oblique.name;
 
 interface Column {
   header: string;
@@ -72,7 +61,7 @@ export function renderInvoicePdf(invoice: Invoice, seller: Seller): Promise<Buff
       CreationDate: Number.isNaN(issuedAt.getTime()) ? new Date(0) : issuedAt,
     },
   });
-  for (const font of Object.values(FONTS)) doc.registerFont(font.name, path.join(FONT_FILES, font.file));
+  useInvoiceFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -23,6 +23,8 @@ export const invoices = pgTable(
     /** eventId of the billing.invoice-issued.v1 event recorded: the causationId of what we publish. */
     issuedEventId: uuid('issued_event_id').notNull(),
     correlationId: text('correlation_id'),
+    /** W3C traceparent of the consumer that recorded the invoice: its e-mail and the delivery event continue that trace. */
+    traceParent: text('trace_parent'),
     invoice: jsonb('invoice').$type<Invoice>().notNull(),
     seller: jsonb('seller').$type<Seller>().notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
@@ -44,6 +46,12 @@ export const deliveries = pgTable(
       .unique()
       .references(() => invoices.invoiceRef),
     contractRef: text('contract_ref').notNull(),
+    /**
+     * The invoice's customer (its customer.customerRef), for customer-scoped tokens; null when
+     * the invoice named none. Rows recorded before the column existed were filled from the
+     * stored invoice by the migration that added it.
+     */
+    customerRef: text('customer_ref'),
     recipient: text('recipient').notNull(),
     status: text('status').$type<DeliveryStatus>().notNull(),
     attempts: integer('attempts').notNull().default(0),
@@ -61,6 +69,7 @@ export const deliveries = pgTable(
     // The worker only ever looks for due PENDING rows; sent ones pile up and must not slow it.
     index('deliveries_due_idx').on(table.nextAttemptAt).where(sql`${table.status} = 'PENDING'`),
     index('deliveries_contract_ref_idx').on(table.contractRef),
+    index('deliveries_customer_ref_idx').on(table.customerRef),
     index('deliveries_received_idx').on(table.receivedAt, table.deliveryId),
   ],
 );

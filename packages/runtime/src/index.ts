@@ -7,3 +7,4 @@ export * from './logging';
 export * from './metrics';
 export * from './service';
 export * from './work';
+export * from './tracing';

@@ -1,4 +1,4 @@
-import { keepLeased, leaseEnd, retryScheduleOf, runWithCorrelationId, type Logger } from '@boissipay/runtime';
+import { contextOfTraceParent, inSpan, keepLeased, leaseEnd, retryScheduleOf, runWithCorrelationId, type Logger } from '@boissipay/runtime';
 import type { Payment } from '../domain/payment';
 import type { DebitRequest, DebitResult } from '../domain/payment-provider';
 import { settleAttempt } from '../domain/settle-attempt';
@@ -41,7 +41,9 @@ export interface DebitOptions {
 export async function debitNextDuePayment(dependencies: DebitDependencies, options: DebitOptions): Promise<DebitStep> {
   const claim = await claimNextDuePayment(dependencies.db, { now: dependencies.clock(), leaseMs: options.leaseMs });
   if (!claim) return { kind: 'idle' };
-  return runWithCorrelationId(claim.payment.correlationId ?? undefined, () => attemptDebit(dependencies, claim, options));
+  // In the trace of the invoice event that recorded the payment: invoice, debit, result and settlement read as one.
+  const span = { parent: contextOfTraceParent(claim.traceParent), attributes: { 'boissipay.payment_ref': claim.payment.paymentRef } };
+  return runWithCorrelationId(claim.payment.correlationId ?? undefined, () => inSpan('debit payment', span, () => attemptDebit(dependencies, claim, options)));
 }
 
 async function attemptDebit(dependencies: DebitDependencies, claim: ClaimedPayment, { leaseMs, logger }: DebitOptions): Promise<DebitStep> {

@@ -1,10 +1,15 @@
+import type { CustomerScope } from '@boissipay/runtime';
 import type { Payment, PaymentAttempt } from '../domain/payment';
 import type { Queryable } from '../infra/database';
 import { findAttempts, findPayment, searchPayments, type PaymentFilters } from '../infra/payment-repository';
 
-/** The read side needs no domain: it reads the current rows as they are. */
-export async function getPaymentWithAttempts(db: Queryable, paymentRef: string): Promise<{ payment: Payment; attempts: PaymentAttempt[] } | undefined> {
-  const payment = await findPayment(db, paymentRef);
+/** The read side needs no domain: it reads the current rows as they are, within the caller's customer scope. */
+export async function getPaymentWithAttempts(
+  db: Queryable,
+  paymentRef: string,
+  scope: CustomerScope,
+): Promise<{ payment: Payment; attempts: PaymentAttempt[] } | undefined> {
+  const payment = await findPayment(db, paymentRef, scope);
   if (!payment) return undefined;
   return { payment, attempts: await findAttempts(db, paymentRef) };
 }
@@ -13,6 +18,7 @@ export function listPayments(
   db: Queryable,
   filters: PaymentFilters,
   page: { offset: number; limit: number },
+  scope: CustomerScope,
 ): Promise<{ payments: Payment[]; totalItems: number }> {
-  return searchPayments(db, filters, page);
+  return searchPayments(db, filters, page, scope);
 }

@@ -10,6 +10,7 @@ export function buildInvoiceToCollect(overrides: Partial<InvoiceToCollect> = {})
     invoiceRef: 'BIL-2026-000042',
     invoiceId: '4b8e0f52-1c1e-4b8a-9a57-1f6f2f0e9c10',
     contractRef: 'CTR-2026-000123',
+    customerRef: 'CUST-000123',
     amount: { amountMinor: 123_456, currency: 'EUR' },
     dueDate: '2026-11-08',
     collectionDate: '2026-11-09',

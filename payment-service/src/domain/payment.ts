@@ -33,6 +33,8 @@ export interface Payment {
   invoiceRef: string;
   invoiceId: string;
   contractRef: string;
+  /** Whose invoice it is, when billing said (customer-scoped tokens see only their customers' payments). */
+  customerRef: string | null;
   invoiceEventId: string;
   correlationId: string | null;
   /** The invoice's total with tax: what is (or would be) debited. */
@@ -69,6 +71,7 @@ export interface InvoiceToCollect {
   invoiceRef: string;
   invoiceId: string;
   contractRef: string;
+  customerRef: string | null;
   amount: Money;
   dueDate: IsoDate;
   collectionDate: IsoDate;
@@ -99,6 +102,7 @@ export function paymentForInvoice(invoice: InvoiceToCollect, ids: { paymentRef: 
     invoiceRef: invoice.invoiceRef,
     invoiceId: invoice.invoiceId,
     contractRef: invoice.contractRef,
+    customerRef: invoice.customerRef,
     invoiceEventId: invoice.invoiceEventId,
     correlationId: invoice.correlationId,
     amount: invoice.amount,

@@ -19,6 +19,7 @@ export function invoiceToCollectOf(event: InvoiceIssuedEvent, fallbackCorrelatio
     invoiceRef: invoice.invoiceRef,
     invoiceId: invoice.invoiceId,
     contractRef: event.contractRef,
+    customerRef: invoice.customer.customerRef ?? null,
     amount: money(invoice.totalWithTaxMinor, invoice.currency),
     dueDate: invoice.dueDate,
     collectionDate: invoice.collectionDate ?? invoice.dueDate,

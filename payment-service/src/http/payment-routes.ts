@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { mountAuditEventRoutes, pageMetadataOf, pageRequestOf } from '@boissipay/runtime';
+import { customerScopeOf, mountAuditEventRoutes, pageMetadataOf, pageRequestOf } from '@boissipay/runtime';
 import type { paymentApi } from '@boissipay/contracts';
 import { getPaymentWithAttempts, listPayments } from '../app/read-payments';
 import type { PaymentStatus } from '../domain/payment';
@@ -22,12 +22,13 @@ export function mountPaymentRoutes(router: Router, db: Queryable): void {
         status: stringOf(req.query.status) as PaymentStatus | undefined,
       },
       { offset: page.offset, limit: page.pageSize },
+      customerScopeOf(res),
     );
     res.json({ payments: payments.map((payment) => responseOf(payment)), metadata: pageMetadataOf(page, req.originalUrl, payments.length, totalItems) });
   });
 
   router.get(`${BASE}/:paymentRef`, async (req: Request<{ paymentRef: string }>, res: Response<PaymentResponseBody>) => {
-    const found = await getPaymentWithAttempts(db, req.params.paymentRef);
+    const found = await getPaymentWithAttempts(db, req.params.paymentRef, customerScopeOf(res));
     if (!found) throw paymentError('PAYMENT_NOT_FOUND', `No payment ${req.params.paymentRef}.`);
     res.json(responseOf(found.payment, found.attempts));
   });

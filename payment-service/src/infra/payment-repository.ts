@@ -1,4 +1,4 @@
-import { dueRowKeys, leaseEnd, type LeasedQueue } from '@boissipay/runtime';
+import { currentTraceParent, type CustomerScope, customerScopeCondition, dueRowKeys, type LeasedQueue, leaseEnd } from '@boissipay/runtime';
 import { and, asc, count, desc, eq, inArray, min, sql, type SQL } from 'drizzle-orm';
 import type { Payment, PaymentAttempt, PaymentStatus } from '../domain/payment';
 import type { PaymentTransaction, Queryable } from './database';
@@ -19,7 +19,7 @@ const AWAITING_DEBIT: PaymentStatus[] = ['PENDING', 'RETRY_SCHEDULED'];
 export async function insertPaymentOnce(tx: PaymentTransaction, payment: Payment): Promise<boolean> {
   const inserted = await tx
     .insert(payments)
-    .values(rowOf(payment))
+    .values({ ...rowOf(payment), traceParent: currentTraceParent() })
     .onConflictDoNothing({ target: payments.invoiceRef })
     .returning({ paymentRef: payments.paymentRef });
   return inserted.length > 0;
@@ -35,6 +35,8 @@ const debitQueue: LeasedQueue = { table: payments, key: payments.paymentRef, due
 export interface ClaimedPayment {
   payment: Payment;
   leaseToken: string;
+  /** The trace of the invoice event that brought the payment, which its debit continues. */
+  traceParent: string | null;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function claimNextDuePayment(db: Queryable, options: { now: Date; l
     .set({ nextAttemptAt: leaseEnd(options.now, options.leaseMs), leaseToken: sql`gen_random_uuid()` })
     .where(inArray(payments.paymentRef, dueRowKeys(db, debitQueue, { now: options.now, limit: 1 })))
     .returning();
-  return row?.leaseToken ? { payment: paymentOf(row), leaseToken: row.leaseToken } : undefined;
+  return row?.leaseToken ? { payment: paymentOf(row), leaseToken: row.leaseToken, traceParent: row.traceParent } : undefined;
 }
 
 /** Pushes the lease's end forward while the debit is in progress; false once the claim is no longer ours. */
@@ -93,8 +95,12 @@ export async function insertAttempt(tx: PaymentTransaction, paymentRef: string, 
   await tx.insert(paymentAttempts).values({ paymentRef, ...attempt });
 }
 
-export async function findPayment(db: Queryable, paymentRef: string): Promise<Payment | undefined> {
-  const [row] = await db.select().from(payments).where(eq(payments.paymentRef, paymentRef));
+/** The payment, unless it is outside the caller's customer scope. */
+export async function findPayment(db: Queryable, paymentRef: string, scope: CustomerScope): Promise<Payment | undefined> {
+  const [row] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.paymentRef, paymentRef), customerScopeCondition(scope, payments.customerRef)));
   return row && paymentOf(row);
 }
 
@@ -114,12 +120,13 @@ export async function searchPayments(
   db: Queryable,
   filters: PaymentFilters,
   page: { offset: number; limit: number },
+  scope: CustomerScope,
 ): Promise<{ payments: Payment[]; totalItems: number }> {
-  const conditions: SQL[] = [];
+  const conditions: Array<SQL | undefined> = [customerScopeCondition(scope, payments.customerRef)];
   if (filters.invoiceRef) conditions.push(eq(payments.invoiceRef, filters.invoiceRef));
   if (filters.contractRef) conditions.push(eq(payments.contractRef, filters.contractRef));
   if (filters.status) conditions.push(eq(payments.status, filters.status));
-  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
     // paymentRef breaks ties between payments recorded in the same instant, so pages never overlap.
     db.select().from(payments).where(where).orderBy(desc(payments.createdAt), desc(payments.paymentRef)).limit(page.limit).offset(page.offset),
@@ -146,6 +153,7 @@ function paymentOf(row: PaymentRow): Payment {
     invoiceRef: row.invoiceRef,
     invoiceId: row.invoiceId,
     contractRef: row.contractRef,
+    customerRef: row.customerRef,
     invoiceEventId: row.invoiceEventId,
     correlationId: row.correlationId,
     amount: { amountMinor: row.amountMinor, currency: row.currency },

@@ -22,9 +22,17 @@ export const payments = pgTable(
     invoiceRef: text('invoice_ref').notNull().unique(),
     invoiceId: text('invoice_id').notNull(),
     contractRef: text('contract_ref').notNull(),
+    /**
+     * The invoice's customer (the event's customer.customerRef), for customer-scoped tokens.
+     * Null when the invoice named none, or for payments recorded before it was kept: those are
+     * visible to unrestricted tokens only.
+     */
+    customerRef: text('customer_ref'),
     /** eventId of the billing.invoice-issued.v1 event that created the payment: the result's causationId. */
     invoiceEventId: uuid('invoice_event_id').notNull(),
     correlationId: text('correlation_id'),
+    /** W3C traceparent of the consumer that recorded the payment: the debit and its result continue that trace. */
+    traceParent: text('trace_parent'),
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
@@ -47,6 +55,7 @@ export const payments = pgTable(
   },
   (table) => [
     index('payments_contract_ref_idx').on(table.contractRef, table.createdAt),
+    index('payments_customer_ref_idx').on(table.customerRef, table.createdAt),
     index('payments_status_idx').on(table.status, table.createdAt),
     index('payments_listing_idx').on(table.createdAt, table.paymentRef),
     // The worker only ever looks for payments still to be debited.

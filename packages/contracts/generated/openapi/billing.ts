@@ -1031,6 +1031,15 @@ export interface operations {
             };
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
+            /** @description CONTRACT_UNKNOWN for a token restricted to some customers (its `customers` claim) when the contract is not one of theirs, or billing knows no such contract: the operation is not recorded and no event is published. An unrestricted token gets the 422 REJECTED decision instead. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description IDEMPOTENCY_KEY_REUSED (the key was first used with another body) or ORDER_REF_REUSED (this contract already has an operation of this type with this orderRef, submitted with another body). */
             409: {
                 headers: {

@@ -141,6 +141,17 @@ export const commonVariables = {
     schema: z.union([z.literal(''), z.iso.datetime({ offset: true })], 'an ISO-8601 instant such as 2027-01-04T06:00:00+01:00, or empty'),
     default: '',
   }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: variable({
+    description:
+      'OTLP/HTTP base URL of the trace collector (e.g. http://jaeger:4318; spans go to <url>/v1/traces). Empty: nothing is exported, though trace ids still travel in the Kafka headers and appear in the logs.',
+    schema: z.union([z.literal(''), z.url()]),
+    default: '',
+  }),
+  OTEL_TRACES_SAMPLER_RATIO: variable({
+    description: 'Share of new traces recorded and exported, from 0 to 1; a trace that comes with a traceparent keeps its caller\'s decision.',
+    schema: z.coerce.number().min(0).max(1),
+    default: '1',
+  }),
 } as const satisfies Record<string, VariableSpec>;
 
 export type CommonConfig = ValuesOf<typeof commonVariables>;

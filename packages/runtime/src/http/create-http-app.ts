@@ -12,6 +12,7 @@ import { errorHandler, notFoundHandler } from './errors/error-handler';
 import { healthRouter } from './health/health-router';
 import type { ReadinessCheck } from './health/readiness';
 import { correlationIdMiddleware } from './middleware/correlation-id';
+import { requestSpanMiddleware } from './middleware/request-span';
 import { requestLogMiddleware } from './middleware/request-log';
 import { documentationRouter } from './openapi/documentation-router';
 import { loadOpenApiSpec } from './openapi/load-spec';
@@ -41,6 +42,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
 
+  app.use(requestSpanMiddleware());
   app.use(correlationIdMiddleware());
   app.use(requestLogMiddleware(options.logger));
   if (options.metrics) app.use(httpMetricsMiddleware(options.metrics));

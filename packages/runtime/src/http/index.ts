@@ -1,6 +1,7 @@
 export { authSettingsFromConfig, type AuthSettings } from './auth/auth-settings';
-export { createTokenVerifier, InvalidTokenError, signAccessToken, type AccessTokenClaims, type Principal, type SigningKey, type TokenVerifier } from './auth/jwt';
+export { createTokenVerifier, CUSTOMERS_CLAIM, InvalidTokenError, signAccessToken, type AccessTokenClaims, type Principal, type SigningKey, type TokenVerifier } from './auth/jwt';
 export { principalOf } from './auth/principal';
+export { ALL_CUSTOMERS, customerScopeCondition, customerScopeFor, customerScopeOf, isInCustomerScope, requireAllCustomers, type CustomerScope } from './auth/customer-scope';
 export { createHttpApp, type HttpAppOptions } from './create-http-app';
 export { ApiError } from './errors/api-error';
 export { errorFactory, type ErrorFactory } from './errors/error-factory';

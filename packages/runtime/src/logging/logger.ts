@@ -1,9 +1,13 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { activeTraceIds } from '../tracing/trace-context';
 import { currentCorrelationId } from './correlation';
 
 export type { Logger } from 'pino';
 
-/** Structured JSON logs; every line written inside a correlated context carries its id. */
+/**
+ * Structured JSON logs; every line written inside a correlated context carries its id, and
+ * every line written inside a span its `trace_id` and `span_id` (the trace backend finds them).
+ */
 export function createLogger(options: { service: string; level?: string; destination?: DestinationStream }): Logger {
   return pino(
     {
@@ -13,7 +17,7 @@ export function createLogger(options: { service: string; level?: string; destina
       formatters: { level: (label) => ({ level: label }) },
       mixin: () => {
         const correlationId = currentCorrelationId();
-        return correlationId ? { correlationId } : {};
+        return { ...(correlationId ? { correlationId } : {}), ...activeTraceIds() };
       },
       redact: { paths: ['req.headers.authorization', '*.iban', '*.password'], censor: '[redacted]' },
     },

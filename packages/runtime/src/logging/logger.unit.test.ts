@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { startTracing, tracer } from '../tracing';
 import { runWithCorrelationId } from './correlation';
 import { createLogger } from './logger';
 
@@ -20,6 +21,22 @@ describe('createLogger', () => {
     logger.info('outside');
     expect(lines[0]).toMatchObject({ service: 'billing-service', level: 'info', correlationId: 'corr-42', contractRef: 'CTR-1', msg: 'purchase accepted' });
     expect(lines[1]).not.toHaveProperty('correlationId');
+  });
+
+  it('when logging inside a span, then each line carries its trace_id and span_id; outside any span, neither', () => {
+    const tracing = startTracing({ serviceName: 'billing-service', endpoint: '', samplerRatio: 1 });
+    const { lines, logger } = capture();
+    const ids = tracer.startActiveSpan('work', (span) => {
+      logger.info('inside');
+      span.end();
+      return span.spanContext();
+    });
+    logger.info('outside');
+    expect(lines[0]).toMatchObject({ trace_id: ids.traceId, span_id: ids.spanId });
+    expect(ids.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(lines[1]).not.toHaveProperty('trace_id');
+    expect(lines[1]).not.toHaveProperty('span_id');
+    return tracing.shutdown();
   });
 
   it('when no id is given, then a fresh one is made for the context', () => {

@@ -1,4 +1,5 @@
-import { ConfigError, type ServiceConfig } from '../config';
+import { ConfigError, loadConfig, type ServiceConfig } from '../config';
+import { startTracing, type Tracing } from '../tracing';
 import type { ServiceDefinition, ServiceParts } from './service-definition';
 import { startService } from './start-service';
 
@@ -11,6 +12,7 @@ export function runServiceMain<TConfig extends ServiceConfig, TSchema extends Re
   definition: ServiceDefinition<TConfig, TSchema, TParts>,
 ): void {
   const name = definition.config.identity.name;
+  const tracing = startServiceTracing(definition.config);
   startService(definition).then(
     (service) => {
       let stopping = false;
@@ -19,8 +21,9 @@ export function runServiceMain<TConfig extends ServiceConfig, TSchema extends Re
         stopping = true;
         service.context.logger.info({ signal }, 'stopping');
         service.stop().then(
-          () => process.exit(0),
-          () => process.exit(1),
+          // The spans of the drain are exported too; a collector that is down does not hold the exit.
+          () => flushed(tracing).then(() => process.exit(0)),
+          () => flushed(tracing).then(() => process.exit(1)),
         );
       };
       process.on('SIGTERM', () => shutdown('SIGTERM'));
@@ -32,4 +35,23 @@ export function runServiceMain<TConfig extends ServiceConfig, TSchema extends Re
       process.exit(1);
     },
   );
+}
+
+/** Before anything traced runs. A configuration error is left to startService, which reports it as any other. */
+function startServiceTracing(serviceConfig: ServiceConfig): Tracing | undefined {
+  let config: ReturnType<typeof loadConfig<ServiceConfig>>;
+  try {
+    config = loadConfig(serviceConfig);
+  } catch {
+    return undefined;
+  }
+  return startTracing({ serviceName: serviceConfig.identity.name, endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, samplerRatio: config.OTEL_TRACES_SAMPLER_RATIO });
+}
+
+const FLUSH_TIMEOUT_MS = 3_000;
+
+function flushed(tracing: Tracing | undefined): Promise<void> {
+  if (!tracing) return Promise.resolve();
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, FLUSH_TIMEOUT_MS).unref());
+  return Promise.race([tracing.shutdown().catch(() => undefined), timeout]);
 }

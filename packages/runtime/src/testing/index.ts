@@ -7,3 +7,4 @@ export { waitFor } from './wait-for';
 export { metricValue, parseMetrics, type MetricSample } from './metrics-text';
 export { freePort } from './free-port';
 export { expectAuditEventsGuarded, readAuditEvents, type AuditEventsPage } from './audit-trail';
+export { recordSpans, type RecordedSpans } from './recorded-spans';

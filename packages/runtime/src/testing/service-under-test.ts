@@ -37,7 +37,7 @@ export interface ServiceUnderTest<TRunning extends RunningService<unknown, Recor
   /** KAFKA_TOPIC_PREFIX of the instance: its topics, schema subjects and consumer groups. */
   topicPrefix: string;
   /** A bearer token the service accepts, with `scopes`, for `subject` (by default `tokenSubject`). */
-  token(scopes: string[], subject?: string): Promise<string>;
+  token(scopes: string[], subject?: string, restriction?: { customers?: readonly string[] }): Promise<string>;
   /** Stops the service (as a crash or a deploy would) and starts it again on the same database, topics and consumer groups. */
   restart(env?: Record<string, string>): Promise<void>;
   /** Stops the service, drops its database and deletes the topics it owns. */
@@ -89,7 +89,11 @@ export async function startServiceUnderTest<TConfig extends ServiceConfig, TSche
     databaseName,
     databaseUrl: databaseUrl.toString(),
     topicPrefix,
-    token: (scopes, subject) => signAccessToken({ secret: SECRET }, { subject: subject ?? options.tokenSubject ?? `${options.name}-tests`, scopes, ttlSeconds: 600 }),
+    token: (scopes, subject, restriction) =>
+      signAccessToken(
+        { secret: SECRET },
+        { subject: subject ?? options.tokenSubject ?? `${options.name}-tests`, scopes, ttlSeconds: 600, customers: restriction?.customers },
+      ),
     async restart(overrides) {
       await running.stop();
       running = await start(overrides);

@@ -1,5 +1,6 @@
+import { SignJWT } from 'jose';
 import { expectError } from '../../src/testing';
-import { startSampleApp, type RunningSampleApp } from './support/sample-app';
+import { startSampleApp, TEST_SECRET, type RunningSampleApp } from './support/sample-app';
 import { bearer, tokenWith } from './support/tokens';
 
 const validSample = { name: 'Lyon–Paris', quantity: 2, kind: 'EXPRESS' };
@@ -39,6 +40,17 @@ describe('bearer token auth', () => {
     const forged = await tokenWith(['samples:write'], { secret: 'some-other-secret-of-enough-length' });
     const response = await app.api.post('/v1/samples').set(bearer(forged)).send(validSample);
     expectError(response, 401, 'UNAUTHORIZED');
+  });
+
+  it('when the customers claim of the token is malformed, then 401: a restriction that cannot be read is not dropped', async () => {
+    const malformed = await new SignJWT({ scope: 'samples:write', customers: 'CUST-1' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('portal')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(TEST_SECRET));
+    const response = await app.api.post('/v1/samples').set(bearer(malformed)).send(validSample);
+    const body = expectError(response, 401, 'UNAUTHORIZED');
+    expect(body.errors[0]?.message).toMatch(/customers/);
   });
 
   it('when the token is valid but lacks the scope, then 403 naming the missing scope', async () => {

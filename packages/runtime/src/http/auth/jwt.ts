@@ -5,6 +5,12 @@ import type { AuthSettings } from './auth-settings';
 export interface Principal {
   subject: string;
   scopes: readonly string[];
+  /**
+   * The customers (customerRefs) the caller acts for, from the token's `customers` claim:
+   * every read and write is limited to their data. Undefined for a back-office token, which
+   * carries no such claim and sees every customer (docs/architecture.md, Customer isolation).
+   */
+  customers?: readonly string[];
 }
 
 export type TokenVerifier = (token: string) => Promise<Principal>;
@@ -56,13 +62,29 @@ function verifierFor(settings: AuthSettings, options: JWTVerifyOptions) {
 function asInvalidToken(error: unknown): unknown {
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return error;
   if (error instanceof errors.JWTExpired) return new InvalidTokenError('The bearer token has expired.');
-  if (error instanceof errors.JOSEError || error instanceof InvalidTokenError) return new InvalidTokenError('The bearer token is invalid.');
+  if (error instanceof InvalidTokenError) return error;
+  if (error instanceof errors.JOSEError) return new InvalidTokenError('The bearer token is invalid.');
   return error;
 }
 
 function principalFrom(payload: JWTPayload): Principal {
   if (typeof payload.sub !== 'string' || payload.sub === '') throw new InvalidTokenError('The bearer token has no subject.');
-  return { subject: payload.sub, scopes: scopesOf(payload.scope) };
+  const customers = customersOf(payload[CUSTOMERS_CLAIM]);
+  return { subject: payload.sub, scopes: scopesOf(payload.scope), ...(customers ? { customers } : {}) };
+}
+
+/** The private claim naming the customers a token acts for. */
+export const CUSTOMERS_CLAIM = 'customers';
+
+/**
+ * Absent means unrestricted; anything but a non-empty array of non-empty strings is refused
+ * rather than guessed at: a token whose restriction cannot be read must not pass as unrestricted.
+ */
+function customersOf(claim: unknown): string[] | undefined {
+  if (claim === undefined) return undefined;
+  const valid = Array.isArray(claim) && claim.length > 0 && claim.every((ref) => typeof ref === 'string' && ref !== '');
+  if (!valid) throw new InvalidTokenError(`The bearer token's "${CUSTOMERS_CLAIM}" claim must be a non-empty array of customer references.`);
+  return [...new Set(claim as string[])];
 }
 
 /** RFC 8693 puts scopes in a space-separated `scope` string; some issuers send an array. */
@@ -81,13 +103,15 @@ export interface AccessTokenClaims {
   ttlSeconds: number;
   issuer?: string;
   audience?: string;
+  /** Restricts the token to these customers (the `customers` claim); absent for a back-office token. */
+  customers?: readonly string[];
 }
 
 /** Issues tokens the way the authorization server would: for local use, scripts and tests. */
 export async function signAccessToken(key: SigningKey, claims: AccessTokenClaims): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   // An expired token is backdated so that it was once valid, as a real one would have been.
-  const jwt = new SignJWT({ scope: claims.scopes.join(' ') })
+  const jwt = new SignJWT({ scope: claims.scopes.join(' '), ...(claims.customers ? { [CUSTOMERS_CLAIM]: [...claims.customers] } : {}) })
     .setSubject(claims.subject)
     .setIssuedAt(Math.min(now, now + claims.ttlSeconds))
     .setExpirationTime(now + claims.ttlSeconds);

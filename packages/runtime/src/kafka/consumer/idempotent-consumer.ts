@@ -3,7 +3,10 @@ import type { Database, Transaction } from '../../db/database';
 import { CORRELATION_HEADER, runWithCorrelationId, type Logger } from '../../logging';
 import type { AvroCodec } from '../avro-codec';
 import { createIdempotentProducer } from '../kafka-client';
+import { SpanKind, type Attributes } from '@opentelemetry/api';
+import { failSpan, inSpan, untraced } from '../../tracing/trace-context';
 import { applyOnce } from './apply-once';
+import { parentOfMessage } from './consumer-span';
 import { sendToDeadLetter } from './dead-letter';
 import { decodeEvent } from './decode-event';
 import { isInfrastructureFailure } from '../../db/infrastructure-failure';
@@ -57,6 +60,18 @@ export interface IdempotentConsumer {
   stop(): Promise<void>;
   /** Its heartbeat, for readiness: a batch that never completes (a crash loop, a hang) is no progress. */
   status(): WorkerStatus;
+}
+
+function messagingAttributes({ topic, partition, offset, key }: MessageContext, groupId: string): Attributes {
+  return {
+    'messaging.system': 'kafka',
+    'messaging.operation.type': 'process',
+    'messaging.destination.name': topic,
+    'messaging.destination.partition.id': String(partition),
+    'messaging.consumer.group.name': groupId,
+    'messaging.kafka.offset': Number(offset),
+    ...(key === null ? {} : { 'messaging.kafka.message.key': key }),
+  };
 }
 
 function nextOffset(offset: string): string {
@@ -117,19 +132,27 @@ export async function startIdempotentConsumer<TEvent, TSchema extends Record<str
       key: message.key?.toString() ?? null,
       headers: readHeaders(message.headers),
     };
-    await runWithCorrelationId(context.headers[CORRELATION_HEADER], async () => {
-      const decoded = await decodeEvent(codec, topic, message.value);
-      const failure = 'poison' in decoded ? decoded.poison : await applyWithRetries(decoded.event, context, heartbeat);
-      if (failure) {
-        logger.error(
-          { err: failure.error, reason: failure.reason, topic, partition, offset: message.offset },
-          'message sent to the dead-letter topic',
-        );
-        await sendToDeadLetter(deadLetterProducer, { topic, partition, message, consumerGroup: groupId, poison: failure });
-        options.onOutcome?.({ topic, outcome: 'dead_lettered' });
-      }
-      await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
-    });
+    // One span per message, in the producer's trace: the handler's queries and the events it enqueues belong to it.
+    // It is the message's consumer span, unless the kafkajs instrumentation made one already (ours is then inside it).
+    const { parent, instrumented } = parentOfMessage(context.headers);
+    const spanOptions = { kind: instrumented ? SpanKind.INTERNAL : SpanKind.CONSUMER, parent, attributes: messagingAttributes(context, groupId) };
+    await inSpan(`handle ${topic}`, spanOptions, (processing) =>
+      runWithCorrelationId(context.headers[CORRELATION_HEADER], async () => {
+        const decoded = await decodeEvent(codec, topic, message.value);
+        const failure = 'poison' in decoded ? decoded.poison : await applyWithRetries(decoded.event, context, heartbeat);
+        if (failure) {
+          failSpan(processing, failure.error);
+          logger.error(
+            { err: failure.error, reason: failure.reason, topic, partition, offset: message.offset },
+            'message sent to the dead-letter topic',
+          );
+          // Untraced: the copy keeps the producer's traceparent, as every other header, for a redrive to continue that trace.
+          await untraced(() => sendToDeadLetter(deadLetterProducer, { topic, partition, message, consumerGroup: groupId, poison: failure }));
+          options.onOutcome?.({ topic, outcome: 'dead_lettered' });
+        }
+        await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
+      }),
+    );
   }
 
   const heartbeat = startHeartbeat(`consumer ${groupId}`, { since: 'start' });

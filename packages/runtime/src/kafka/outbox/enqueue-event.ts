@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database';
 import { outbox } from '../../db/outbox.table';
 import { CORRELATION_HEADER, currentCorrelationId } from '../../logging';
+import { currentTraceParent, TRACEPARENT_HEADER } from '../../tracing/trace-context';
 import { OUTBOX_CHANNEL } from './outbox-channel';
 
 /** What enqueueing needs from the caller's transaction, whatever its schema. */
@@ -20,19 +21,25 @@ export interface OutgoingEvent<TEvent extends { eventId: string }> {
  * Writes the event into the outbox inside the caller's transaction: it is published if and
  * only if the state change beside it commits. The NOTIFY is queued by PostgreSQL and
  * delivered to the relay on commit (never on rollback), so publishing starts at once
- * instead of at the next poll.
+ * instead of at the next poll. The active trace is stored with the row (its `traceparent`):
+ * the relay publishes the event as part of the trace that caused it, whenever it runs.
  */
 export async function enqueueEvent<TEvent extends { eventId: string }>(
   tx: OutboxWriter,
   { topic, key, event, headers = {} }: OutgoingEvent<TEvent>,
 ): Promise<void> {
   const correlationId = currentCorrelationId();
+  const traceParent = currentTraceParent();
   await tx.insert(outbox).values({
     eventId: event.eventId,
     topic,
     messageKey: key,
     payload: event,
-    headers: { ...(correlationId ? { [CORRELATION_HEADER]: correlationId } : {}), ...headers },
+    headers: {
+      ...(correlationId ? { [CORRELATION_HEADER]: correlationId } : {}),
+      ...(traceParent ? { [TRACEPARENT_HEADER]: traceParent } : {}),
+      ...headers,
+    },
   });
   await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
 }

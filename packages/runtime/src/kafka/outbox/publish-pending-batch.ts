@@ -1,10 +1,13 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { CompressionTypes, type Message, type Producer, type TopicMessages } from 'kafkajs';
-import type { Database } from '../../db/database';
+import type { Database, Transaction } from '../../db/database';
 import { outbox, type OutboxRow } from '../../db/outbox.table';
 import type { AvroCodec } from '../avro-codec';
 import { ALL_REPLICAS } from '../kafka-client';
+import { failSpan, untraced } from '../../tracing/trace-context';
+import { headersWithin, startPublishSpan } from './publish-span';
 import { isUnencodablePayload, kafkaRefusalOf } from './refused-for-good';
+import type { Span } from '@opentelemetry/api';
 
 /**
  * Relays of several replicas of a service take turns on this lock. SKIP LOCKED alone would
@@ -37,6 +40,8 @@ interface EncodedRow {
   row: OutboxRow;
   topic: string;
   message: Message;
+  /** Its publication, in the trace of the work that enqueued it. */
+  span: Span | undefined;
 }
 
 async function send(producer: Producer, encoded: readonly EncodedRow[]): Promise<void> {
@@ -47,13 +52,15 @@ async function send(producer: Producer, encoded: readonly EncodedRow[]): Promise
     messages.push(message);
     byTopic.set(topic, messages);
   }
-  await producer.sendBatch({
-    topicMessages: [...byTopic].map(([topic, messages]): TopicMessages => ({ topic, messages })),
-    acks: ALL_REPLICAS,
-    // Events repeat their field names and lines: GZIP shrinks a month of invoice lines several
-    // times over, and Kafka's limit (max.message.bytes) applies to the compressed batch.
-    compression: CompressionTypes.GZIP,
-  });
+  await untraced(() =>
+    producer.sendBatch({
+      topicMessages: [...byTopic].map(([topic, messages]): TopicMessages => ({ topic, messages })),
+      acks: ALL_REPLICAS,
+      // Events repeat their field names and lines: GZIP shrinks a month of invoice lines several
+      // times over, and Kafka's limit (max.message.bytes) applies to the compressed batch.
+      compression: CompressionTypes.GZIP,
+    }),
+  );
 }
 
 /**
@@ -87,10 +94,22 @@ export async function publishPendingBatch(
 
     const quarantined: QuarantinedEvent[] = [];
     const encoded: EncodedRow[] = [];
+    try {
+      return await publishRows(tx, rows, encoded, quarantined);
+    } catch (error) {
+      // The round failed (Kafka or the database): the rows stay pending, their spans say why.
+      for (const { span } of encoded) if (span?.isRecording()) endSpan(span, error);
+      throw error;
+    }
+  });
+
+  async function publishRows(tx: Transaction, rows: OutboxRow[], encoded: EncodedRow[], quarantined: QuarantinedEvent[]): Promise<PublishedBatch> {
     for (const row of rows) {
       const topic = topicOf(row.topic);
       try {
-        encoded.push({ row, topic, message: { key: row.messageKey, value: await codec.encode(topic, row.payload), headers: row.headers } });
+        const value = await codec.encode(topic, row.payload);
+        const span = startPublishSpan(row, topic);
+        encoded.push({ row, topic, span, message: { key: row.messageKey, value, headers: headersWithin(row, span) } });
       } catch (error) {
         // Anything else (no schema for the topic, registry unreachable) is the deployment's to fix: the relay waits.
         if (!isUnencodablePayload(error)) {
@@ -113,17 +132,24 @@ export async function publishPendingBatch(
           const refusal = kafkaRefusalOf(rowError);
           if (!refusal) throw rowError;
           refused.add(item.row.eventId);
+          if (item.span) endSpan(item.span, rowError);
           const bytes = item.message.value?.length ?? 0;
           quarantined.push({ eventId: item.row.eventId, topic: item.row.topic, reason: `Kafka refused it: ${refusal} (${bytes} bytes encoded, before compression)` });
         }
       }
     }
 
-    const published = encoded.filter(({ row }) => !refused.has(row.eventId)).map(({ row }) => row.id);
-    if (published.length > 0) await tx.update(outbox).set({ publishedAt: sql`now()` }).where(inArray(outbox.id, published));
+    const published = encoded.filter(({ row }) => !refused.has(row.eventId));
+    if (published.length > 0) await tx.update(outbox).set({ publishedAt: sql`now()` }).where(inArray(outbox.id, published.map(({ row }) => row.id)));
     for (const { eventId, reason } of quarantined) {
       await tx.update(outbox).set({ quarantinedAt: sql`now()`, quarantineReason: reason }).where(eq(outbox.eventId, eventId));
     }
+    for (const { span } of published) span?.end();
     return { claimed: rows.length, published: published.length, quarantined };
-  });
+  }
+}
+
+function endSpan(span: Span, error: unknown): void {
+  failSpan(span, error);
+  span.end();
 }
