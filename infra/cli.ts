@@ -1,22 +1,24 @@
 /**
- * Local infrastructure without a container engine: `tsx infra/cli.ts start|stop|status`.
- * Kafka, the schema registry and the SMTP catcher are real servers run as detached processes;
- * PostgreSQL is expected to run already. Addresses come from infra/endpoints.ts.
+ * Local infrastructure without a container engine: `tsx infra/cli.ts start|stop|status [server…]`.
+ * Kafka, the schema registry, the SMTP catcher and Keycloak are real servers run as detached
+ * processes; PostgreSQL is expected to run already. Addresses come from infra/endpoints.ts.
+ * Naming servers (e.g. `start keycloak`) limits the command to them.
  */
 import { kafkaServer } from './kafka';
+import { keycloakServer } from './keycloak';
 import { mailServer } from './mail';
 import { ensureDatabases, postgresAnswers, postgresDisplayUrl, requiredDatabases } from './postgres';
 import { registryServer } from './registry';
 import { type ManagedServer, serverStatus, startServer, stopServer } from './server';
 import { elapsedSince } from './timing';
 
-const servers: ManagedServer[] = [kafkaServer, registryServer, mailServer];
+const allServers: ManagedServer[] = [kafkaServer, registryServer, mailServer, keycloakServer];
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function start(): Promise<boolean> {
+async function start(servers: ManagedServer[]): Promise<boolean> {
   const started = process.hrtime.bigint();
   console.log('Starting local infrastructure');
   const postgresStarted = process.hrtime.bigint();
@@ -34,13 +36,13 @@ async function start(): Promise<boolean> {
   return failures.length === 0;
 }
 
-async function stop(): Promise<boolean> {
+async function stop(servers: ManagedServer[]): Promise<boolean> {
   console.log('Stopping local infrastructure (PostgreSQL is not ours: left running)');
   await Promise.all(servers.map((server) => stopServer(server)));
   return true;
 }
 
-async function status(): Promise<boolean> {
+async function status(servers: ManagedServer[]): Promise<boolean> {
   console.log('Local infrastructure');
   let postgresUp = false;
   try {
@@ -54,17 +56,19 @@ async function status(): Promise<boolean> {
   return postgresUp && statuses.every(({ up }) => up);
 }
 
-const commands: Record<string, () => Promise<boolean>> = { start, stop, status };
+const commands: Record<string, (servers: ManagedServer[]) => Promise<boolean>> = { start, stop, status };
 
 async function main(): Promise<number> {
-  const name = process.argv[2] ?? '';
+  const [name = '', ...selected] = process.argv.slice(2);
   const command = commands[name];
-  if (command === undefined) {
-    console.error('Usage: tsx infra/cli.ts start|stop|status');
+  const unknown = selected.filter((server) => !allServers.some((candidate) => candidate.name === server));
+  if (command === undefined || unknown.length > 0) {
+    console.error(`Usage: tsx infra/cli.ts start|stop|status [${allServers.map((server) => server.name).join('|')}…]`);
     return 2;
   }
+  const servers = selected.length > 0 ? allServers.filter((server) => selected.includes(server.name)) : allServers;
   try {
-    return (await command()) ? 0 : 1;
+    return (await command(servers)) ? 0 : 1;
   } catch (error) {
     console.error(`\n${name} failed: ${describeError(error)}`);
     return 1;

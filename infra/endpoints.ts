@@ -34,6 +34,7 @@ const kafkaControllerPort = portFromEnv('KAFKA_CONTROLLER_PORT', 9093);
 const registryPort = portFromEnv('SCHEMA_REGISTRY_PORT', 8081);
 const smtpPort = portFromEnv('SMTP_PORT', 1025);
 const mailWebPort = portFromEnv('MAILDEV_WEB_PORT', 1080);
+const keycloakPort = portFromEnv('KEYCLOAK_PORT', 8090);
 const postgresAdminUrl = textFromEnv('PG_ADMIN_URL') ?? `postgres://postgres@${LOOPBACK}:5432/postgres`;
 
 // Setting one of these means "use that existing server", so ours is neither started nor stopped.
@@ -42,6 +43,19 @@ const externalKafkaBrokers = textFromEnv('KAFKA_BROKERS')
   .map((broker) => broker.trim())
   .filter((broker) => broker !== '');
 const externalRegistryUrl = textFromEnv('SCHEMA_REGISTRY_URL')?.replace(/\/+$/, '');
+const externalKeycloakUrl = textFromEnv('KEYCLOAK_URL')?.replace(/\/+$/, '');
+
+/** The realm of infra/keycloak/boissipay-realm.json. */
+export const keycloakRealm = 'boissipay';
+
+/**
+ * Keycloak as browsers reach it. Its issuer is pinned to this URL (`--hostname`), so a token
+ * fetched through 127.0.0.1 names the same issuer as one fetched through localhost: the
+ * services compare `iss` as a string. Programs use 127.0.0.1, where it listens.
+ */
+const keycloakUrl = externalKeycloakUrl ?? `http://localhost:${keycloakPort}`;
+const keycloakBackchannelUrl = externalKeycloakUrl ?? `http://${LOOPBACK}:${keycloakPort}`;
+const keycloakRealmPath = `/realms/${keycloakRealm}`;
 
 /** Same server and credentials as the admin URL, another database. */
 function databaseUrl(name: string): string {
@@ -60,6 +74,18 @@ export const localEndpoints = {
   mailApiUrl: `http://${LOOPBACK}:${mailWebPort}`,
   postgresAdminUrl,
   databaseUrl,
+  /** The local authorization server: what the services are configured with to accept its tokens. */
+  keycloak: {
+    url: keycloakUrl,
+    issuer: `${keycloakUrl}${keycloakRealmPath}`,
+    /** For the browser (Swagger UI's Authorize dialog). */
+    browserTokenUrl: `${keycloakUrl}${keycloakRealmPath}/protocol/openid-connect/token`,
+    authorizationUrl: `${keycloakUrl}${keycloakRealmPath}/protocol/openid-connect/auth`,
+    /** For programs on this machine: scripts, tests, the services. */
+    tokenUrl: `${keycloakBackchannelUrl}${keycloakRealmPath}/protocol/openid-connect/token`,
+    jwksUrl: `${keycloakBackchannelUrl}${keycloakRealmPath}/protocol/openid-connect/certs`,
+    discoveryUrl: `${keycloakBackchannelUrl}${keycloakRealmPath}/.well-known/openid-configuration`,
+  },
 };
 
 /** What the infra scripts need to run our own servers. */
@@ -68,4 +94,5 @@ export const infraSettings = {
   kafka: { port: kafkaPort, controllerPort: kafkaControllerPort, external: externalKafkaBrokers !== undefined },
   registry: { port: registryPort, external: externalRegistryUrl !== undefined },
   mail: { smtpPort, webPort: mailWebPort },
+  keycloak: { port: keycloakPort, external: externalKeycloakUrl !== undefined },
 };

@@ -29,13 +29,15 @@ export interface LaunchSpec {
   cwd: string;
   marker: string;
   ports: number[];
+  /** Added to this process's environment, e.g. a launcher script's settings. */
+  env?: Record<string, string>;
 }
 
 /**
  * Starts a server that outlives this CLI: own process group, output appended to its log
  * file, and a pid file recording what to stop later.
  */
-export function spawnDetached({ name, command, args, cwd, marker, ports }: LaunchSpec): DetachedProcess {
+export function spawnDetached({ name, command, args, cwd, marker, ports, env }: LaunchSpec): DetachedProcess {
   fs.mkdirSync(logsDir, { recursive: true });
   fs.mkdirSync(pidsDir, { recursive: true });
   const logPath = logFile(name);
@@ -43,7 +45,7 @@ export function spawnDetached({ name, command, args, cwd, marker, ports }: Launc
   const logOffset = fs.statSync(logPath).size;
   const logFd = fs.openSync(logPath, 'a');
   try {
-    const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', logFd, logFd] });
+    const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', logFd, logFd], env: { ...process.env, ...env } });
     if (child.pid === undefined) throw new Error(`could not start ${command} for ${name}`);
     const exited = new Promise<string>((resolve) => {
       child.once('error', (error) => resolve(`failed to start: ${error.message}`));

@@ -75,6 +75,12 @@ const stackOverrides: Partial<Record<VariableName, StackSetting>> = {
   SMTP_HOST: { kind: 'shared', value: 'maildev' },
   CLOCK_START: { kind: 'service-default', why: 'the stack runs in production mode, where only the system clock is allowed' },
   OTEL_EXPORTER_OTLP_ENDPOINT: { kind: 'shared', value: 'http://jaeger:4318' },
+  // The keycloak service of the stack: keys fetched inside the network, issuer and browser
+  // endpoints as the browser reaches it (KEYCLOAK_HOSTNAME_URL).
+  AUTH_JWKS_URL: { kind: 'shared', value: 'http://keycloak:8080/realms/boissipay/protocol/openid-connect/certs' },
+  AUTH_ISSUER: { kind: 'shared', value: 'http://localhost:8090/realms/boissipay' },
+  AUTH_OAUTH_TOKEN_URL: { kind: 'shared', value: 'http://localhost:8090/realms/boissipay/protocol/openid-connect/token' },
+  AUTH_OAUTH_AUTHORIZATION_URL: { kind: 'shared', value: 'http://localhost:8090/realms/boissipay/protocol/openid-connect/auth' },
 };
 
 export function stackSettingOf(name: VariableName): StackSetting {
@@ -169,6 +175,14 @@ export const stackOnlyVariables: readonly StackOnlyVariable[] = [
   { name: 'GRAFANA_HOST_PORT', description: 'Host port of Grafana and its "Boissipay overview" dashboard.', value: '3000' },
   { name: 'MAILDEV_HOST_PORT', description: 'Host port of the mail catcher web UI (every mail the invoice mailer sends).', value: '1080' },
   { name: 'JAEGER_HOST_PORT', description: "Host port of Jaeger's UI: the services' traces (one per request, billing run or event flow).", value: '16686' },
+  { name: 'GATEWAY_HOST_PORT', description: 'Host port of the gateway: the four APIs under /v1 and their Swagger UIs under /<service>/docs/ (infra/gateway/nginx.conf).', value: '8000' },
+  { name: 'KEYCLOAK_HOST_PORT', description: 'Host port of Keycloak: logins, tokens and its admin console (/admin).', value: '8090' },
+  {
+    name: 'KEYCLOAK_HOSTNAME_URL',
+    description: 'Keycloak as browsers reach it; the issuer of its tokens is <this>/realms/boissipay, which AUTH_ISSUER must equal.',
+    value: 'http://localhost:8090',
+  },
+  { name: 'KEYCLOAK_ADMIN_PASSWORD', description: "Password of Keycloak's bootstrap administrator (user admin, master realm)." },
 ];
 
 /** Every variable the stack cannot start without: compose names the first one missing. */

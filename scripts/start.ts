@@ -61,6 +61,11 @@ function startService(name: ServiceName): ChildProcess {
       PORT: String(serviceIdentities[name].port),
       DATABASE_URL: undefined,
       KAFKA_TOPIC_PREFIX: process.env.KAFKA_TOPIC_PREFIX ?? LOCAL_TOPIC_PREFIX,
+      // Tokens of the local Keycloak are accepted beside the development ones of `npm run token`.
+      AUTH_JWKS_URL: process.env.AUTH_JWKS_URL ?? localEndpoints.keycloak.jwksUrl,
+      AUTH_ISSUER: process.env.AUTH_ISSUER ?? localEndpoints.keycloak.issuer,
+      AUTH_OAUTH_TOKEN_URL: process.env.AUTH_OAUTH_TOKEN_URL ?? localEndpoints.keycloak.browserTokenUrl,
+      AUTH_OAUTH_AUTHORIZATION_URL: process.env.AUTH_OAUTH_AUTHORIZATION_URL ?? localEndpoints.keycloak.authorizationUrl,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -93,8 +98,9 @@ function printSummary(): void {
       `  kafka             ${localEndpoints.kafkaBrokers.join(',')}   topics ${process.env.KAFKA_TOPIC_PREFIX ?? LOCAL_TOPIC_PREFIX}<name>`,
       `  schema registry   ${localEndpoints.schemaRegistryUrl}`,
       `  mail (web UI)     ${localEndpoints.mailApiUrl}   smtp 127.0.0.1:${infraSettings.mail.smtpPort}`,
-      '  a token:          npm run token -- contracts:read contracts:write operations:write …',
-      'Ctrl-C stops the services; npm run infra:stop stops Kafka, the registry and the mail catcher.',
+      `  keycloak          ${localEndpoints.keycloak.url}   realm boissipay, users viewer / operator / admin (password boissipay-demo)`,
+      '  a token:          npm run token -- contracts:read contracts:write operations:write …   (or log in: Authorize on /docs)',
+      'Ctrl-C stops the services; npm run infra:stop stops Kafka, the registry, the mail catcher and Keycloak.',
       '',
     ].join('\n'),
   );

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
 
   // Every service shares the auth settings; any service name reads the same values.
   const config = loadConfig(contractConfig);
-  if (config.AUTH_JWKS_URL) console.warn('AUTH_JWKS_URL is set: the services will verify against it and refuse this HS256 token.');
+  if (config.AUTH_JWKS_URL && config.NODE_ENV === 'production') console.warn('AUTH_JWKS_URL is set in production: the services trust the JWKS only and refuse this HS256 token.');
 
   const token = await signAccessToken(
     { secret: config.AUTH_JWT_SECRET },

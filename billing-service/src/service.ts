@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { billingInvoiceIssuedV1Event, billingOperationDecidedV1Event, contractLifecycleV1Event, mailerInvoiceDeliveryV1Event, paymentResultV1Event } from '@boissipay/contracts';
+import { billingCreditNoteIssuedV1Event, billingInvoiceIssuedV1Event, billingOperationDecidedV1Event, contractLifecycleV1Event, mailerInvoiceDeliveryV1Event, paymentResultV1Event } from '@boissipay/contracts';
 import { consume, defineService } from '@boissipay/runtime';
 import { createBillingRunner } from './app/billing-runner';
 import type { BillingRunDependencies } from './app/dependencies';
@@ -20,7 +20,7 @@ export const billingService = defineService({
   specPath: path.resolve(serviceRoot, '..', 'specs', 'openapi', 'billing.yaml'),
   migrationsFolder: path.join(serviceRoot, 'drizzle'),
   schema,
-  produces: [billingInvoiceIssuedV1Event.eventTopic, billingOperationDecidedV1Event.eventTopic],
+  produces: [billingInvoiceIssuedV1Event.eventTopic, billingOperationDecidedV1Event.eventTopic, billingCreditNoteIssuedV1Event.eventTopic],
   compose: ({ db, pool, config, clock, newId, logger, metrics }) => {
     const timeZone = config.BILLING_TIME_ZONE;
     const runDependencies: BillingRunDependencies = { db, pool, clock, newId, timeZone, paymentTermDays: config.BILLING_PAYMENT_TERM_DAYS, prenotificationDays: config.SEPA_PRENOTIFICATION_DAYS, logger };

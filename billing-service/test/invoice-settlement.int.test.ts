@@ -88,6 +88,22 @@ describe('invoice settlement: payment results and deliveries', () => {
     expect(await outstandingMinorOf(billing, invoice.contractRef)).toBe(0);
   });
 
+  it('when an operator cancels the debit and then records a bank transfer, then the invoice is UNPAID, then PAID with the outstanding lowered once', async () => {
+    const invoice = await issuedInvoice('2026-06');
+    const sentinel = await issuedInvoice('2026-06');
+    const paymentRef = `PAY-${invoice.invoiceRef}`;
+    await reports.publishPayments(buildPaymentResult(invoice, { paymentRef, status: 'CANCELLED', reasonCode: 'DEBIT_CANCELLED', reasonMessage: 'Customer pays by transfer', settledAt: null, method: null }));
+    const unpaid = await waitForInvoice(invoice.invoiceRef, (current) => current.status === 'UNPAID', 'UNPAID after the cancellation');
+    expect(unpaid).toMatchObject({ paidAt: null, paymentFailure: { reasonCode: 'DEBIT_CANCELLED', message: 'Customer pays by transfer' } });
+    expect(await outstandingMinorOf(billing, invoice.contractRef)).toBe(17_500);
+
+    const transfer = buildPaymentResult(invoice, { paymentRef, method: 'BANK_TRANSFER', bankReference: 'VIR-000123', receivedOn: '2026-11-04' });
+    await reports.publishPayments(transfer, transfer, buildPaymentResult(invoice, { paymentRef, method: 'BANK_TRANSFER', bankReference: 'VIR-000124' }));
+    await paymentsApplied(sentinel);
+    expect(await invoiceOf(invoice.invoiceRef)).toMatchObject({ status: 'PAID', paymentRef, paidAt: '2026-11-05T09:00:00.000Z' });
+    expect(await outstandingMinorOf(billing, invoice.contractRef)).toBe(0);
+  });
+
   it('when a report names an invoice billing does not have, or another contract\'s, then it is skipped and the next one applied', async () => {
     const invoice = await issuedInvoice('2026-03');
     await reports.publishPayments(

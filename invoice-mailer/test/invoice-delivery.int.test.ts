@@ -113,6 +113,7 @@ describe('invoice delivery', () => {
         contractRef: invoice.contractRef,
         period: '2026-10',
         recipient: invoice.billingContact.email,
+        kind: 'ORIGINAL',
         status: 'SENT',
         attempts: 1,
         messageId: delivered.messageId,

@@ -34,7 +34,7 @@ export const paymentService = defineService({
       },
     };
     return {
-      routes: (router) => mountPaymentRoutes(router, db),
+      routes: (router) => mountPaymentRoutes(router, db, { db, clock, newId, newEventId: newId }),
       consumers: [
         // The name is configurable so that a second instance (a test, a replay) reads the topic in a group of its own.
         consume(billingInvoiceIssuedV1Event.eventTopic, config.PAYMENT_INVOICE_CONSUMER_NAME, async (issued, tx) => {

@@ -1,4 +1,4 @@
-import { waitFor } from '@boissipay/runtime/testing';
+import { expectError, waitFor } from '@boissipay/runtime/testing';
 import { claimNextDuePayment } from '../src/infra/payment-repository';
 import { createSimulatedSepaProvider } from '../src/infra/simulated-sepa-provider';
 import { buildInvoiceIssuedEvent, startInvoicePublisher, type InvoiceIssuedEvent, type InvoicePublisher } from './support/invoice-events';
@@ -23,6 +23,7 @@ describe('crash safety of the debit', () => {
   const debitAtProvider = (event: InvoiceIssuedEvent, paymentRef: string) => {
     const mandate = event.invoice.mandate!;
     return createSimulatedSepaProvider({ pool: under.service.context.pool, latencyMs: 0 }).debit({
+      debitKey: paymentRef,
       paymentRef,
       iban: mandate.iban,
       bic: mandate.bic,
@@ -106,5 +107,30 @@ describe('crash safety of the debit', () => {
     expect(settled).toEqual({ status: 'SUCCEEDED', attemptCount: 1, providerRef: lost.outcome === 'SUCCEEDED' ? lost.providerRef : undefined });
     expect(await under.simulatedDebitsOf(pending.paymentRef)).toEqual([expect.objectContaining({ calls: 2, outcome: 'SUCCEEDED' })]);
     expect(await allResultsOf(event)).toHaveLength(1);
+  });
+
+  it('when a debit not attempted yet is cancelled, then no worker ever debits it; while a worker holds one, it can be neither cancelled nor paid by transfer', async () => {
+    await under.restart(workerOff);
+    const operator = await under.token(['payments:operate']);
+    const act = (paymentRef: string, action: string, body: object) => under.api.post(`/v1/payments/${paymentRef}/${action}`).set('Authorization', `Bearer ${operator}`).send(body);
+    const held = buildInvoiceIssuedEvent();
+    const cancelled = buildInvoiceIssuedEvent();
+    await invoices.publish(held, cancelled);
+    const heldPayment = await under.paymentOf(held.invoice.invoiceRef);
+    const pending = await under.paymentOf(cancelled.invoice.invoiceRef);
+    // A worker claims the first payment due: held, published first; its call to the provider is under way.
+    const claim = await claimNextDuePayment(under.service.context.db, { now: new Date(), leaseMs: 60_000 });
+    expect(claim?.payment.paymentRef).toBe(heldPayment.paymentRef);
+    expectError(await act(heldPayment.paymentRef, 'cancel', { reason: 'too late' }), 409, 'PAYMENT_IN_PROGRESS');
+    expectError(await act(heldPayment.paymentRef, 'manual-payment', { reason: 'too late', bankReference: 'VIR-1', receivedOn: new Date().toISOString().slice(0, 10) }), 409, 'PAYMENT_IN_PROGRESS');
+
+    const response = await act(pending.paymentRef, 'cancel', { reason: 'Disputed invoice: do not debit.' });
+    expect(response.status).toBe(200);
+    expect(pending.status).toBe('PENDING');
+    expect(response.body).toMatchObject({ status: 'CANCELLED', attemptCount: 0 });
+
+    await under.restart(workerOn);
+    expect(await allResultsOf(cancelled)).toEqual([expect.objectContaining({ status: 'CANCELLED', attempts: 0, reasonCode: 'DEBIT_CANCELLED' })]);
+    expect(await under.simulatedDebitsOf(pending.paymentRef)).toEqual([]);
   });
 });

@@ -1,7 +1,18 @@
 import { signAccessToken } from '@boissipay/runtime';
 import { type ServiceName } from '../platform';
 
-const ALL_SCOPES = ['contracts:read', 'contracts:write', 'operations:read', 'operations:write', 'invoices:read', 'billing:run', 'payments:read'];
+const ALL_SCOPES = [
+  'contracts:read',
+  'contracts:write',
+  'operations:read',
+  'operations:write',
+  'invoices:read',
+  'billing:run',
+  'payments:read',
+  'payments:operate',
+  'deliveries:operate',
+  'invoices:credit',
+];
 
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;

@@ -10,7 +10,7 @@ import { readCompose, readRepoFile, repoRoot, serviceFolders, type ComposeFile }
 
 const compose = readCompose();
 const composeText = readRepoFile('docker-compose.yml');
-const infrastructure = ['postgres', 'kafka', 'schema-registry', 'kafka-ui', 'maildev'];
+const infrastructure = ['postgres', 'kafka', 'schema-registry', 'kafka-ui', 'maildev', 'keycloak', 'gateway'];
 
 /** Catalogue variables the stack deliberately does not pass: each service's own default applies. */
 const leftToServiceDefault = ['KAFKA_CLIENT_ID', 'CLOCK_START'];
@@ -125,6 +125,15 @@ describe('docker-compose.yml', () => {
     for (const service of infrastructure) expect(compose.services[service]?.image).toMatch(/^[a-z0-9./-]+:v?\d+\.\d+(\.\d+)?(-[a-z]+)?$/);
     const localKafka = /<kafka\.version>([\d.]+)<\/kafka\.version>/.exec(readRepoFile('infra/kafka/pom.xml'))?.[1];
     expect(compose.services.kafka?.image).toBe(`apache/kafka:${localKafka}`);
+  });
+
+  it('Keycloak runs the version the local infrastructure runs, with the same realm file, and the services trust it', () => {
+    const localVersion = /KEYCLOAK_VERSION = '([\d.]+)'/.exec(readRepoFile('infra/keycloak.ts'))?.[1];
+    expect(compose.services.keycloak?.image).toBe(`quay.io/keycloak/keycloak:${localVersion}`);
+    expect(compose.services.keycloak?.volumes).toContain('./infra/keycloak/boissipay-realm.json:/opt/keycloak/data/import/boissipay-realm.json:ro');
+    const keycloak = compose.services.keycloak as { command?: string[] };
+    expect(keycloak.command).toEqual(expect.arrayContaining(['--import-realm', '--hostname=${KEYCLOAK_HOSTNAME_URL:-http://localhost:8090}']));
+    for (const service of serviceNames) expect(environmentOf(service).AUTH_JWKS_URL).toContain('http://keycloak:8080/realms/boissipay/');
   });
 
   it('the data lives in named volumes', () => {

@@ -122,14 +122,40 @@ async function expectMetricsOfTheMonth(platform: Platform): Promise<void> {
   expect(referencedMetricNames().filter((name) => !served.has(name))).toEqual([]);
 }
 
+/**
+ * The operators' part, across the four processes: Globex's refused invoice is paid by bank
+ * transfer (payment-service) and billing marks it PAID with the outstanding lowered once;
+ * Acme gets a partial credit note (billing) that lowers its outstanding and is never debited.
+ */
+async function expectOperatorActionsSettleInBilling(outcome: MonthOutcome, client: PlatformClient): Promise<void> {
+  const globex = outcome.invoices.find((invoice) => invoice.customer === 'Globex Works Council');
+  const acme = outcome.invoices.find((invoice) => invoice.customer === 'CSE Acme Industries');
+  const outstandingOf = async (contractRef: string | undefined) => (await client.get<{ outstanding: number }>('billing-service', `/v1/contracts/${contractRef}/balance`)).body.outstanding;
+  const [payment] = (await client.get<{ payments: Array<{ paymentRef: string }> }>('payment-service', `/v1/payments?invoiceRef=${globex?.invoiceRef}`)).body.payments;
+  const transfer = { reason: 'Paid by bank transfer after the refused debit.', bankReference: 'VIR-E2E-0001', receivedOn: new Date().toISOString().slice(0, 10) };
+
+  const paid = await client.post('payment-service', `/v1/payments/${payment?.paymentRef}/manual-payment`, transfer);
+  expect(paid).toMatchObject({ status: 200, body: { status: 'SUCCEEDED', method: 'BANK_TRANSFER' } });
+  await eventually(async () => ((await client.get('billing-service', `/v1/invoices/${globex?.invoiceRef}`)).body.status === 'PAID' ? true : undefined), 'Globex invoice PAID');
+  expect(await outstandingOf(globex?.contractRef)).toBe(0);
+  expect((await client.post('payment-service', `/v1/payments/${payment?.paymentRef}/manual-payment`, transfer)).status).toBe(409);
+
+  const creditNote = await client.post('billing-service', `/v1/invoices/${acme?.invoiceRef}/credit-notes`, { reason: 'Hotel night billed twice.', amount: 100 });
+  expect(creditNote).toMatchObject({ status: 201, body: { creditNoteRef: expect.stringMatching(/^AV-\d{4}-\d{6}$/), totalWithTax: 100 } });
+  expect(await outstandingOf(acme?.contractRef)).toBe(-100);
+  expect((await client.get<{ payments: unknown[] }>('payment-service', `/v1/payments?contractRef=${acme?.contractRef}`)).body.payments).toHaveLength(1);
+}
+
 describe('the whole month, the four services as separate processes', () => {
   it('when a month is played and billed, then every invoice is issued, e-mailed with its PDF, debited or refused, and settled in billing', async () => {
     const platform = new Platform();
     try {
       await platform.start();
       const client = platformClient((service) => platform.url(service), E2E_SECRET);
-      await expectMonthClosedCorrectly(await playMonth(client, { onCollectionDate: untilCollectionDate(platform) }), client);
+      const outcome = await playMonth(client, { onCollectionDate: untilCollectionDate(platform) });
+      await expectMonthClosedCorrectly(outcome, client);
       await expectMetricsOfTheMonth(platform);
+      await expectOperatorActionsSettleInBilling(outcome, client);
     } finally {
       await platform.stop();
     }

@@ -16,7 +16,9 @@ export type BillingErrorCode =
   | 'BILLING_RUN_NOT_FOUND'
   | 'INVOICE_NOT_FOUND'
   | 'IDEMPOTENCY_KEY_REUSED'
-  | 'ORDER_REF_REUSED';
+  | 'ORDER_REF_REUSED'
+  | 'INVOICE_NOT_CREDITABLE'
+  | 'CREDIT_EXCEEDS_INVOICE';
 
 /** A request refused: its code and what the client reads. */
 export interface Refusal<Code extends BillingErrorCode = BillingErrorCode> {

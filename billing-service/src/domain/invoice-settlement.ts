@@ -18,7 +18,8 @@ export interface InvoiceToSettle {
 }
 
 export interface PaymentReport {
-  status: 'SUCCEEDED' | 'FAILED';
+  /** CANCELLED: an operator cancelled the debit; the invoice stays to be paid (by a manual payment). */
+  status: 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
   paymentRef: string;
   amountMinor: number;
   currency: string;
@@ -48,6 +49,9 @@ export function decidePaymentResult(invoice: InvoiceToSettle, report: PaymentRep
   }
   if (report.status === 'FAILED') {
     return { kind: 'unpaid', reasonCode: report.reasonCode ?? 'UNSPECIFIED', reasonMessage: report.reasonMessage };
+  }
+  if (report.status === 'CANCELLED') {
+    return { kind: 'unpaid', reasonCode: report.reasonCode ?? 'DEBIT_CANCELLED', reasonMessage: report.reasonMessage };
   }
   if (report.currency !== invoice.currency || report.amountMinor !== invoice.totalWithTaxMinor) {
     return {

@@ -22,6 +22,12 @@ describe('decidePaymentResult', () => {
     expect(decidePaymentResult(invoice(), failed)).toEqual({ kind: 'unpaid', reasonCode: 'INSUFFICIENT_FUNDS', reasonMessage: 'AM04 insufficient funds' });
   });
 
+  it('when an operator cancels the debit, then the invoice is unpaid with DEBIT_CANCELLED and stays payable', () => {
+    const cancelled: PaymentReport = { ...succeeded, status: 'CANCELLED', reasonCode: 'DEBIT_CANCELLED', reasonMessage: 'Customer pays by transfer' };
+    expect(decidePaymentResult(invoice(), cancelled)).toEqual({ kind: 'unpaid', reasonCode: 'DEBIT_CANCELLED', reasonMessage: 'Customer pays by transfer' });
+    expect(decidePaymentResult(invoice({ paymentStatus: 'UNPAID' }), succeeded)).toMatchObject({ kind: 'paid' });
+  });
+
   it('when the invoice is already paid or a credit note, or the amount differs, then the report is ignored', () => {
     expect(decidePaymentResult(invoice({ paymentStatus: 'PAID' }), succeeded).kind).toBe('ignored');
     expect(decidePaymentResult(invoice({ paymentStatus: 'PAID' }), failed).kind).toBe('ignored');

@@ -20,6 +20,8 @@ const errorStatus = {
   INVOICE_NOT_FOUND: 404,
   IDEMPOTENCY_KEY_REUSED: 409,
   ORDER_REF_REUSED: 409,
+  INVOICE_NOT_CREDITABLE: 409,
+  CREDIT_EXCEEDS_INVOICE: 422,
 } as const satisfies Record<BillingErrorCode, number>;
 
 export const billingError = errorFactory(errorStatus);

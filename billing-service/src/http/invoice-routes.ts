@@ -1,10 +1,14 @@
 import type { Request, Router } from 'express';
+import { toDecimal } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
-import { customerScopeOf, pageMetadataOf, pageRequestOf } from '@boissipay/runtime';
+import { auditContextOf, currentCorrelationId, customerScopeOf, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import type { BillingDependencies } from '../app/dependencies';
+import { issueCreditNote } from '../app/issue-credit-note';
+import { listCreditNotes } from '../app/read-credit-notes';
 import { getInvoice, listInvoices } from '../app/read-invoices';
 import type { InvoiceRow } from '../infra/invoice-repository';
 import { billingError } from './billing-errors';
+import { creditNoteResponseOf } from './credit-note-mapper';
 import { invoiceResponseOf, invoiceSummaryOf } from './invoice-mapper';
 
 type Schemas = billingApi.components['schemas'];
@@ -17,7 +21,7 @@ const paymentStatusesOf: Record<Schemas['InvoiceStatus'], InvoiceRow['paymentSta
   UNPAID: ['UNPAID'],
 };
 
-export function mountInvoiceRoutes(router: Router, deps: Pick<BillingDependencies, 'db'>): void {
+export function mountInvoiceRoutes(router: Router, deps: Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'>): void {
   router.get('/v1/invoices', async (req, res) => {
     const query = req.query as ListQuery;
     const page = pageRequestOf(query);
@@ -41,5 +45,45 @@ export function mountInvoiceRoutes(router: Router, deps: Pick<BillingDependencie
     const detail = await getInvoice(deps.db, req.params.invoiceRef, customerScopeOf(res));
     if (!detail) throw billingError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef}.`);
     res.json(invoiceResponseOf(detail));
+  });
+
+  router.post('/v1/invoices/:invoiceRef/credit-notes', async (req: Request<{ invoiceRef: string }>, res) => {
+    const body = req.body as Schemas['CreditNoteRequest'];
+    const result = await issueCreditNote(deps, {
+      invoiceRef: req.params.invoiceRef,
+      reason: body.reason,
+      amount: body.amount,
+      issuedBy: principalOf(res).subject,
+      idempotencyKey: req.get('idempotency-key'),
+      correlationId: currentCorrelationId() ?? null,
+      scope: customerScopeOf(res),
+      audit: auditContextOf(res),
+    });
+    switch (result.kind) {
+      case 'issued':
+        res.status(201).location(`/v1/invoices/${req.params.invoiceRef}/credit-notes`).json(creditNoteResponseOf(result.creditNote));
+        return;
+      case 'replayed':
+        res.status(200).json(creditNoteResponseOf(result.creditNote));
+        return;
+      case 'invoice-not-found':
+        throw billingError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef}.`);
+      case 'refused':
+        throw billingError(result.code, result.message);
+      case 'key-reused':
+        throw billingError('IDEMPOTENCY_KEY_REUSED', result.message);
+    }
+  });
+
+  router.get('/v1/invoices/:invoiceRef/credit-notes', async (req: Request<{ invoiceRef: string }>, res) => {
+    const found = await listCreditNotes(deps.db, req.params.invoiceRef, customerScopeOf(res));
+    if (!found) throw billingError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef}.`);
+    const body: Schemas['CreditNotesResponse'] = {
+      invoiceRef: found.invoiceRef,
+      currency: found.currency,
+      creditableRemaining: toDecimal(found.creditableRemainingMinor, found.currency),
+      creditNotes: found.creditNotes.map(creditNoteResponseOf),
+    };
+    res.json(body);
   });
 }

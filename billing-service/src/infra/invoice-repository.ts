@@ -5,7 +5,7 @@ import type { MandateStatus } from '../domain/contract-view';
 import type { BillableLine, BillableOperation, InvoiceParty, IssuedInvoice } from '../domain/invoice';
 import { ofContractInScope } from './customer-scope-conditions';
 import type { BillingTransaction, Queryable } from './database';
-import { balances, contracts, invoicedOperations, invoiceLines, invoiceNumberCounters, invoices, operationLines, operations, uninvoicedOperations } from './schema';
+import { balances, contracts, creditNoteNumberCounters, invoicedOperations, invoiceLines, invoiceNumberCounters, invoices, operationLines, operations, uninvoicedOperations } from './schema';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
@@ -121,13 +121,18 @@ export async function findBillableOperations(db: Queryable, contractRef: string,
  * stays locked until it commits (the next issuer waits) and goes back to its old value if it
  * rolls back, so committed invoices are numbered 1, 2, 3… without gaps or duplicates.
  */
-export async function takeNextInvoiceNumber(tx: BillingTransaction, year: number): Promise<number> {
+export function takeNextInvoiceNumber(tx: BillingTransaction, year: number): Promise<number> {
+  return takeNextNumber(tx, invoiceNumberCounters, year);
+}
+
+/** The same for a series kept in `counters` (one row per year, e.g. the credit notes'). */
+export async function takeNextNumber(tx: BillingTransaction, counters: typeof invoiceNumberCounters | typeof creditNoteNumberCounters, year: number): Promise<number> {
   const [row] = await tx
-    .insert(invoiceNumberCounters)
+    .insert(counters)
     .values({ year, lastNumber: 1 })
-    .onConflictDoUpdate({ target: invoiceNumberCounters.year, set: { lastNumber: sql`${invoiceNumberCounters.lastNumber} + 1` } })
-    .returning({ lastNumber: invoiceNumberCounters.lastNumber });
-  if (!row) throw new Error(`no invoice number for ${year}`);
+    .onConflictDoUpdate({ target: counters.year, set: { lastNumber: sql`${counters.lastNumber} + 1` } })
+    .returning({ lastNumber: counters.lastNumber });
+  if (!row) throw new Error(`no number for ${year}`);
   return row.lastNumber;
 }
 

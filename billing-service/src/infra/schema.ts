@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CreditNoteLine } from '../domain/credit-note';
 
 /** The service's tables. The outbox, processed-events and audit-events tables come from the shared runtime. */
 export { auditEvents, outbox, processedEvents } from '@boissipay/runtime';
@@ -339,4 +340,54 @@ export const invoiceLines = pgTable(
     costCentre: text('cost_centre'),
   },
   (table) => [primaryKey({ columns: [table.invoiceId, table.lineNo] })],
+);
+
+/**
+ * The last credit-note number given in each calendar year: the credit-note series
+ * (AV-<year>-<number>, docs/adr/0020) is numbered apart from the invoices, the same way
+ * (UPDATE … RETURNING in the issuing transaction: no gaps, concurrent issuers ordered).
+ */
+export const creditNoteNumberCounters = pgTable('credit_note_number_counters', {
+  year: integer('year').primaryKey(),
+  lastNumber: integer('last_number').notNull(),
+});
+
+/**
+ * Credit notes operators issue against invoices: documents of their own (lines, VAT
+ * breakdown, totals, positive amounts credited) referencing the invoice, with why and by whom,
+ * and the client's Idempotency-Key (unique per client, as on operations) with the fingerprint
+ * of its request.
+ */
+export const creditNotes = pgTable(
+  'credit_notes',
+  {
+    creditNoteId: uuid('credit_note_id').primaryKey(),
+    creditNoteRef: text('credit_note_ref').notNull().unique(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.invoiceId),
+    invoiceRef: text('invoice_ref').notNull(),
+    contractRef: text('contract_ref').notNull(),
+    issueDate: date('issue_date', { mode: 'string' }).notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    currency: text('currency').notNull(),
+    totalWithoutTaxMinor: bigint('total_without_tax_minor', { mode: 'number' }).notNull(),
+    totalTaxMinor: bigint('total_tax_minor', { mode: 'number' }).notNull(),
+    totalWithTaxMinor: bigint('total_with_tax_minor', { mode: 'number' }).notNull(),
+    vatBreakdown: jsonb('vat_breakdown').$type<VatSubtotalRow[]>().notNull(),
+    lines: jsonb('lines').$type<CreditNoteLine[]>().notNull(),
+    reason: text('reason').notNull(),
+    issuedBy: text('issued_by').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash').notNull(),
+    /** eventId of the billing.credit-note-issued.v1 event written with it. */
+    issuedEventId: uuid('issued_event_id').notNull(),
+  },
+  (table) => [
+    index('credit_notes_invoice_idx').on(table.invoiceId, table.issuedAt),
+    uniqueIndex('credit_notes_client_idempotency_key_uq')
+      .on(table.issuedBy, table.idempotencyKey)
+      .where(sql`${table.idempotencyKey} is not null`),
+    check('credit_notes_amounts_ck', sql`${table.totalWithTaxMinor} = ${table.totalWithoutTaxMinor} + ${table.totalTaxMinor} and ${table.totalWithTaxMinor} > 0`),
+  ],
 );

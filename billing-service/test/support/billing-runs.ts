@@ -137,13 +137,14 @@ export async function invoiceNumbersOf(billing: BillingUnderTest, year: number):
   return result.rows.map((row) => Number(row.invoice_ref.slice(`BIL-${year}-`.length))).sort((a, b) => a - b);
 }
 
-export interface InvoiceEventCollector {
-  /** The decoded invoice events keyed by `contractRef`, in topic order. */
-  eventsOf(contractRef: string): Promise<InvoiceIssuedEvent[]>;
+export interface EventCollector<T> {
+  /** The decoded events keyed by `contractRef`, in topic order. */
+  eventsOf(contractRef: string): Promise<T[]>;
   /** Waits until `contractRef` has at least `count` events, then returns them. */
-  waitForEvents(contractRef: string, count: number): Promise<InvoiceIssuedEvent[]>;
+  waitForEvents(contractRef: string, count: number): Promise<T[]>;
   stop(): Promise<void>;
 }
+export type InvoiceEventCollector = EventCollector<InvoiceIssuedEvent>;
 
 /**
  * Reads billing.invoice-issued.v1 (behind the test file's prefix; the topic must exist, so
@@ -151,14 +152,19 @@ export interface InvoiceEventCollector {
  * mailer) would; only messages keyed by the contracts asked for are decoded, with the schema
  * the registry has for their id.
  */
-export async function startInvoiceEventCollector(topicPrefix = testEnvironment.topicPrefix): Promise<InvoiceEventCollector> {
+export function startInvoiceEventCollector(topicPrefix = testEnvironment.topicPrefix): Promise<InvoiceEventCollector> {
+  return startEventCollector<InvoiceIssuedEvent>(billingInvoiceIssuedV1Event.topic, topicPrefix);
+}
+
+/** Reads one of billing's topics (behind the prefix) from the beginning, as startInvoiceEventCollector. */
+export async function startEventCollector<T>(topic: string, topicPrefix = testEnvironment.topicPrefix): Promise<EventCollector<T>> {
   const logger = createLogger({ service: 'billing-invoice-events-test', level: testEnvironment.logLevel });
   const kafka = createKafka({ brokers: testEnvironment.kafkaBrokers, clientId: 'billing-invoice-events-test', logger });
   const codec = createAvroCodec(createSchemaRegistry(testEnvironment.schemaRegistryUrl), {});
-  const messages: Array<{ key: string; value: Buffer; offset: bigint; decoded?: Promise<InvoiceIssuedEvent> }> = [];
+  const messages: Array<{ key: string; value: Buffer; offset: bigint; decoded?: Promise<T> }> = [];
   const consumer = kafka.consumer({ groupId: uniqueName('billing-invoice-events-test'), sessionTimeout: 6_000, heartbeatInterval: 500, maxWaitTimeInMs: 200 });
   await consumer.connect();
-  await consumer.subscribe({ topics: [`${topicPrefix}${billingInvoiceIssuedV1Event.topic}`], fromBeginning: true });
+  await consumer.subscribe({ topics: [`${topicPrefix}${topic}`], fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }) => {
       if (message.key && message.value) messages.push({ key: message.key.toString(), value: message.value, offset: BigInt(message.offset) });
@@ -166,12 +172,12 @@ export async function startInvoiceEventCollector(topicPrefix = testEnvironment.t
   });
   const eventsOf = async (contractRef: string) => {
     const mine = messages.filter((message) => message.key === contractRef).sort((a, b) => (a.offset < b.offset ? -1 : 1));
-    return Promise.all(mine.map((message) => (message.decoded ??= codec.decode(message.value) as Promise<InvoiceIssuedEvent>)));
+    return Promise.all(mine.map((message) => (message.decoded ??= codec.decode(message.value) as Promise<T>)));
   };
   return {
     eventsOf,
     async waitForEvents(contractRef, count) {
-      await waitFor(async () => (await eventsOf(contractRef)).length >= count, { timeoutMs: 30_000, description: `${count} invoice event(s) of ${contractRef}` });
+      await waitFor(async () => (await eventsOf(contractRef)).length >= count, { timeoutMs: 30_000, description: `${count} event(s) of ${contractRef} on ${topic}` });
       return eventsOf(contractRef);
     },
     stop: () => consumer.disconnect(),

@@ -30,6 +30,9 @@ export function buildPaymentResult(invoice: InvoiceIdentity, overrides: Partial<
     reasonCode: null,
     reasonMessage: null,
     settledAt: '2026-11-05T09:00:00.000Z',
+    method: 'DIRECT_DEBIT',
+    bankReference: null,
+    receivedOn: null,
     ...overrides,
   };
 }

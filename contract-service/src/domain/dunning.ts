@@ -1,6 +1,6 @@
 /** What a payment result says, as far as dunning is concerned. */
 export interface DebitOutcome {
-  status: 'SUCCEEDED' | 'FAILED';
+  status: 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
   invoiceRef: string;
   reasonCode: string | null;
   reasonMessage: string | null;
@@ -23,6 +23,8 @@ export type DunningDecision = { kind: 'suspend'; reason: string } | { kind: 'ign
  */
 export function dunningDecisionOf(outcome: DebitOutcome, policy: DunningPolicy): DunningDecision {
   if (outcome.status === 'SUCCEEDED') return { kind: 'ignore', why: `${outcome.invoiceRef} was paid` };
+  // An operator cancelled the debit on purpose: nothing was refused by the customer's bank.
+  if (outcome.status === 'CANCELLED') return { kind: 'ignore', why: `the debit of ${outcome.invoiceRef} was cancelled by an operator` };
   if (!policy.enabled) return { kind: 'ignore', why: 'dunning is off (CONTRACT_DUNNING_ENABLED=false)' };
   const code = outcome.reasonCode ?? 'UNKNOWN';
   if (policy.ignoredReasons.includes(code)) return { kind: 'ignore', why: `${code} is the payment provider's failure, not the customer's` };

@@ -11,6 +11,10 @@ describe('dunning decision', () => {
     });
   });
 
+  it('when an operator cancelled the debit, then nothing is suspended', () => {
+    expect(dunningDecisionOf({ status: 'CANCELLED', invoiceRef: 'BIL-2026-000042', reasonCode: 'DEBIT_CANCELLED', reasonMessage: 'paid by transfer' }, policy)).toMatchObject({ kind: 'ignore' });
+  });
+
   it('when the debit failed on the customer side, then the contract is suspended with the invoice and the reason', () => {
     expect(dunningDecisionOf(failed('INSUFFICIENT_FUNDS', 'AM04 insufficient funds on the debtor account'), policy)).toEqual({
       kind: 'suspend',

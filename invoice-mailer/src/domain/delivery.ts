@@ -1,11 +1,14 @@
 import type { RetrySchedule } from '@boissipay/runtime/retry-policy';
 
 /**
- * One delivery per invoice. PENDING until the SMTP server accepts the e-mail (SENT) or the
- * mailer gives up (FAILED); both are final.
+ * One delivery per invoice, plus one per operator's resend. PENDING until the SMTP server
+ * accepts the e-mail (SENT) or the mailer gives up (FAILED); both are final.
  */
 export const deliveryStatuses = ['PENDING', 'SENT', 'FAILED'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** ORIGINAL: made when the invoice arrived; RESEND: asked for by an operator. */
+export type DeliveryKind = 'ORIGINAL' | 'RESEND';
 
 export interface Delivery {
   deliveryId: string;
@@ -25,6 +28,24 @@ export interface Delivery {
   failureReason: string | null;
   receivedAt: Date;
   updatedAt: Date;
+  kind: DeliveryKind;
+  /** RESEND only: why, and the token subject of who asked. */
+  reason: string | null;
+  requestedBy: string | null;
+}
+
+export type ResendDecision = { kind: 'resend'; recipient: string } | { kind: 'refused'; code: 'DELIVERY_IN_PROGRESS'; message: string };
+
+/**
+ * Whether an operator may have the invoice e-mailed again: not while one of its deliveries is
+ * still PENDING (that one goes out anyway; two copies in flight help nobody). The address
+ * given wins over the billing contact's.
+ */
+export function decideResend(invoice: { invoiceRef: string; billingContactEmail: string }, pendingDeliveries: number, email: string | undefined): ResendDecision {
+  if (pendingDeliveries > 0) {
+    return { kind: 'refused', code: 'DELIVERY_IN_PROGRESS', message: `A delivery of ${invoice.invoiceRef} is still PENDING: wait for its outcome.` };
+  }
+  return { kind: 'resend', recipient: email ?? invoice.billingContactEmail };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { retryScheduleOf } from '@boissipay/runtime/retry-policy';
-import { decideAfterFailure, mailDomainOf, messageIdOf } from './delivery';
+import { decideAfterFailure, decideResend, mailDomainOf, messageIdOf } from './delivery';
 
 /** Without jitter (the random source pinned at 0), so that the due times are exact. */
 const policy = retryScheduleOf({ maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 5_000 }, () => 0);
@@ -33,5 +33,18 @@ describe('delivery decisions', () => {
     expect(messageIdOf(deliveryId, 'Boissipay Billing <billing@Boissipay.example>')).toBe(`<${deliveryId}@boissipay.example>`);
     expect(messageIdOf(deliveryId, 'billing@mail.boissipay.example')).toBe(`<${deliveryId}@mail.boissipay.example>`);
     expect(mailDomainOf('no address')).toBe('boissipay');
+  });
+});
+
+describe('decideResend', () => {
+  const invoice = { invoiceRef: 'BIL-2026-000042', billingContactEmail: 'billing@acme.example' };
+
+  it('when no delivery of the invoice is pending, then it goes to the address given, else to the billing contact', () => {
+    expect(decideResend(invoice, 0, undefined)).toEqual({ kind: 'resend', recipient: 'billing@acme.example' });
+    expect(decideResend(invoice, 0, 'accounts@acme.example')).toEqual({ kind: 'resend', recipient: 'accounts@acme.example' });
+  });
+
+  it('when a delivery of the invoice is still pending, then the resend is refused', () => {
+    expect(decideResend(invoice, 1, undefined)).toMatchObject({ kind: 'refused', code: 'DELIVERY_IN_PROGRESS' });
   });
 });

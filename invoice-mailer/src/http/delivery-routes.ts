@@ -1,16 +1,18 @@
 import type { Request, Response, Router } from 'express';
-import { customerScopeOf, mountAuditEventRoutes, pageMetadataOf, pageRequestOf } from '@boissipay/runtime';
+import { auditContextOf, customerScopeOf, mountAuditEventRoutes, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
+import type { mailerApi } from '@boissipay/contracts';
 import type { MailerDependencies } from '../app/dependencies';
 import { getDelivery, listDeliveries, renderRecordedInvoicePdf } from '../app/read-deliveries';
+import { resendInvoice } from '../app/resend-invoice';
 import type { DeliveryStatus } from '../domain/delivery';
 import { deliveryResponseOf, type DeliveriesResponseBody, type DeliveryResponseBody } from './delivery-mapper';
 import { mailerError } from './mailer-errors';
 
 /**
- * Thin routes: the spec has already checked token, scope and parameters when a handler runs;
- * each maps the request to a read and its result to a response.
+ * Thin routes: the spec has already checked token, scope, parameters and body when a handler
+ * runs; each maps the request to a use case and its result to a response.
  */
-export function mountDeliveryRoutes(router: Router, dependencies: Pick<MailerDependencies, 'db'>): void {
+export function mountDeliveryRoutes(router: Router, dependencies: Pick<MailerDependencies, 'db' | 'clock' | 'newId' | 'mailFrom'>): void {
   router.get('/v1/deliveries', async (req: Request, res: Response<DeliveriesResponseBody>) => {
     const page = pageRequestOf(req.query);
     const { deliveries, totalItems } = await listDeliveries(
@@ -30,6 +32,33 @@ export function mountDeliveryRoutes(router: Router, dependencies: Pick<MailerDep
     const delivery = await getDelivery(dependencies, req.params.deliveryId, customerScopeOf(res));
     if (!delivery) throw mailerError('DELIVERY_NOT_FOUND', `No delivery ${req.params.deliveryId}.`);
     res.json(deliveryResponseOf(delivery));
+  });
+
+  router.post('/v1/invoices/:invoiceRef/deliveries', async (req: Request<{ invoiceRef: string }>, res: Response<DeliveryResponseBody>) => {
+    const body = req.body as mailerApi.components['schemas']['ResendRequest'];
+    const result = await resendInvoice(dependencies, {
+      invoiceRef: req.params.invoiceRef,
+      reason: body.reason,
+      email: body.email,
+      requestedBy: principalOf(res).subject,
+      idempotencyKey: req.get('idempotency-key'),
+      scope: customerScopeOf(res),
+      audit: auditContextOf(res),
+    });
+    switch (result.kind) {
+      case 'created':
+        res.status(202).location(`/v1/deliveries/${result.delivery.deliveryId}`).json(deliveryResponseOf(result.delivery));
+        return;
+      case 'replayed':
+        res.status(200).json(deliveryResponseOf(result.delivery));
+        return;
+      case 'invoice-not-found':
+        throw mailerError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef} has been received.`);
+      case 'refused':
+        throw mailerError(result.code, result.message);
+      case 'key-reused':
+        throw mailerError('IDEMPOTENCY_KEY_REUSED', result.message);
+    }
   });
 
   router.get('/v1/invoices/:invoiceRef/pdf', async (req: Request<{ invoiceRef: string }>, res: Response) => {

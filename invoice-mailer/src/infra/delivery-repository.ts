@@ -7,9 +7,13 @@ import { deliveries, invoices } from './schema';
 
 type DeliveryRow = typeof deliveries.$inferSelect;
 
-export type NewDelivery = Pick<Delivery, 'deliveryId' | 'invoiceRef' | 'contractRef' | 'customerRef' | 'recipient' | 'messageId' | 'nextAttemptAt'>;
+export type NewDelivery = Pick<Delivery, 'deliveryId' | 'invoiceRef' | 'contractRef' | 'customerRef' | 'recipient' | 'messageId' | 'nextAttemptAt'> &
+  Partial<Pick<Delivery, 'kind' | 'reason' | 'requestedBy' | 'receivedAt'>> & { idempotencyKey?: string | null; requestHash?: string | null };
 
-/** A new PENDING delivery, unless the invoice has one already (UNIQUE invoice_ref); true when it is new. */
+/**
+ * A new PENDING delivery; true when it is new. False for an ORIGINAL one of an invoice that has
+ * one already, or a RESEND whose client's Idempotency-Key is taken (both unique).
+ */
 export async function insertDelivery(tx: MailerTransaction, delivery: NewDelivery): Promise<boolean> {
   const inserted = await tx
     .insert(deliveries)
@@ -115,6 +119,28 @@ function ownClaim(claim: { deliveryId: string; attempts: number }): SQL | undefi
   return and(eq(deliveries.deliveryId, claim.deliveryId), eq(deliveries.status, 'PENDING'), eq(deliveries.attempts, claim.attempts));
 }
 
+/** How many deliveries of the invoice are still PENDING. */
+export async function countPendingDeliveries(db: Queryable, invoiceRef: string): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(deliveries)
+    .where(and(eq(deliveries.invoiceRef, invoiceRef), eq(deliveries.status, 'PENDING')));
+  return row?.value ?? 0;
+}
+
+/** The resend a client asked for under its Idempotency-Key, with its request's fingerprint. */
+export async function findResendByIdempotencyKey(
+  db: Queryable,
+  requestedBy: string,
+  idempotencyKey: string,
+): Promise<{ deliveryId: string; invoiceRef: string; requestHash: string | null } | undefined> {
+  const [row] = await db
+    .select({ deliveryId: deliveries.deliveryId, invoiceRef: deliveries.invoiceRef, requestHash: deliveries.requestHash })
+    .from(deliveries)
+    .where(and(eq(deliveries.requestedBy, requestedBy), eq(deliveries.idempotencyKey, idempotencyKey)));
+  return row;
+}
+
 /** When the earliest PENDING delivery is due (a lease counts as due at its end). */
 export async function nextDueAt(db: Queryable): Promise<Date | undefined> {
   const [row] = await db
@@ -203,5 +229,8 @@ function deliveryOf(row: DeliveryRow): Delivery {
     failureReason: row.failureReason,
     receivedAt: row.receivedAt,
     updatedAt: row.updatedAt,
+    kind: row.kind,
+    reason: row.reason,
+    requestedBy: row.requestedBy,
   };
 }

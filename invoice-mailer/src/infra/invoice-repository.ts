@@ -32,12 +32,27 @@ export async function insertInvoice(tx: MailerTransaction, received: ReceivedInv
   return inserted.length > 0;
 }
 
+/** The customer of an invoice, as billing issued it. */
+const invoiceCustomerRef = sql`(${invoices.invoice} -> 'customer' ->> 'customerRef')`;
+
 /** The invoice, unless its customer (as billing issued it) is outside the caller's customer scope. */
 export async function findInvoice(db: Queryable, invoiceRef: string, scope: CustomerScope): Promise<ReceivedInvoice | undefined> {
-  const customerRef = sql`(${invoices.invoice} -> 'customer' ->> 'customerRef')`;
   const [row] = await db
     .select()
     .from(invoices)
-    .where(and(eq(invoices.invoiceRef, invoiceRef), customerScopeCondition(scope, customerRef)));
+    .where(and(eq(invoices.invoiceRef, invoiceRef), customerScopeCondition(scope, invoiceCustomerRef)));
+  return row && { invoice: row.invoice, seller: row.seller, issuedEventId: row.issuedEventId, correlationId: row.correlationId };
+}
+
+/**
+ * The invoice, locked until the transaction ends (resends of one invoice are decided one after
+ * the other), unless it is outside the caller's customer scope.
+ */
+export async function lockInvoice(tx: MailerTransaction, invoiceRef: string, scope: CustomerScope): Promise<ReceivedInvoice | undefined> {
+  const [row] = await tx
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.invoiceRef, invoiceRef), customerScopeCondition(scope, invoiceCustomerRef)))
+    .for('update');
   return row && { invoice: row.invoice, seller: row.seller, issuedEventId: row.issuedEventId, correlationId: row.correlationId };
 }

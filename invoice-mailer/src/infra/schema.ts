@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { DeliveryStatus } from '../domain/delivery';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { DeliveryKind, DeliveryStatus } from '../domain/delivery';
 import type { Invoice, InvoiceType, Seller } from '../domain/invoice';
 
 /** The service's tables. The outbox, processed-events and audit-events tables come from the shared runtime. */
@@ -33,9 +33,12 @@ export const invoices = pgTable(
 );
 
 /**
- * One delivery per invoice (UNIQUE invoice_ref: however often the invoice is announced, it is
- * mailed once). The worker claims PENDING rows whose next_attempt_at is due and pushes
- * next_attempt_at forward as a lease while it sends; `attempts` is counted at the claim.
+ * One ORIGINAL delivery per invoice (unique invoice_ref among them: however often the invoice
+ * is announced, it is mailed once), and one RESEND row per operator's request to mail it
+ * again, with who asked, why, and the client's Idempotency-Key (unique per client, as billing
+ * keeps it on operations) with the fingerprint of its request. The worker claims PENDING rows
+ * whose next_attempt_at is due and pushes next_attempt_at forward as a lease while it sends;
+ * `attempts` is counted at the claim.
  */
 export const deliveries = pgTable(
   'deliveries',
@@ -43,7 +46,6 @@ export const deliveries = pgTable(
     deliveryId: uuid('delivery_id').primaryKey(),
     invoiceRef: text('invoice_ref')
       .notNull()
-      .unique()
       .references(() => invoices.invoiceRef),
     contractRef: text('contract_ref').notNull(),
     /**
@@ -63,8 +65,16 @@ export const deliveries = pgTable(
     failureReason: text('failure_reason'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    kind: text('kind').$type<DeliveryKind>().notNull().default('ORIGINAL'),
+    reason: text('reason'),
+    requestedBy: text('requested_by'),
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash'),
   },
   (table) => [
+    uniqueIndex('deliveries_original_invoice_uq').on(table.invoiceRef).where(sql`${table.kind} = 'ORIGINAL'`),
+    index('deliveries_invoice_ref_idx').on(table.invoiceRef),
+    uniqueIndex('deliveries_client_idempotency_key_uq').on(table.requestedBy, table.idempotencyKey).where(sql`${table.idempotencyKey} is not null`),
     check('deliveries_status_check', sql`${table.status} in ('PENDING', 'SENT', 'FAILED')`),
     // The worker only ever looks for due PENDING rows; sent ones pile up and must not slow it.
     index('deliveries_due_idx').on(table.nextAttemptAt).where(sql`${table.status} = 'PENDING'`),

@@ -1,5 +1,5 @@
 import { contextOfTraceParent, inSpan, keepLeased, leaseEnd, retryScheduleOf, runWithCorrelationId, type Logger } from '@boissipay/runtime';
-import type { Payment } from '../domain/payment';
+import { debitKeyOf, type Payment } from '../domain/payment';
 import type { DebitRequest, DebitResult } from '../domain/payment-provider';
 import { settleAttempt } from '../domain/settle-attempt';
 import { claimNextDuePayment, insertAttempt, renewDebitLease, updatePayment, type ClaimedPayment } from '../infra/payment-repository';
@@ -91,6 +91,7 @@ function debitRequestOf(payment: Payment): DebitRequest {
   // paymentForInvoice never makes a payment awaiting a debit without a mandate.
   if (!payment.mandate) throw new Error(`payment ${payment.paymentRef} awaits a debit but has no mandate`);
   return {
+    debitKey: debitKeyOf(payment),
     paymentRef: payment.paymentRef,
     iban: payment.mandate.iban,
     bic: payment.mandate.bic,

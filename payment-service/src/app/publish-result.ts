@@ -6,10 +6,10 @@ import type { PaymentTransaction } from '../infra/database';
 import type { RecordingDependencies } from './dependencies';
 
 /**
- * Queues payment.result.v1 for a payment that reached SUCCEEDED or FAILED, in the transaction
- * that stores that state: the outcome and its announcement commit together or not at all.
+ * Queues payment.result.v1 for a payment that reached SUCCEEDED, FAILED or CANCELLED, in the
+ * transaction that stores that state: the outcome and its announcement commit together or not at all.
  */
-export async function enqueuePaymentResult(tx: PaymentTransaction, payment: Payment, dependencies: RecordingDependencies, now: Date): Promise<void> {
+export async function enqueuePaymentResult(tx: PaymentTransaction, payment: Payment, dependencies: Pick<RecordingDependencies, 'newEventId'>, now: Date): Promise<void> {
   const { status } = payment;
   if (!isPublished(status)) return;
   const event = paymentResultEventOf({ ...payment, status }, { eventId: dependencies.newEventId(), occurredAt: now });

@@ -4,8 +4,13 @@ import type { Money } from '@boissipay/money';
  * A payment collects one issued invoice by SEPA direct debit.
  *
  *   PENDING ──attempt──▶ SUCCEEDED                    (final, publishes payment.result.v1)
- *      │                 FAILED                       (final, publishes payment.result.v1)
+ *      │                 FAILED                       (publishes payment.result.v1)
  *      └─transient─▶ RETRY_SCHEDULED ──attempt──▶ … (same as PENDING)
+ *
+ * Operators' actions (domain/operator-actions.ts), each publishing payment.result.v1:
+ * - retry: FAILED ──▶ PENDING, a new debit round (the outcome is published when it ends);
+ * - manual payment: PENDING, RETRY_SCHEDULED, FAILED, CANCELLED ──▶ SUCCEEDED by BANK_TRANSFER;
+ * - cancel: PENDING, RETRY_SCHEDULED ──▶ CANCELLED (never debited; a manual payment may follow).
  *
  * Recorded directly in a final state, without any call to the provider:
  * - NOT_REQUIRED: the invoice asks for no debit (credit note, total ≤ 0). Kept so that the
@@ -13,9 +18,12 @@ import type { Money } from '@boissipay/money';
  *   there is no payment outcome for billing to act on.
  * - FAILED with MANDATE_MISSING: a debit is due but the invoice carries no mandate.
  */
-export type PaymentStatus = 'PENDING' | 'RETRY_SCHEDULED' | 'SUCCEEDED' | 'FAILED' | 'NOT_REQUIRED';
+export type PaymentStatus = 'PENDING' | 'RETRY_SCHEDULED' | 'SUCCEEDED' | 'FAILED' | 'NOT_REQUIRED' | 'CANCELLED';
 
-export const paymentStatuses: readonly PaymentStatus[] = ['PENDING', 'RETRY_SCHEDULED', 'SUCCEEDED', 'FAILED', 'NOT_REQUIRED'];
+export const paymentStatuses: readonly PaymentStatus[] = ['PENDING', 'RETRY_SCHEDULED', 'SUCCEEDED', 'FAILED', 'NOT_REQUIRED', 'CANCELLED'];
+
+/** DIRECT_DEBIT unless an operator recorded a bank transfer. */
+export type PaymentMethod = 'DIRECT_DEBIT' | 'BANK_TRANSFER';
 
 /** What one call to the provider answered. */
 export type AttemptOutcome = 'SUCCEEDED' | 'FAILED' | 'TRANSIENT_FAILURE';
@@ -53,6 +61,14 @@ export interface Payment {
   settledAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  method: PaymentMethod;
+  /** BANK_TRANSFER: the bank's reference and the ISO date the money was received. */
+  bankReference: string | null;
+  receivedOn: IsoDate | null;
+  /** 0 for the debit the invoice asked for, n after an operator's n-th retry: each round is a new debit at the provider. */
+  debitRound: number;
+  /** Attempts made before the current round: the retry policy counts the round's own attempts only. */
+  attemptsBeforeRound: number;
 }
 
 export interface PaymentAttempt {
@@ -79,14 +95,25 @@ export interface InvoiceToCollect {
   debitRequired: boolean;
 }
 
-/** Payments in these states are done: the worker never touches them again. */
+/** Payments in these states are done: the worker never touches them again (only an operator's action may). */
 export function isFinal(status: PaymentStatus): boolean {
-  return status === 'SUCCEEDED' || status === 'FAILED' || status === 'NOT_REQUIRED';
+  return status === 'SUCCEEDED' || status === 'FAILED' || status === 'NOT_REQUIRED' || status === 'CANCELLED';
 }
 
 /** Whether the payment's outcome is announced on payment.result.v1 (NOT_REQUIRED is not). */
-export function isPublished(status: PaymentStatus): status is 'SUCCEEDED' | 'FAILED' {
-  return status === 'SUCCEEDED' || status === 'FAILED';
+export function isPublished(status: PaymentStatus): status is PublishedStatus {
+  return status === 'SUCCEEDED' || status === 'FAILED' || status === 'CANCELLED';
+}
+
+export type PublishedStatus = 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+
+/**
+ * The provider's idempotency key of the payment's current debit: the paymentRef for the
+ * first round, suffixed for an operator's retry, which presents a new debit (a key the
+ * provider already decided would only replay its refusal).
+ */
+export function debitKeyOf(payment: Pick<Payment, 'paymentRef' | 'debitRound'>): string {
+  return payment.debitRound === 0 ? payment.paymentRef : `${payment.paymentRef}-R${payment.debitRound}`;
 }
 
 /**
@@ -118,6 +145,11 @@ export function paymentForInvoice(invoice: InvoiceToCollect, ids: { paymentRef: 
     settledAt: null,
     createdAt: ids.now,
     updatedAt: ids.now,
+    method: 'DIRECT_DEBIT',
+    bankReference: null,
+    receivedOn: null,
+    debitRound: 0,
+    attemptsBeforeRound: 0,
   };
   if (!invoice.debitRequired || invoice.amount.amountMinor <= 0) return { ...base, status: 'NOT_REQUIRED' };
   if (!invoice.mandate) {

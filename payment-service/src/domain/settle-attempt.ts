@@ -42,8 +42,10 @@ export function settleAttempt(payment: Payment, result: DebitResult, now: Date, 
       if (!result.transient) {
         return { payment: { ...counted, status: 'FAILED', nextAttemptAt: null, reasonCode: result.reasonCode, reasonMessage: result.message }, attempt };
       }
-      if (retries.mayRetry(attemptNumber)) {
-        const nextAttemptAt = new Date(now.getTime() + retries.delayMs(attemptNumber));
+      // An operator's retry starts a round of its own: the policy counts that round's attempts.
+      const roundAttempt = attemptNumber - payment.attemptsBeforeRound;
+      if (retries.mayRetry(roundAttempt)) {
+        const nextAttemptAt = new Date(now.getTime() + retries.delayMs(roundAttempt));
         return { payment: { ...counted, status: 'RETRY_SCHEDULED', nextAttemptAt, reasonCode: result.reasonCode, reasonMessage: result.message }, attempt };
       }
       return {
@@ -52,7 +54,7 @@ export function settleAttempt(payment: Payment, result: DebitResult, now: Date, 
           status: 'FAILED',
           nextAttemptAt: null,
           reasonCode: PROVIDER_UNAVAILABLE,
-          reasonMessage: `The provider still failed after ${attemptNumber} attempt(s); last error: ${result.reasonCode}: ${result.message}`,
+          reasonMessage: `The provider still failed after ${roundAttempt} attempt(s); last error: ${result.reasonCode}: ${result.message}`,
         },
         attempt,
       };

@@ -30,6 +30,14 @@ describe('settleAttempt', () => {
     expect(second.payment).toMatchObject({ status: 'RETRY_SCHEDULED', attemptCount: 2, nextAttemptAt: new Date(later.getTime() + 2_000) });
   });
 
+  it('when an operator retried a payment that used up its attempts, then the new round counts its own attempts and back-off', () => {
+    const retried = buildPayment({ status: 'PENDING', attemptCount: 3, attemptsBeforeRound: 3, debitRound: 1 });
+    const first = settleAttempt(retried, transient, later, policy);
+    expect(first.payment).toMatchObject({ status: 'RETRY_SCHEDULED', attemptCount: 4, nextAttemptAt: new Date(later.getTime() + 1_000) });
+    const last = settleAttempt(settleAttempt(first.payment, transient, later, policy).payment, transient, later, policy);
+    expect(last.payment).toMatchObject({ status: 'FAILED', attemptCount: 6, reasonCode: 'PROVIDER_UNAVAILABLE', reasonMessage: expect.stringContaining('after 3 attempt(s)') });
+  });
+
   it('when a retried payment finally succeeds, then the transient reason is cleared', () => {
     const retried = settleAttempt(buildPayment(), transient, later, policy).payment;
     const { payment, attempt } = settleAttempt(retried, { outcome: 'SUCCEEDED', providerRef: 'SIM-2' }, later, policy);

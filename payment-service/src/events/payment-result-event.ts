@@ -1,14 +1,15 @@
 import type { paymentResultV1Event } from '@boissipay/contracts';
-import type { Payment } from '../domain/payment';
+import type { Payment, PublishedStatus } from '../domain/payment';
 
 type PaymentResultEvent = paymentResultV1Event.PaymentResultEvent;
 
 /**
- * The event announcing a payment's final outcome. Its causation is the invoice event that
- * asked for the payment, and it keeps that event's correlation id, so one id follows an
- * invoice from the billing run to its payment.
+ * The event announcing a payment's outcome. Its causation is the invoice event that asked for
+ * the payment, and it keeps that event's correlation id, so one id follows an invoice from the
+ * billing run to its payment (an operator's action on it included).
  */
-export function paymentResultEventOf(payment: Payment & { status: 'SUCCEEDED' | 'FAILED' }, context: { eventId: string; occurredAt: Date }): PaymentResultEvent {
+export function paymentResultEventOf(payment: Payment & { status: PublishedStatus }, context: { eventId: string; occurredAt: Date }): PaymentResultEvent {
+  const unsettled = payment.status !== 'SUCCEEDED';
   return {
     eventId: context.eventId,
     occurredAt: context.occurredAt.toISOString(),
@@ -22,8 +23,11 @@ export function paymentResultEventOf(payment: Payment & { status: 'SUCCEEDED' | 
     currency: payment.amount.currency,
     mandateRef: payment.mandate?.mandateRef ?? null,
     attempts: payment.attemptCount,
-    reasonCode: payment.status === 'FAILED' ? payment.reasonCode : null,
-    reasonMessage: payment.status === 'FAILED' ? payment.reasonMessage : null,
+    reasonCode: unsettled ? payment.reasonCode : null,
+    reasonMessage: unsettled ? payment.reasonMessage : null,
     settledAt: payment.settledAt?.toISOString() ?? null,
+    method: payment.status === 'SUCCEEDED' ? payment.method : null,
+    bankReference: payment.bankReference,
+    receivedOn: payment.receivedOn,
   };
 }

@@ -1,12 +1,13 @@
 import { toDecimal } from '@boissipay/money';
 import type { paymentApi } from '@boissipay/contracts';
+import type { PaymentAction } from '../domain/operator-actions';
 import type { Payment, PaymentAttempt } from '../domain/payment';
 
 type Schemas = paymentApi.components['schemas'];
 export type PaymentResponseBody = Schemas['PaymentResponse'];
 
 /** The payment as the API shows it: decimal amounts, ISO instants, absent rather than null optional fields. */
-export function responseOf(payment: Payment, attempts?: readonly PaymentAttempt[]): PaymentResponseBody {
+export function responseOf(payment: Payment, attempts?: readonly PaymentAttempt[], actions?: readonly PaymentAction[]): PaymentResponseBody {
   const { amount, mandate } = payment;
   return {
     paymentRef: payment.paymentRef,
@@ -23,10 +24,25 @@ export function responseOf(payment: Payment, attempts?: readonly PaymentAttempt[
     ...optional('reasonCode', payment.reasonCode),
     ...optional('reasonMessage', payment.reasonMessage),
     ...optional('providerRef', payment.providerRef),
+    method: payment.method,
+    ...optional('bankReference', payment.bankReference),
+    ...optional('receivedOn', payment.receivedOn),
     ...optional('settledAt', payment.settledAt?.toISOString() ?? null),
     createdAt: payment.createdAt.toISOString(),
     updatedAt: payment.updatedAt.toISOString(),
     ...(attempts ? { attempts: attempts.map(attemptResponseOf) } : {}),
+    ...(actions ? { actions: actions.map(actionResponseOf) } : {}),
+  };
+}
+
+function actionResponseOf(action: PaymentAction): Schemas['PaymentAction'] {
+  return {
+    kind: action.kind,
+    reason: action.reason,
+    requestedBy: action.requestedBy,
+    requestedAt: action.requestedAt.toISOString(),
+    ...optional('bankReference', action.bankReference),
+    ...optional('receivedOn', action.receivedOn),
   };
 }
 

@@ -1,5 +1,6 @@
 import { currentTraceParent, type CustomerScope, customerScopeCondition, dueRowKeys, type LeasedQueue, leaseEnd } from '@boissipay/runtime';
 import { and, asc, count, desc, eq, inArray, min, sql, type SQL } from 'drizzle-orm';
+import type { PaymentToAct } from '../domain/operator-actions';
 import type { Payment, PaymentAttempt, PaymentStatus } from '../domain/payment';
 import type { PaymentTransaction, Queryable } from './database';
 import { paymentAttempts, payments } from './schema';
@@ -91,6 +92,27 @@ export async function updatePayment(tx: PaymentTransaction, payment: Payment, le
   return updated.length > 0;
 }
 
+/**
+ * The payment an operator acts on, locked until the action's transaction ends: actions on one
+ * payment run one after the other, and the debit worker, which claims with SKIP LOCKED, passes
+ * it by meanwhile. A lease token on the row means a worker holds it for a provider call (or
+ * died holding it: the next claim finishes that call), so the debit is in progress.
+ */
+export async function lockPaymentForAction(tx: PaymentTransaction, paymentRef: string, scope: CustomerScope): Promise<PaymentToAct | undefined> {
+  const [row] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.paymentRef, paymentRef), customerScopeCondition(scope, payments.customerRef)))
+    .for('update');
+  return row && { payment: paymentOf(row), debitInProgress: row.leaseToken !== null };
+}
+
+/** Writes the state an operator's action decided, on a payment locked by lockPaymentForAction and held by no worker. */
+export async function savePaymentAfterAction(tx: PaymentTransaction, payment: Payment): Promise<void> {
+  const { paymentRef: _ref, invoiceRef: _invoice, createdAt: _created, ...changes } = rowOf(payment);
+  await tx.update(payments).set(changes).where(eq(payments.paymentRef, payment.paymentRef));
+}
+
 export async function insertAttempt(tx: PaymentTransaction, paymentRef: string, attempt: PaymentAttempt): Promise<void> {
   await tx.insert(paymentAttempts).values({ paymentRef, ...attempt });
 }
@@ -169,6 +191,11 @@ function paymentOf(row: PaymentRow): Payment {
     settledAt: row.settledAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    method: row.method,
+    bankReference: row.bankReference,
+    receivedOn: row.receivedOn,
+    debitRound: row.debitRound,
+    attemptsBeforeRound: row.attemptsBeforeRound,
   };
 }
 

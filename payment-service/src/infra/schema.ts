@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { AttemptOutcome, PaymentStatus } from '../domain/payment';
+import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { PaymentActionKind } from '../domain/operator-actions';
+import type { AttemptOutcome, PaymentMethod, PaymentStatus } from '../domain/payment';
 
 /** The service's tables. The outbox, processed-events and audit-events tables come from the shared runtime. */
 export { auditEvents, outbox, processedEvents } from '@boissipay/runtime';
@@ -52,6 +53,12 @@ export const payments = pgTable(
     settledAt: timestamp('settled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    method: text('method').$type<PaymentMethod>().notNull().default('DIRECT_DEBIT'),
+    bankReference: text('bank_reference'),
+    receivedOn: date('received_on', { mode: 'string' }),
+    /** Operators' retries so far: the provider's idempotency key of the current debit (domain debitKeyOf). */
+    debitRound: integer('debit_round').notNull().default(0),
+    attemptsBeforeRound: integer('attempts_before_round').notNull().default(0),
   },
   (table) => [
     index('payments_contract_ref_idx').on(table.contractRef, table.createdAt),
@@ -81,9 +88,41 @@ export const paymentAttempts = pgTable(
 );
 
 /**
+ * The operators' actions on payments (retry, manual payment, cancel), each written in the
+ * transaction that applies it: who, when, why. The action row also holds the client's
+ * Idempotency-Key with the fingerprint of its request, unique per client (the token subject),
+ * as billing does for operations: a replay finds the row it wrote, another request under the
+ * same key is told apart by its fingerprint.
+ */
+export const paymentActions = pgTable(
+  'payment_actions',
+  {
+    actionId: uuid('action_id').primaryKey(),
+    paymentRef: text('payment_ref')
+      .notNull()
+      .references(() => payments.paymentRef),
+    kind: text('kind').$type<PaymentActionKind>().notNull(),
+    reason: text('reason').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    bankReference: text('bank_reference'),
+    receivedOn: date('received_on', { mode: 'string' }),
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash').notNull(),
+  },
+  (table) => [
+    index('payment_actions_payment_idx').on(table.paymentRef, table.requestedAt),
+    uniqueIndex('payment_actions_client_idempotency_key_uq')
+      .on(table.requestedBy, table.idempotencyKey)
+      .where(sql`${table.idempotencyKey} is not null`),
+  ],
+);
+
+/**
  * The simulated SEPA provider's own books (infra/simulated-sepa-provider.ts), standing for
  * the state a real provider keeps on its side: one row per idempotency key (our paymentRef),
- * its calls and, once decided, its final outcome. Written outside our transactions, as a
+ * its calls and, once decided, its final outcome. `payment_ref` holds that key: the
+ * paymentRef, suffixed for an operator's retry (domain debitKeyOf). Written outside our transactions, as a
  * remote provider would be, so that a debit survives our rollback and is replayed, not
  * repeated, on the next attempt.
  */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { eq, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { createDatabase } from '@boissipay/runtime';
 import type { Pool } from 'pg';
 import { isValidIban } from '@boissipay/money';
@@ -22,11 +22,16 @@ export const simulatedIbans = {
   timeoutOnce: 'FR7630004000010010000740003',
   /** …0004: the provider is always unavailable (the payment ends PROVIDER_UNAVAILABLE). */
   alwaysUnavailable: 'FR7630004000010010000200004',
+  /** …0005: refused (INSUFFICIENT_FUNDS) the first time a debit is presented on its mandate, debited when presented again. */
+  refusedOnceThenPaid: 'FR7630004000010010000630005',
   /** Any other ending: succeeds. */
   succeeds: 'FR7630004000010001234567830',
 } as const;
 
-/** What the simulated bank decides for the `call`-th call (1-based) of a debit it has not decided yet. */
+/**
+ * What the simulated bank decides for the `call`-th call (1-based) of a debit it has not
+ * decided yet, the `presentation`-th debit (1-based, each under its own key) on its mandate.
+ */
 export type SimulatedAnswer =
   | { outcome: 'SUCCEEDED' }
   | { outcome: 'REFUSED'; reasonCode: string; message: string }
@@ -39,7 +44,7 @@ const refused = (reasonCode: string, sepaCode: string, text: string): SimulatedA
 });
 
 /** The deterministic rules of the simulation, by IBAN ending; pure, so they are unit-tested on their own. */
-export function simulatedAnswerOf(request: DebitRequest, call: number): SimulatedAnswer {
+export function simulatedAnswerOf(request: DebitRequest, call: number, presentation = 1): SimulatedAnswer {
   if (!isValidIban(request.iban)) return refused('INVALID_ACCOUNT', 'AC01', 'the IBAN is not a valid account number');
   if (request.currency !== 'EUR') return refused('CURRENCY_NOT_SUPPORTED', 'AM03', `SEPA debits are in EUR, not ${request.currency}`);
   if (!Number.isSafeInteger(request.amountMinor) || request.amountMinor <= 0) return refused('INVALID_AMOUNT', 'AM02', 'the amount must be positive');
@@ -52,6 +57,8 @@ export function simulatedAnswerOf(request: DebitRequest, call: number): Simulate
       return call === 1 ? { outcome: 'TRANSIENT', reasonCode: 'PROVIDER_TIMEOUT', message: 'the provider did not answer in time' } : { outcome: 'SUCCEEDED' };
     case '0004':
       return { outcome: 'TRANSIENT', reasonCode: 'PROVIDER_UNAVAILABLE', message: 'the provider is temporarily unavailable' };
+    case '0005':
+      return presentation === 1 ? refused('INSUFFICIENT_FUNDS', 'AM04', 'insufficient funds on the debtor account') : { outcome: 'SUCCEEDED' };
     default:
       return { outcome: 'SUCCEEDED' };
   }
@@ -64,7 +71,8 @@ export function simulatedAnswerOf(request: DebitRequest, call: number): Simulate
  * A repeated call for a debit it has already decided answers that decision again without
  * debiting anything: so when our worker dies after the provider debited but before our
  * transaction committed, the retry learns "SUCCEEDED" instead of debiting twice. A transient
- * failure decides nothing and debits nothing, so the next call is a genuinely new try.
+ * failure decides nothing and debits nothing, so the next call is a genuinely new try. An
+ * operator's retry comes under a new key: a new debit, decided afresh.
  */
 export function createSimulatedSepaProvider(options: { pool: Pool; latencyMs: number }): PaymentProvider {
   const db = createDatabase(options.pool);
@@ -77,7 +85,7 @@ export function createSimulatedSepaProvider(options: { pool: Pool; latencyMs: nu
         const [books] = await tx
           .insert(simulatedDebits)
           .values({
-            paymentRef: request.paymentRef,
+            paymentRef: request.debitKey,
             iban: request.iban,
             mandateRef: request.mandateRef,
             amountMinor: request.amountMinor,
@@ -86,14 +94,15 @@ export function createSimulatedSepaProvider(options: { pool: Pool; latencyMs: nu
           })
           .onConflictDoUpdate({ target: simulatedDebits.paymentRef, set: { calls: sql`${simulatedDebits.calls} + 1` } })
           .returning();
-        if (!books) throw new Error(`simulated provider: no books row for ${request.paymentRef}`);
+        if (!books) throw new Error(`simulated provider: no books row for ${request.debitKey}`);
 
         if (books.outcome === 'SUCCEEDED' && books.providerRef) return { outcome: 'SUCCEEDED', providerRef: books.providerRef };
         if (books.outcome === 'FAILED') {
           return { outcome: 'FAILED', reasonCode: books.reasonCode ?? 'REFUSED', message: books.message ?? 'refused', transient: false };
         }
 
-        const answer = simulatedAnswerOf(request, books.calls);
+        const [presented] = await tx.select({ value: count() }).from(simulatedDebits).where(eq(simulatedDebits.mandateRef, request.mandateRef));
+        const answer = simulatedAnswerOf(request, books.calls, presented?.value ?? 1);
         if (answer.outcome === 'TRANSIENT') return { outcome: 'FAILED', reasonCode: answer.reasonCode, message: answer.message, transient: true };
         const decided =
           answer.outcome === 'SUCCEEDED'
@@ -102,7 +111,7 @@ export function createSimulatedSepaProvider(options: { pool: Pool; latencyMs: nu
         await tx
           .update(simulatedDebits)
           .set({ ...decided, decidedAt: sql`now()` })
-          .where(eq(simulatedDebits.paymentRef, request.paymentRef));
+          .where(eq(simulatedDebits.paymentRef, request.debitKey));
         return decided.outcome === 'SUCCEEDED'
           ? { outcome: 'SUCCEEDED', providerRef: decided.providerRef }
           : { outcome: 'FAILED', reasonCode: decided.reasonCode, message: decided.message, transient: false };

@@ -2,6 +2,7 @@ import { isValidIban } from '@boissipay/money';
 import { simulatedAnswerOf, simulatedIbans } from './simulated-sepa-provider';
 
 const request = (overrides: Partial<Parameters<typeof simulatedAnswerOf>[0]> = {}) => ({
+  debitKey: 'PAY-0000000000000001',
   paymentRef: 'PAY-0000000000000001',
   iban: simulatedIbans.succeeds,
   bic: null,
@@ -18,6 +19,7 @@ describe('simulated SEPA provider rules', () => {
       ['0002', true],
       ['0003', true],
       ['0004', true],
+      ['0005', true],
       ['7830', true],
     ]);
   });
@@ -38,6 +40,13 @@ describe('simulated SEPA provider rules', () => {
 
   it('when the IBAN ends in 0004, then every call fails transiently', () => {
     for (const call of [1, 2, 10]) expect(simulatedAnswerOf(request({ iban: simulatedIbans.alwaysUnavailable }), call).outcome).toBe('TRANSIENT');
+  });
+
+  it('when the IBAN ends in 0005, then the first debit presented on the mandate is refused and the next one is paid', () => {
+    const iban = simulatedIbans.refusedOnceThenPaid;
+    expect(simulatedAnswerOf(request({ iban }), 1, 1)).toMatchObject({ outcome: 'REFUSED', reasonCode: 'INSUFFICIENT_FUNDS' });
+    expect(simulatedAnswerOf(request({ iban }), 2, 1)).toMatchObject({ outcome: 'REFUSED', reasonCode: 'INSUFFICIENT_FUNDS' });
+    expect(simulatedAnswerOf(request({ iban }), 1, 2)).toEqual({ outcome: 'SUCCEEDED' });
   });
 
   it('when the IBAN is any other valid one, then the debit succeeds', () => {

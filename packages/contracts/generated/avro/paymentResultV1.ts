@@ -7,7 +7,7 @@ export const schema: avsc.RecordType & { type: 'record' } = {
   "type": "record",
   "name": "PaymentResultEvent",
   "namespace": "io.boissipay.payment.v1",
-  "doc": "The final outcome of collecting one invoice by SEPA direct debit. Keyed by contractRef.",
+  "doc": "The final outcome of collecting one invoice: by SEPA direct debit, by a bank transfer an operator recorded (SUCCEEDED, method BANK_TRANSFER), or a debit an operator cancelled (CANCELLED: the invoice stays unpaid, no dunning). Keyed by contractRef.",
   "fields": [
     {
       "name": "eventId",
@@ -56,7 +56,8 @@ export const schema: avsc.RecordType & { type: 'record' } = {
         "name": "PaymentStatus",
         "symbols": [
           "SUCCEEDED",
-          "FAILED"
+          "FAILED",
+          "CANCELLED"
         ]
       }
     },
@@ -89,7 +90,7 @@ export const schema: avsc.RecordType & { type: 'record' } = {
         "string"
       ],
       "default": null,
-      "doc": "For FAILED: e.g. INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, MANDATE_MISSING, PROVIDER_UNAVAILABLE (SEPA R-transaction reasons)."
+      "doc": "For FAILED: e.g. INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, MANDATE_MISSING, PROVIDER_UNAVAILABLE (SEPA R-transaction reasons); for CANCELLED: DEBIT_CANCELLED, with the operator's reason in reasonMessage."
     },
     {
       "name": "reasonMessage",
@@ -106,15 +107,52 @@ export const schema: avsc.RecordType & { type: 'record' } = {
         "string"
       ],
       "default": null,
-      "doc": "ISO-8601 UTC instant of a SUCCEEDED debit."
+      "doc": "ISO-8601 UTC instant of a SUCCEEDED debit, or of the recording of a manual payment."
+    },
+    {
+      "name": "method",
+      "type": [
+        "null",
+        {
+          "type": "enum",
+          "name": "PaymentMethod",
+          "symbols": [
+            "DIRECT_DEBIT",
+            "BANK_TRANSFER"
+          ]
+        }
+      ],
+      "default": null,
+      "doc": "How a SUCCEEDED invoice was paid; null in events written before the field existed (DIRECT_DEBIT)."
+    },
+    {
+      "name": "bankReference",
+      "type": [
+        "null",
+        "string"
+      ],
+      "default": null,
+      "doc": "BANK_TRANSFER: the bank's reference of the transfer."
+    },
+    {
+      "name": "receivedOn",
+      "type": [
+        "null",
+        "string"
+      ],
+      "default": null,
+      "doc": "BANK_TRANSFER: ISO date the transfer was received."
     }
   ]
 };
 
-export const paymentStatusValues = ["SUCCEEDED","FAILED"] as const;
+export const paymentStatusValues = ["SUCCEEDED","FAILED","CANCELLED"] as const;
 export type PaymentStatus = (typeof paymentStatusValues)[number];
 
-/** The final outcome of collecting one invoice by SEPA direct debit. Keyed by contractRef. */
+export const paymentMethodValues = ["DIRECT_DEBIT","BANK_TRANSFER"] as const;
+export type PaymentMethod = (typeof paymentMethodValues)[number];
+
+/** The final outcome of collecting one invoice: by SEPA direct debit, by a bank transfer an operator recorded (SUCCEEDED, method BANK_TRANSFER), or a debit an operator cancelled (CANCELLED: the invoice stays unpaid, no dunning). Keyed by contractRef. */
 export interface PaymentResultEvent {
   /** UUID of this event. */
   eventId: string;
@@ -134,11 +172,17 @@ export interface PaymentResultEvent {
   mandateRef: null | string;
   /** Debit attempts made, retries of transient errors included. */
   attempts: number;
-  /** For FAILED: e.g. INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, MANDATE_MISSING, PROVIDER_UNAVAILABLE (SEPA R-transaction reasons). */
+  /** For FAILED: e.g. INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, MANDATE_MISSING, PROVIDER_UNAVAILABLE (SEPA R-transaction reasons); for CANCELLED: DEBIT_CANCELLED, with the operator's reason in reasonMessage. */
   reasonCode: null | string;
   reasonMessage: null | string;
-  /** ISO-8601 UTC instant of a SUCCEEDED debit. */
+  /** ISO-8601 UTC instant of a SUCCEEDED debit, or of the recording of a manual payment. */
   settledAt: null | string;
+  /** How a SUCCEEDED invoice was paid; null in events written before the field existed (DIRECT_DEBIT). */
+  method: null | PaymentMethod;
+  /** BANK_TRANSFER: the bank's reference of the transfer. */
+  bankReference: null | string;
+  /** BANK_TRANSFER: ISO date the transfer was received. */
+  receivedOn: null | string;
 }
 
 export type Event = PaymentResultEvent;

@@ -113,6 +113,33 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{invoiceRef}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Invoice number.
+                 * @example BIL-2026-000042
+                 */
+                invoiceRef: components["parameters"]["PathInvoiceRef"];
+            };
+            cookie?: never;
+        };
+        /** The credit notes of an invoice, oldest first, and what remains creditable. */
+        get: operations["listCreditNotes"];
+        put?: never;
+        /**
+         * Issue a credit note against an invoice (full or partial).
+         * @description A credit note is a document of its own, referencing the invoice, numbered in the credit-note series AV-<year>-<number> (sequential per calendar year of its issue date, without gaps; docs/adr/0020). Without `amount` it credits all that remains creditable on the invoice; with it, that amount with tax, in the invoice's currency, spread over the invoice's VAT rates in proportion. It lowers the contract's outstanding by its total with tax and is published on billing.credit-note-issued.v1, in one transaction; nothing is ever debited for it. A `reason` is required and kept on the credit note with who issued it. With an `Idempotency-Key` (per client), the same request again answers the credit note it issued (200) and issues nothing; the same key with another request is refused (409 IDEMPOTENCY_KEY_REUSED). Refused with 409 INVOICE_NOT_CREDITABLE for a credit note, and 422 CREDIT_EXCEEDS_INVOICE above what remains creditable (the invoice's total with tax less its credit notes so far).
+         */
+        post: operations["issueCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/operations": {
         parameters: {
             query?: never;
@@ -317,6 +344,53 @@ export type components = {
         };
         /** @example CTR-2026-000123 */
         ContractRef: string;
+        /** @description A credit note against an invoice; its amounts are what is credited (positive). */
+        CreditNote: {
+            contractRef: string;
+            /** @example AV-2026-000001 */
+            creditNoteRef: string;
+            currency: components["schemas"]["CurrencyCode"];
+            /** @example BIL-2026-000042 */
+            invoiceRef: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date */
+            issueDate: string;
+            /** @description Token subject of the operator who issued it. */
+            issuedBy: string;
+            lines: components["schemas"]["CreditNoteLine"][];
+            reason: string;
+            totalTax: components["schemas"]["Amount"];
+            totalWithoutTax: components["schemas"]["Amount"];
+            totalWithTax: components["schemas"]["Amount"];
+            vatBreakdown: components["schemas"]["VatSubtotal"][];
+        };
+        CreditNoteLine: {
+            /** @description Negative only for a rate the invoice itself billed negative (refunds outweighing purchases). */
+            amountWithoutTax: components["schemas"]["SignedAmount"];
+            amountWithTax: components["schemas"]["SignedAmount"];
+            description: string;
+            lineNumber: number;
+            tax: components["schemas"]["SignedAmount"];
+            /** @description VAT rate in percent. */
+            vatRate: number;
+        };
+        CreditNoteRequest: {
+            /** @description Amount with tax to credit, in the invoice's currency, with at most its minor digits; all that remains creditable when absent. */
+            amount?: number;
+            /**
+             * @description Why the invoice is credited; required, kept on the credit note.
+             * @example Hotel night billed twice.
+             */
+            reason: string;
+        };
+        CreditNotesResponse: {
+            /** @description The invoice's total with tax less its credit notes so far. */
+            creditableRemaining: components["schemas"]["Amount"];
+            creditNotes: components["schemas"]["CreditNote"][];
+            currency: components["schemas"]["CurrencyCode"];
+            invoiceRef: string;
+        };
         /**
          * @description ISO 4217 code.
          * @example EUR
@@ -949,6 +1023,118 @@ export interface operations {
             403: components["responses"]["Error"];
             /** @description INVOICE_NOT_FOUND. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listCreditNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Invoice number.
+                 * @example BIL-2026-000042
+                 */
+                invoiceRef: components["parameters"]["PathInvoiceRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice's credit notes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNotesResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            /** @description INVOICE_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    issueCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Client-chosen key of this submission (e.g. a UUID), scoped to the client (the token's subject): another client's identical key is a submission of its own. Sent again by the same client with the same body, the first answer is returned; with another body, 409 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Invoice number.
+                 * @example BIL-2026-000042
+                 */
+                invoiceRef: components["parameters"]["PathInvoiceRef"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description Replay of an earlier request with the same Idempotency-Key; the credit note it issued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNote"];
+                };
+            };
+            /** @description The credit note, issued. */
+            201: {
+                headers: {
+                    /** @description URL of the invoice's credit notes. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNote"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            /** @description INVOICE_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVOICE_NOT_CREDITABLE or IDEMPOTENCY_KEY_REUSED; nothing was issued. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CREDIT_EXCEEDS_INVOICE; nothing was issued. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

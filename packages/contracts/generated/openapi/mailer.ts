@@ -57,6 +57,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{invoiceRef}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * E-mail an invoice again
+         * @description Creates a new delivery (kind RESEND) of a recorded invoice, to `email` when given, else to the invoice's billing contact, with the same HTML body and PDF attachment; the delivery worker sends it and publishes its outcome on mailer.invoice-delivery.v1 like any other. A `reason` is required and kept on the delivery with who asked. With an `Idempotency-Key` (per client), the same request again answers the delivery it created, as it is now (200), and sends nothing more; the same key with another request is refused (409 IDEMPOTENCY_KEY_REUSED). Refused with 409 DELIVERY_IN_PROGRESS while a delivery of the invoice is still PENDING.
+         */
+        post: operations["resendInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{invoiceRef}/pdf": {
         parameters: {
             query?: never;
@@ -143,6 +163,11 @@ export type components = {
             invoiceRef: components["schemas"]["InvoiceRef"];
             /** @enum {string} */
             invoiceType: "INVOICE" | "CREDIT_NOTE";
+            /**
+             * @description ORIGINAL - the delivery made when the invoice was received; RESEND - one an operator asked for.
+             * @enum {string}
+             */
+            kind: "ORIGINAL" | "RESEND";
             /** @description Why the latest attempt failed, if it did. */
             lastError?: string;
             /** @description SMTP Message-ID of this delivery, fixed when the invoice is received so that a resent copy carries the same one. */
@@ -154,13 +179,17 @@ export type components = {
             nextAttemptAt?: string;
             /** @description Billed month, YYYY-MM. */
             period: string;
+            /** @description RESEND only - why the operator asked for it. */
+            reason?: string;
             /**
              * Format: date-time
-             * @description When the billing.invoice-issued.v1 event was recorded.
+             * @description When the billing.invoice-issued.v1 event was recorded, or the resend asked for.
              */
             receivedAt: string;
-            /** @description E-mail address of the billing contact the invoice is sent to. */
+            /** @description E-mail address the invoice is sent to (the billing contact, or the address an operator gave). */
             recipient: string;
+            /** @description RESEND only - the token subject of the operator who asked. */
+            requestedBy?: string;
             /**
              * Format: date-time
              * @description SENT only - when the SMTP server accepted the e-mail.
@@ -208,6 +237,18 @@ export type components = {
             /** @description Total number of pages for the query. */
             totalPages: number;
         };
+        ResendRequest: {
+            /**
+             * Format: email
+             * @description Send to this address instead of the invoice's billing contact.
+             */
+            email?: string;
+            /**
+             * @description Why the invoice is e-mailed again; required, kept with the delivery.
+             * @example The customer lost the original e-mail.
+             */
+            reason: string;
+        };
     };
     responses: {
         /** @description ERROR - invalid parameters (VALIDATION_FAILED). */
@@ -239,6 +280,8 @@ export type components = {
         };
     };
     parameters: {
+        /** @description Client-chosen unique key of this request (e.g. a UUID). Kept per client (token subject): resending the same request with it answers the delivery created the first time; reusing it for a different request is refused (409 IDEMPOTENCY_KEY_REUSED). */
+        IdempotencyKey: string;
         /** @description Page number, from 1. */
         Page: number;
         /** @description Items per page. */
@@ -342,6 +385,68 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             /** @description ERROR - no delivery with this id (DELIVERY_NOT_FOUND). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    resendInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Client-chosen unique key of this request (e.g. a UUID). Kept per client (token subject): resending the same request with it answers the delivery created the first time; reusing it for a different request is refused (409 IDEMPOTENCY_KEY_REUSED). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @example BIL-2026-000042 */
+                invoiceRef: components["schemas"]["InvoiceRef"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResendRequest"];
+            };
+        };
+        responses: {
+            /** @description SUCCESS - replay of an earlier request with the same Idempotency-Key; the delivery it created, as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            /** @description SUCCESS - the new delivery, PENDING; the e-mail goes out shortly. */
+            202: {
+                headers: {
+                    /** @description URL of the new delivery. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description ERROR - no invoice with this reference was received (INVOICE_NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ERROR - a delivery of the invoice is still PENDING (DELIVERY_IN_PROGRESS), or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED). Nothing was created. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -63,6 +63,84 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/payments/{paymentRef}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment, assigned when its invoice was received.
+                 * @example PAY-3F9A0C12B4D5E6F7
+                 */
+                paymentRef: components["parameters"]["PathPaymentRef"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a scheduled debit
+         * @description A payment not yet debited (PENDING, or RETRY_SCHEDULED after a transient failure) becomes CANCELLED and is never debited; `payment.result.v1` CANCELLED tells billing the invoice stays unpaid (a manual payment can still settle it) and does not trigger dunning. Refused with 409 PAYMENT_IN_PROGRESS while a debit is under way, and PAYMENT_NOT_CANCELLABLE once the payment is SUCCEEDED, FAILED, NOT_REQUIRED or CANCELLED.
+         */
+        post: operations["cancelPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/{paymentRef}/manual-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment, assigned when its invoice was received.
+                 * @example PAY-3F9A0C12B4D5E6F7
+                 */
+                paymentRef: components["parameters"]["PathPaymentRef"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a manual payment (bank transfer)
+         * @description The customer paid the invoice by bank transfer: the payment becomes SUCCEEDED with method BANK_TRANSFER, the bank's reference and the date the money was received, and is never debited. Published at once on `payment.result.v1` (SUCCEEDED), so billing marks the invoice PAID and lowers the outstanding once. Allowed while the payment is PENDING, RETRY_SCHEDULED, FAILED or CANCELLED and no debit is in progress; refused with 409 PAYMENT_ALREADY_SETTLED (SUCCEEDED, NOT_REQUIRED) or PAYMENT_IN_PROGRESS. A `receivedOn` in the future is refused with 422 RECEIVED_ON_IN_FUTURE.
+         */
+        post: operations["recordManualPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/{paymentRef}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the payment, assigned when its invoice was received.
+                 * @example PAY-3F9A0C12B4D5E6F7
+                 */
+                paymentRef: components["parameters"]["PathPaymentRef"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a failed debit now
+         * @description A FAILED payment is presented to the bank again: it becomes PENDING, due now, and the debit worker attempts it as a new debit (its own idempotency key at the provider, its own round of transient retries). Its outcome is published on `payment.result.v1` (SUCCEEDED makes the invoice PAID in billing). Refused with 409 PAYMENT_NOT_FAILED for any other status, and MANDATE_MISSING when there is no mandate to debit.
+         */
+        post: operations["retryPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -128,6 +206,35 @@ export type components = {
             /** Format: date-time */
             timestamp: string;
         };
+        ManualPaymentRequest: {
+            /**
+             * @description The bank's reference of the transfer, as on the statement.
+             * @example VIR-2026-11-000123
+             */
+            bankReference: string;
+            reason: components["schemas"]["Reason"];
+            /**
+             * Format: date
+             * @description The date the transfer was received; not in the future.
+             */
+            receivedOn: string;
+        };
+        OperatorActionRequest: {
+            reason: components["schemas"]["Reason"];
+        };
+        /** @description One operator action on the payment. */
+        PaymentAction: {
+            bankReference?: string;
+            /** @enum {string} */
+            kind: "RETRY" | "MANUAL_PAYMENT" | "CANCEL";
+            reason: string;
+            /** Format: date */
+            receivedOn?: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description The token subject of the operator (or system) that asked. */
+            requestedBy: string;
+        };
         /** @description One call to the payment provider whose answer was recorded. */
         PaymentAttempt: {
             /** Format: date-time */
@@ -145,9 +252,13 @@ export type components = {
         };
         /** @description The collection of one invoice. `attempts` is present on GET /payments/{paymentRef} only; lists carry `attemptCount`. */
         PaymentResponse: {
+            /** @description The operators' actions on the payment, oldest first (GET /payments/{paymentRef} and the actions' answers). */
+            actions?: components["schemas"]["PaymentAction"][];
             amount: components["schemas"]["SignedAmount"];
             attemptCount: number;
             attempts?: components["schemas"]["PaymentAttempt"][];
+            /** @description The bank's reference of a manual payment (BANK_TRANSFER). */
+            bankReference?: string;
             /**
              * Format: date
              * @description Date the debit is collected, the one the invoice e-mail (the SEPA pre-notification) announced: nothing is sent to the provider before PAYMENT_COLLECTION_TIME on that day (in PAYMENT_TIME_ZONE). The due date for a payment recorded from an invoice issued before collection dates existed.
@@ -167,6 +278,11 @@ export type components = {
             invoiceRef: string;
             mandate?: components["schemas"]["DebitMandate"];
             /**
+             * @description How the invoice was (or is to be) paid.
+             * @enum {string}
+             */
+            method?: "DIRECT_DEBIT" | "BANK_TRANSFER";
+            /**
              * Format: date-time
              * @description When the next debit attempt is due (PENDING, RETRY_SCHEDULED).
              */
@@ -178,8 +294,13 @@ export type components = {
             reasonCode?: string;
             reasonMessage?: string;
             /**
+             * Format: date
+             * @description The date a manual payment was received (BANK_TRANSFER).
+             */
+            receivedOn?: string;
+            /**
              * Format: date-time
-             * @description When the debit succeeded.
+             * @description When the debit succeeded, or when the manual payment was recorded.
              */
             settledAt?: string;
             status: components["schemas"]["PaymentStatus"];
@@ -192,10 +313,10 @@ export type components = {
             payments: components["schemas"]["PaymentResponse"][];
         };
         /**
-         * @description PENDING (recorded, debit not yet attempted), RETRY_SCHEDULED (a transient failure, next attempt at nextAttemptAt), SUCCEEDED, FAILED (final, see reasonCode), NOT_REQUIRED (credit note or total ≤ 0: nothing debited).
+         * @description PENDING (recorded, debit not yet attempted), RETRY_SCHEDULED (a transient failure, next attempt at nextAttemptAt), SUCCEEDED (debited, or paid by bank transfer: see method), FAILED (see reasonCode; an operator may retry it), NOT_REQUIRED (credit note or total ≤ 0: nothing debited), CANCELLED (an operator cancelled the debit: never debited).
          * @enum {string}
          */
-        PaymentStatus: "PENDING" | "RETRY_SCHEDULED" | "SUCCEEDED" | "FAILED" | "NOT_REQUIRED";
+        PaymentStatus: "PENDING" | "RETRY_SCHEDULED" | "SUCCEEDED" | "FAILED" | "NOT_REQUIRED" | "CANCELLED";
         /** @description Information on the current query, and counts of items and pages. */
         QueryMetadataResponse: {
             /** @description Number of items in this response. */
@@ -209,6 +330,11 @@ export type components = {
             /** @description Total number of pages for the query. */
             totalPages: number;
         };
+        /**
+         * @description Why the operator acts; required, kept with the action.
+         * @example Customer topped up the account, asked to present the debit again.
+         */
+        Reason: string;
         /** @description A decimal amount with its currency's digits (2 for EUR). Zero or negative only on a NOT_REQUIRED payment (credit note). */
         SignedAmount: {
             /** @example 1234.56 */
@@ -223,6 +349,15 @@ export type components = {
     responses: {
         /** @description ERROR - invalid parameters (VALIDATION_FAILED). */
         BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description ERROR - refused in the payment's current state (PAYMENT_NOT_FAILED, MANDATE_MISSING, PAYMENT_ALREADY_SETTLED, PAYMENT_IN_PROGRESS, PAYMENT_NOT_CANCELLABLE), or the Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED). Nothing was changed. */
+        Conflict: {
             headers: {
                 [name: string]: unknown;
             };
@@ -257,8 +392,19 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description ERROR - the request is well-formed but cannot apply (RECEIVED_ON_IN_FUTURE). Nothing was changed. */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
+        /** @description Client-chosen unique key of this action (e.g. a UUID). Kept per client (token subject): resending the same request with it answers the payment as it is now and does nothing more; reusing it for a different request is refused (409 IDEMPOTENCY_KEY_REUSED). */
+        IdempotencyKey: string;
         /** @description Page number, from 1. */
         Page: number;
         /** @description Items per page. */
@@ -370,6 +516,121 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    cancelPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Client-chosen unique key of this action (e.g. a UUID). Kept per client (token subject): resending the same request with it answers the payment as it is now and does nothing more; reusing it for a different request is refused (409 IDEMPOTENCY_KEY_REUSED). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Identifier of the payment, assigned when its invoice was received.
+                 * @example PAY-3F9A0C12B4D5E6F7
+                 */
+                paymentRef: components["parameters"]["PathPaymentRef"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OperatorActionRequest"];
+            };
+        };
+        responses: {
+            /** @description SUCCESS - the payment is cancelled (or this is a replay); the payment as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    recordManualPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Client-chosen unique key of this action (e.g. a UUID). Kept per client (token subject): resending the same request with it answers the payment as it is now and does nothing more; reusing it for a different request is refused (409 IDEMPOTENCY_KEY_REUSED). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Identifier of the payment, assigned when its invoice was received.
+                 * @example PAY-3F9A0C12B4D5E6F7
+                 */
+                paymentRef: components["parameters"]["PathPaymentRef"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualPaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description SUCCESS - the payment is settled (or this is a replay); the payment as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    retryPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Client-chosen unique key of this action (e.g. a UUID). Kept per client (token subject): resending the same request with it answers the payment as it is now and does nothing more; reusing it for a different request is refused (409 IDEMPOTENCY_KEY_REUSED). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Identifier of the payment, assigned when its invoice was received.
+                 * @example PAY-3F9A0C12B4D5E6F7
+                 */
+                paymentRef: components["parameters"]["PathPaymentRef"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OperatorActionRequest"];
+            };
+        };
+        responses: {
+            /** @description SUCCESS - the debit is scheduled now (or this is a replay); the payment as it is now. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
 }

@@ -108,12 +108,13 @@ export const commonVariables = {
     secret: true,
   }),
   AUTH_JWKS_URL: variable({
-    description: 'JWKS endpoint of the OAuth2 authorization server; when set, tokens are checked against it instead of AUTH_JWT_SECRET.',
+    description:
+      'JWKS endpoint of the OAuth2 authorization server (Keycloak: <realm URL>/protocol/openid-connect/certs). In production its tokens are then the only ones accepted; elsewhere HS256 tokens signed with AUTH_JWT_SECRET are accepted beside them.',
     schema: settings.optionalUrl,
     default: '',
   }),
   AUTH_ISSUER: variable({
-    description: 'Expected `iss` claim of bearer tokens (empty: not checked).',
+    description: "Expected `iss` claim of bearer tokens (empty: not checked); with AUTH_JWKS_URL, of the authorization server's tokens.",
     schema: z.string(),
     default: '',
   }),
@@ -123,6 +124,18 @@ export const commonVariables = {
     schema: z.string(),
     default: '',
     productionDefault: false,
+  }),
+  AUTH_OAUTH_TOKEN_URL: variable({
+    description:
+      "Token endpoint of the authorization server, shown by Swagger UI at /docs for the OAuth2 client-credentials flow (Keycloak: <realm URL>/protocol/openid-connect/token, as the browser reaches it). Empty: the spec's placeholder; /docs then takes a pasted bearer token only.",
+    schema: settings.optionalUrl,
+    default: '',
+  }),
+  AUTH_OAUTH_AUTHORIZATION_URL: variable({
+    description:
+      'Authorization endpoint of the authorization server (Keycloak: <realm URL>/protocol/openid-connect/auth): when set with AUTH_OAUTH_TOKEN_URL, /docs also offers a login (authorization code with PKCE, client boissipay-backoffice locally).',
+    schema: settings.optionalUrl,
+    default: '',
   }),
   OUTBOX_POLL_INTERVAL_MS: variable({
     description: 'Safety-net poll of the outbox relay; new rows wake it at once through LISTEN/NOTIFY.',

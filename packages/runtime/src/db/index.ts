@@ -1,5 +1,6 @@
 export { dropDatabase, ensureDatabase } from './database-admin';
 export { createDatabase, withTransaction, type Database, type Transaction } from './database';
+export { idempotentTransaction, IdempotencyKeyTaken, type SeenUnderKey, type StoredRequest } from './idempotent-transaction';
 export { runMigrations } from './migrations';
 export { listenForNotifications, type NotificationListener } from './notification-listener';
 export { outbox, type OutboxRow } from './outbox.table';

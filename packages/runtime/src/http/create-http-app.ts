@@ -15,6 +15,7 @@ import { correlationIdMiddleware } from './middleware/correlation-id';
 import { requestSpanMiddleware } from './middleware/request-span';
 import { requestLogMiddleware } from './middleware/request-log';
 import { documentationRouter } from './openapi/documentation-router';
+import type { DocsAuthorization } from './openapi/try-it-out-spec';
 import { loadOpenApiSpec } from './openapi/load-spec';
 import { openApiValidation } from './openapi/openapi-validation';
 
@@ -23,6 +24,8 @@ export interface HttpAppOptions {
   specPath: string;
   logger: Logger;
   auth: AuthSettings;
+  /** Where Swagger UI at /docs gets tokens, when an authorization server is configured. */
+  docsAuthorization?: DocsAuthorization;
   /** Largest accepted JSON body, in body-parser syntax (e.g. "256kb"). */
   bodyLimit: string;
   /** Also check every JSON response against the spec: on in tests, where a drift is a bug to catch. */
@@ -47,7 +50,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(requestLogMiddleware(options.logger));
   if (options.metrics) app.use(httpMetricsMiddleware(options.metrics));
   // Documentation, probes and metrics come before validation and auth: they are not part of the API.
-  app.use(documentationRouter(spec));
+  app.use(documentationRouter(spec, options.docsAuthorization));
   if (options.metrics) app.use(metricsRouter(options.metrics));
   app.use(
     healthRouter({

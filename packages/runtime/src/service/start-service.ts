@@ -143,6 +143,7 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
       specPath: definition.specPath,
       logger,
       auth: authSettingsFromConfig(config),
+      docsAuthorization: { tokenUrl: config.AUTH_OAUTH_TOKEN_URL, authorizationUrl: config.AUTH_OAUTH_AUTHORIZATION_URL },
       bodyLimit: config.HTTP_BODY_LIMIT,
       validateResponses: options.validateResponses ?? false,
       metrics,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type KeyLike } from 'jose';
 import { signAccessToken } from '../../src/http';
 import { expectError } from '../../src/testing';
-import { startSampleApp, type RunningSampleApp } from './support/sample-app';
+import { startSampleApp, TEST_SECRET, type RunningSampleApp } from './support/sample-app';
 import { bearer, tokenWith } from './support/tokens';
 
 const KEY_ID = 'authorization-server-key-1';
@@ -62,5 +62,49 @@ describe('an unreachable JWKS', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('a JWKS and the development secret side by side (outside production)', () => {
+  const ISSUER = 'http://localhost:8090/realms/boissipay';
+  let issuerKeys: { publicKey: KeyLike; privateKey: KeyLike };
+  let jwks: { url: string; server: Server };
+  let app: RunningSampleApp;
+  beforeAll(async () => {
+    issuerKeys = await generateKeyPair('RS256');
+    jwks = await serveJwks(issuerKeys.publicKey);
+    app = await startSampleApp({ auth: { jwksUrl: jwks.url, jwtSecret: TEST_SECRET, issuer: ISSUER } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await new Promise((resolve) => jwks.server.close(resolve));
+  });
+
+  const serverToken = (issuer: string) =>
+    signAccessToken({ privateKey: issuerKeys.privateKey, algorithm: 'RS256', keyId: KEY_ID }, { subject: 'machine', scopes: ['samples:read'], ttlSeconds: 300, issuer });
+
+  it("when the authorization server's token names the expected issuer, then it is accepted", async () => {
+    const response = await app.api.get('/v1/samples/unknown-id').set(bearer(await serverToken(ISSUER)));
+    expectError(response, 404, 'SAMPLE_NOT_FOUND');
+  });
+
+  it("when the authorization server's token names another issuer, then 401", async () => {
+    const response = await app.api.get('/v1/samples/unknown-id').set(bearer(await serverToken('http://elsewhere.example/realms/boissipay')));
+    expectError(response, 401, 'UNAUTHORIZED');
+  });
+
+  it('when a development HS256 token arrives, then it is accepted: scripts and tests keep their tokens', async () => {
+    const response = await app.api.get('/v1/samples/unknown-id').set(bearer(await tokenWith(['samples:read'])));
+    expectError(response, 404, 'SAMPLE_NOT_FOUND');
+  });
+
+  it('when an HS256 token is signed with another secret, then 401', async () => {
+    const response = await app.api.get('/v1/samples/unknown-id').set(bearer(await tokenWith(['samples:read'], { secret: 'another-secret-of-enough-length' })));
+    expectError(response, 401, 'UNAUTHORIZED');
+  });
+
+  it('when the token is not a JWT at all, then 401', async () => {
+    const response = await app.api.get('/v1/samples/unknown-id').set(bearer('not-a-jwt'));
+    expectError(response, 401, 'UNAUTHORIZED');
   });
 });

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyOptions, type KeyLike } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyOptions, type KeyLike } from 'jose';
 import type { AuthSettings } from './auth-settings';
 
 /** Who called, as proven by a verified bearer token. */
@@ -27,18 +27,25 @@ export class InvalidTokenError extends Error {
 const CLOCK_TOLERANCE_SECONDS = 5;
 
 /**
- * Verifies against the authorization server's JWKS when one is configured, otherwise against
- * the shared HS256 secret used locally and in tests. Pinning HS256 for the secret stops a
- * token from choosing its own algorithm (e.g. `none`).
+ * Verifies against the authorization server's JWKS when one is configured, against the shared
+ * HS256 secret when one is configured, and picks by the token's `alg` when both are (outside
+ * production only, see authSettingsFromConfig). Pinning the algorithms of each key stops a token
+ * from choosing its own (e.g. `none`, or HS256 signed with the public key). The issuer is
+ * checked on the authorization server's tokens; the development tokens' trust is the secret.
  */
 export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
   const options: JWTVerifyOptions = {
-    issuer: settings.issuer || undefined,
     audience: settings.audience || undefined,
     requiredClaims: ['sub', 'exp'],
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
   };
-  const verify = verifierFor(settings, options);
+  const issuer = settings.issuer || undefined;
+  const verifyWithJwks = settings.jwksUrl ? jwksVerifier(settings.jwksUrl, { ...options, issuer }) : undefined;
+  const verifyWithSecret = settings.jwtSecret ? secretVerifier(settings.jwtSecret, { ...options, issuer: verifyWithJwks ? undefined : issuer }) : undefined;
+  const onlyVerifier = verifyWithJwks ?? verifyWithSecret;
+  if (!onlyVerifier) throw new Error('Bearer token verification needs AUTH_JWKS_URL or AUTH_JWT_SECRET.');
+  const verify =
+    verifyWithJwks && verifyWithSecret ? (token: string) => (algorithmOf(token) === 'HS256' ? verifyWithSecret : verifyWithJwks)(token) : onlyVerifier;
   return async (token) => {
     try {
       return principalFrom((await verify(token)).payload);
@@ -48,14 +55,24 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
   };
 }
 
-function verifierFor(settings: AuthSettings, options: JWTVerifyOptions) {
-  if (settings.jwksUrl) {
-    const keySet = createRemoteJWKSet(new URL(settings.jwksUrl));
-    return (token: string) => jwtVerify(token, keySet, options);
-  }
-  if (!settings.jwtSecret) throw new Error('Bearer token verification needs AUTH_JWKS_URL or AUTH_JWT_SECRET.');
-  const secret = new TextEncoder().encode(settings.jwtSecret);
+function jwksVerifier(jwksUrl: string, options: JWTVerifyOptions) {
+  const keySet = createRemoteJWKSet(new URL(jwksUrl));
+  // Asymmetric algorithms only: the published keys must never serve as an HMAC secret.
+  const algorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+  return (token: string) => jwtVerify(token, keySet, { ...options, algorithms });
+}
+
+function secretVerifier(jwtSecret: string, options: JWTVerifyOptions) {
+  const secret = new TextEncoder().encode(jwtSecret);
   return (token: string) => jwtVerify(token, secret, { ...options, algorithms: ['HS256'] });
+}
+
+function algorithmOf(token: string): string | undefined {
+  try {
+    return decodeProtectedHeader(token).alg;
+  } catch {
+    throw new InvalidTokenError('The bearer token is invalid.');
+  }
 }
 
 /** Problems with the token itself become InvalidTokenError; an unreachable JWKS stays an outage. */

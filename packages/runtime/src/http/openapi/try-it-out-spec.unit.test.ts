@@ -18,4 +18,34 @@ describe('tryItOutSpec', () => {
     expect(page.paths['/v1/things']?.get?.security).toBeUndefined();
     expect(JSON.stringify(spec)).not.toContain('bearerToken');
   });
+
+  const withClientCredentials = {
+    ...spec,
+    components: { securitySchemes: { oauth2: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.com/oauth2/token', scopes: { 'things:write': 'Write things' } } } } } },
+  } as unknown as OpenApiDocument;
+  const flowsOf = (page: OpenApiDocument) => (page as unknown as { components: { securitySchemes: { oauth2: { flows: Record<string, unknown> } } } }).components.securitySchemes.oauth2.flows;
+
+  it('when "Try it out" sends a request, then it goes to the origin of the page: the service, or the gateway in front of it', () => {
+    const page = tryItOutSpec({ ...spec, servers: [{ url: 'http://127.0.0.1:8080/v1' }] } as unknown as OpenApiDocument) as unknown as { servers: Array<{ url: string }> };
+    expect(page.servers.map((server) => server.url)).toEqual(['/v1', 'http://127.0.0.1:8080/v1']);
+  });
+
+  it('when no authorization server is configured, then the OAuth2 flows are the spec\'s', () => {
+    expect(flowsOf(tryItOutSpec(withClientCredentials))).toEqual(flowsOf(withClientCredentials));
+  });
+
+  it('when its token endpoint is configured, then the client-credentials flow asks it for tokens, with the same scopes', () => {
+    const tokenUrl = 'http://localhost:8090/realms/boissipay/protocol/openid-connect/token';
+    expect(flowsOf(tryItOutSpec(withClientCredentials, { tokenUrl }))).toEqual({ clientCredentials: { tokenUrl, scopes: { 'things:write': 'Write things' } } });
+  });
+
+  it('when its authorization endpoint is configured too, then a login (authorization code) is offered beside the client credentials', () => {
+    const tokenUrl = 'http://localhost:8090/realms/boissipay/protocol/openid-connect/token';
+    const authorizationUrl = 'http://localhost:8090/realms/boissipay/protocol/openid-connect/auth';
+    expect(flowsOf(tryItOutSpec(withClientCredentials, { tokenUrl, authorizationUrl }))).toEqual({
+      clientCredentials: { tokenUrl, scopes: { 'things:write': 'Write things' } },
+      authorizationCode: { authorizationUrl, tokenUrl, scopes: { 'things:write': 'Write things' } },
+    });
+    expect(JSON.stringify(withClientCredentials)).toContain('auth.example.com');
+  });
 });
