@@ -132,7 +132,7 @@ async function main(): Promise<void> {
     console.log(`  seeded ${contracts} contracts, ${contracts * operationsEach} operations in ${seconds(seedMs)}`);
 
     const logger = createLogger({ service: 'billing-bench', level: process.env.LOG_LEVEL ?? 'warn' });
-    const deps = { db: scratch.db, pool, clock: () => new Date(), newId: randomUUID, timeZone: 'Europe/Paris', paymentTermDays: 30, logger };
+    const deps = { db: scratch.db, pool, clock: () => new Date(), newId: randomUUID, timeZone: 'Europe/Paris', paymentTermDays: 30, prenotificationDays: 14, logger };
     // WAL written by the whole server during the run: on a quiet server, what the run wrote (pages rewritten, indexes touched).
     const walAt = async (): Promise<string> => (await pool.query('select pg_current_wal_lsn()::text as lsn')).rows[0].lsn;
     const walBefore = await walAt();

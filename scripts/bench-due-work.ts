@@ -165,6 +165,7 @@ async function debitThroughput(variant: Variant): Promise<number> {
       clock: () => new Date(),
       newPaymentRef: () => `PAY-${randomBytes(8).toString('hex').toUpperCase()}`,
       newEventId: randomUUID,
+      collectionSchedule: { time: '06:00', timeZone: 'Europe/Paris' },
       provider: createSimulatedSepaProvider({ pool: scratch.pool, latencyMs: providerLatencyMs }),
       retryPolicy: { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 10_000 },
     };

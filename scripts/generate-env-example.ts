@@ -73,6 +73,7 @@ const stackOverrides: Partial<Record<VariableName, StackSetting>> = {
   KAFKA_CLIENT_ID: { kind: 'service-default', why: 'the service name identifies each client in the broker logs and Kafka UI' },
   SCHEMA_REGISTRY_URL: { kind: 'shared', value: 'http://schema-registry:8081' },
   SMTP_HOST: { kind: 'shared', value: 'maildev' },
+  CLOCK_START: { kind: 'service-default', why: 'the stack runs in production mode, where only the system clock is allowed' },
   OTEL_EXPORTER_OTLP_ENDPOINT: { kind: 'shared', value: 'http://jaeger:4318' },
   // The keycloak service of the stack: keys fetched inside the network, issuer and browser
   // endpoints as the browser reaches it (KEYCLOAK_HOSTNAME_URL).

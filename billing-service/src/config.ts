@@ -45,6 +45,12 @@ export const billingConfig = defineServiceConfig({ name: 'billing-service', port
     schema: z.coerce.number().int().min(0).max(365),
     default: '30',
   }),
+  SEPA_PRENOTIFICATION_DAYS: variable({
+    description:
+      "Least number of days between the invoice e-mail, which is the SEPA pre-notification (sent when the invoice is issued), and the direct debit it announces. An invoice due sooner is collected this many days after its issue date instead; either way the collection date is then moved to the next TARGET2 business day. 14 is the SEPA rulebook's default; a shorter lead time must be agreed with the debtor.",
+    schema: z.coerce.number().int().min(0).max(60),
+    default: '14',
+  }),
 });
 
 export type BillingConfig = ConfigOf<typeof billingConfig>;

@@ -23,7 +23,7 @@ export const billingService = defineService({
   produces: [billingInvoiceIssuedV1Event.eventTopic, billingOperationDecidedV1Event.eventTopic, billingCreditNoteIssuedV1Event.eventTopic],
   compose: ({ db, pool, config, clock, newId, logger, metrics }) => {
     const timeZone = config.BILLING_TIME_ZONE;
-    const runDependencies: BillingRunDependencies = { db, pool, clock, newId, timeZone, paymentTermDays: config.BILLING_PAYMENT_TERM_DAYS, logger };
+    const runDependencies: BillingRunDependencies = { db, pool, clock, newId, timeZone, paymentTermDays: config.BILLING_PAYMENT_TERM_DAYS, prenotificationDays: config.SEPA_PRENOTIFICATION_DAYS, logger };
     // One runner per instance, shared by the API (POST /v1/billing-runs) and the schedule, drained at stop.
     const runner = createBillingRunner(runDependencies);
     const observed = billingMetrics(metrics, pool);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@boissipay/runtime/testing';
 import { calendarDateIn } from '../src/domain/calendar';
-import { periodJustEnded, periodOfDate } from '../src/domain/billing-period';
+import { addDays, periodJustEnded, periodOfDate } from '../src/domain/billing-period';
+import { isTarget2BusinessDay, onOrAfterTarget2BusinessDay } from '../src/domain/target2-calendar';
 import { startBillingUnderTest, type BillingUnderTest } from './support/billing-under-test';
 import { knownContract, purchaseOn, refundOn, submitAccepted } from './support/billing-runs';
 import { startContractEventPublisher, type ContractEventPublisher } from './support/contract-events';
@@ -15,7 +16,7 @@ describe('billing runs and invoices API', () => {
 
   beforeAll(async () => {
     // With the scheduler: at start-up it runs the month just ended, which has no completed run in a new database.
-    [billing, publisher] = await Promise.all([startBillingUnderTest({ BILLING_RUN_SCHEDULER_ENABLED: 'true', BILLING_PAYMENT_TERM_DAYS: '15' }), startContractEventPublisher()]);
+    [billing, publisher] = await Promise.all([startBillingUnderTest({ BILLING_RUN_SCHEDULER_ENABLED: 'true', BILLING_PAYMENT_TERM_DAYS: '15', SEPA_PRENOTIFICATION_DAYS: '20' }), startContractEventPublisher()]);
   });
   afterAll(async () => {
     await publisher?.stop();
@@ -76,6 +77,9 @@ describe('billing runs and invoices API', () => {
     expect(summary).toMatchObject({ contractRef, period: '2026-02', invoiceType: 'INVOICE', status: 'ISSUED', runId: run.runId, totalWithTax: 90, debitRequired: true, issueDate: today });
     expect(summary.invoiceRef).toMatch(new RegExp(`^BIL-${today.slice(0, 4)}-\\d{6}$`));
     expect(Date.parse(summary.dueDate) - Date.parse(summary.issueDate)).toBe(15 * 24 * 3600 * 1000);
+    // Due in 15 days, but the pre-notification (the e-mail, sent today) must come 20 days ahead, on a TARGET2 business day.
+    expect(summary.collectionDate).toBe(onOrAfterTarget2BusinessDay(addDays(summary.issueDate, 20)));
+    expect(isTarget2BusinessDay(summary.collectionDate)).toBe(true);
     expect(summary.lines).toBeUndefined();
 
     const detail = await billing.api.get(`/v1/invoices/${summary.invoiceRef}`).set(await reader());

@@ -1,4 +1,6 @@
 import { waitFor } from '@boissipay/runtime/testing';
+import { addDays } from '../src/domain/billing-period';
+import { onOrAfterTarget2BusinessDay } from '../src/domain/target2-calendar';
 import { startBillingUnderTest, type BillingUnderTest } from './support/billing-under-test';
 import {
   invoicesOf,
@@ -249,6 +251,9 @@ describe('billing run: one invoice per contract and period', () => {
             mandate: { mandateRef: `RUM-${contractRef}` },
           },
         });
+        // Due 30 days after issue (the default), collected on that day or the next TARGET2 business day.
+        expect(event.invoice.dueDate).toBe(addDays(event.invoice.issueDate, 30));
+        expect(event.invoice.collectionDate).toBe(onOrAfterTarget2BusinessDay(event.invoice.dueDate));
         const lines = event.invoice.lines;
         expect(lines.reduce((sum, line) => sum + line.amountWithTaxMinor, 0)).toBe(event.invoice.totalWithTaxMinor);
         expect(event.invoice.vatBreakdown.reduce((sum, subtotal) => sum + subtotal.baseMinor + subtotal.taxMinor, 0)).toBe(event.invoice.totalWithTaxMinor);

@@ -72,5 +72,8 @@ describe('migrating operations that carried their invoice to the invoicing table
     expect(operations.rows[0].count).toBe(3);
     const leftover = await pool.query(`select column_name from information_schema.columns where table_name = 'operations' and column_name like 'invoice%'`);
     expect(leftover.rows).toEqual([]);
+    // An invoice issued before collection dates existed was announced, and is collected, on its due date.
+    const dates = await pool.query('select due_date::text, collection_date::text from invoices');
+    expect(dates.rows).toEqual([{ due_date: '2026-10-31', collection_date: '2026-10-31' }]);
   });
 });

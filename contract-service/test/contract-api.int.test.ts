@@ -11,7 +11,7 @@ describe('contract API', () => {
   const created = async (overrides: Parameters<typeof buildContractRequest>[0] = {}) => {
     const response = await create(buildContractRequest(overrides));
     expect(response.status).toBe(201);
-    return response.body as { contractRef: string; contractId: string; version: number; status: string };
+    return response.body as { contractRef: string; contractId: string; version: number; status: string; payment: { mandate: { mandateRef: string; iban: string; status: string; signedAt?: string } } };
   };
   const act = (contractRef: string, action: string, body?: object, method: 'post' | 'put' = 'post') =>
     under.api[method](`/v1/contracts/${contractRef}${action}`).set(auth()).send(body);
@@ -54,7 +54,11 @@ describe('contract API', () => {
     });
 
     it.each<[string, unknown, string]>([
-      ['the IBAN fails its checksum', buildContractRequest({ payment: { mandate: { iban: 'FR7630006000011234567890188' } } }), 'INVALID_IBAN'],
+      ['the IBAN fails its checksum', buildContractRequest({ payment: { mandate: { iban: 'DE89370400440532013001' } } }), 'INVALID_IBAN'],
+      ['the French IBAN is 15 characters long', buildContractRequest({ payment: { mandate: { iban: 'FR6930006000011' } } }), 'INVALID_IBAN'],
+      ['the French account number has a letter where digits go', buildContractRequest({ payment: { mandate: { iban: 'FR76300060000112345678901X9' } } }), 'INVALID_IBAN'],
+      ['the French RIB key is wrong', buildContractRequest({ payment: { mandate: { iban: 'FR7630006000011234567890188' } } }), 'INVALID_IBAN'],
+      ['the BIC has no country', buildContractRequest({ payment: { mandate: { bic: 'AGRIQQPP' } } }), 'INVALID_BIC'],
       ['the BIC is malformed', buildContractRequest({ payment: { mandate: { bic: 'AGRI-FR' } } }), 'VALIDATION_FAILED'],
       ['activatedAt is before createdAt', buildContractRequest({ createdAt: addDays(todayInParis(), 2), activatedAt: addDays(todayInParis(), 1) }), 'INVALID_DATES'],
       ['expireAt is before activatedAt', buildContractRequest({ activatedAt: addDays(todayInParis(), 10), expireAt: addDays(todayInParis(), 5) }), 'INVALID_DATES'],
@@ -247,6 +251,44 @@ describe('contract API', () => {
       expect(revoked.body.payment.mandate).toMatchObject({ status: 'REVOKED', revokedAt: todayInParis(), revocationReason: 'account closed' });
       expectError(await act(contractRef, '/mandate/revoke', { reason: 'again' }), 409, 'MANDATE_ALREADY_REVOKED');
       expectError(await act(contractRef, '/activate'), 409, 'MANDATE_NOT_ACTIVE');
+    });
+
+    it('when a French IBAN has the wrong length, then the message says how long a French IBAN is', async () => {
+      const before = await counts();
+      const [error] = expectError(await create(buildContractRequest({ payment: { mandate: { iban: 'FR6930006000011' } } })), 400, 'INVALID_IBAN').errors;
+      expect(error?.message).toBe('IBAN FR6930006000011 has 15 characters; an IBAN of FR has 27.');
+      expect(await counts()).toEqual(before);
+    });
+
+    it('when no BIC is given, then the mandate is accepted without one', async () => {
+      const request = buildContractRequest();
+      const { bic: _bic, ...mandate } = request.payment.mandate;
+      const response = await create({ ...request, payment: { mandate } });
+      expect(response.status).toBe(201);
+      expect(response.body.payment.mandate.bic).toBeUndefined();
+    });
+
+    it("when a contract is created with another contract's mandate reference, then 409 MANDATE_REF_IN_USE and nothing is written", async () => {
+      const first = await created();
+      const before = await counts();
+      const response = await create(buildContractRequest({ payment: { mandate: { mandateRef: first.payment.mandate.mandateRef } } }), { 'Idempotency-Key': randomUUID() });
+      const [error] = expectError(response, 409, 'MANDATE_REF_IN_USE').errors;
+      expect(error?.message).toContain(first.payment.mandate.mandateRef);
+      expect(await counts()).toEqual(before);
+    });
+
+    it("when a mandate is replaced by one with another contract's reference, then 409 MANDATE_REF_IN_USE; its own reference may be kept", async () => {
+      const [first, second] = [await created(), await created()];
+      const taken = { ...second.payment.mandate, mandateRef: first.payment.mandate.mandateRef };
+      expectError(await act(second.contractRef, '/mandate', taken, 'put'), 409, 'MANDATE_REF_IN_USE');
+      const kept = await act(second.contractRef, '/mandate', { ...second.payment.mandate, iban: 'DE89370400440532013000' }, 'put');
+      expect(kept.status).toBe(200);
+    });
+
+    it('when two contracts are created at once with the same mandate reference, then one is created and the other gets 409', async () => {
+      const mandateRef = `RUM-RACE-${randomUUID().slice(0, 8)}`;
+      const responses = await Promise.all([1, 2].map(() => create(buildContractRequest({ payment: { mandate: { mandateRef } } }))));
+      expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
     });
 
     it('when a replacement mandate has a bad IBAN, then 400 INVALID_IBAN', async () => {

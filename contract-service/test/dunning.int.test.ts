@@ -1,7 +1,10 @@
 import type { contractApi } from '@boissipay/contracts';
 import { waitFor } from '@boissipay/runtime/testing';
 import { buildPaymentResult, startSettlementPublisher, type PaymentResultEvent, type SettlementPublisher } from '../../billing-service/test/support/settlement-events';
-import { buildContractRequest } from './support/contract-factory';
+import { expireLapsedMandates } from '../src/app/expire-contracts';
+import { addDays } from '../src/domain/dates';
+import { lapseDateOf } from '../src/domain/mandate-expiry';
+import { buildContractRequest, todayInParis } from './support/contract-factory';
 import { startContractService, type ContractServiceUnderTest } from './support/contract-service-under-test';
 import { startLifecycleEventCollector, type LifecycleEventCollector } from './support/lifecycle-events';
 
@@ -94,5 +97,38 @@ describe('dunning: a failed direct debit suspends the contract', () => {
     await delivered(failedDebit(contract.contractRef, 'ACCOUNT_CLOSED'), failedDebit('CTR-2026-999999999', 'INSUFFICIENT_FUNDS'));
 
     expect(await read(contract.contractRef)).toEqual(terminated);
+  });
+
+  it('when a mandate has no collection for 36 months, then it is revoked as expired with its event; a successful debit starts the 36 months again', async () => {
+    const today = todayInParis();
+    const [unused, used] = [await activeContract(), await activeContract()];
+    const collectedOn = addDays(today, 400);
+    await delivered(
+      buildPaymentResult(
+        { contractRef: used.contractRef, invoiceRef: 'BIL-2027-000001', totalWithTaxMinor: 10_000 },
+        { mandateRef: used.payment.mandate.mandateRef, settledAt: `${collectedOn}T09:00:00.000Z` },
+      ),
+    );
+
+    const lapseDate = lapseDateOf(today);
+    expect(await expireLapsedMandates(under.dependencies(), addDays(lapseDate, -1))).not.toEqual(expect.arrayContaining([unused.contractRef]));
+    const lapsed = await expireLapsedMandates(under.dependencies(), lapseDate);
+    expect(lapsed).toContain(unused.contractRef);
+    expect(lapsed).not.toContain(used.contractRef);
+
+    expect((await read(unused.contractRef)).payment.mandate).toMatchObject({
+      status: 'REVOKED',
+      revokedAt: lapseDate,
+      revocationReason: `Expired: no collection for 36 months since its signature on ${today} (SEPA rulebook); a new mandate must be signed.`,
+    });
+    expect((await read(used.contractRef)).payment.mandate).toMatchObject({ status: 'ACTIVE', lastCollectedOn: collectedOn });
+    const events = await waitFor(async () => {
+      const all = await collector.eventsOf(unused.contractId, unused.contractRef);
+      return all.some((event) => event.type === 'MANDATE_REVOKED') && all;
+    });
+    expect(events.map((event) => event.type)).toEqual(['SUBSCRIBED', 'ACTIVATED', 'MANDATE_REVOKED']);
+    // Once revoked, it is not revoked again.
+    expect(await expireLapsedMandates(under.dependencies(), addDays(lapseDate, 1))).not.toContain(unused.contractRef);
+    expect(await expireLapsedMandates(under.dependencies(), lapseDateOf(collectedOn))).toContain(used.contractRef);
   });
 });

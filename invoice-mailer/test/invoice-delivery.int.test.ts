@@ -40,7 +40,7 @@ describe('invoice delivery', () => {
     expect(email.to).toEqual([{ address: invoice.billingContact.email, name: 'Jane ROE' }]);
     expect(email.from).toEqual([{ address: 'billing@boissipay.example', name: 'Boissipay Billing' }]);
     expect(email.subject).toBe(`Boissipay SAS: invoice ${invoice.invoiceRef} for October 2026`);
-    expect(plain(email.html)).toContain('The amount of 1 559,57 € will be debited on 10/11/2026');
+    expect(plain(email.html)).toContain('The amount of 1 559,57 € will be debited on 16/11/2026');
     expect(email.html).toContain(`${invoice.invoiceRef}.pdf`);
 
     const attachment = await attachmentOf(email, `${invoice.invoiceRef}.pdf`);
@@ -54,6 +54,7 @@ describe('invoice delivery', () => {
       `No. ${invoice.invoiceRef}`,
       'Issue date: 01/11/2026',
       'Due date: 10/11/2026',
+      'Direct debit on: 16/11/2026',
       'Period: October 2026 (01/10/2026 – 31/10/2026)',
       `Contract: ${invoice.contractRef}`,
       invoice.customer.subscriberRef,
@@ -75,7 +76,7 @@ describe('invoice delivery', () => {
       'Total excl. VAT 1 305,56 €',
       'Total VAT 254,01 €',
       'Total incl. VAT 1 559,57 €',
-      'The amount of 1 559,57 € will be debited on 10/11/2026 from account FR76 **** 0189',
+      'The amount of 1 559,57 € will be debited on 16/11/2026 from account FR76 **** 0189',
       `Mandate reference: ${invoice.mandate?.mandateRef}.`,
       'SEPA creditor identifier: FR00ZZZ000000',
       `Invoice ${invoice.invoiceRef} – page 1 / 1`,

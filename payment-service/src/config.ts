@@ -8,6 +8,17 @@ export const paymentConfig = defineServiceConfig({ name: 'payment-service', port
     schema: settings.consumerName,
     default: 'invoice-debits',
   }),
+  PAYMENT_COLLECTION_TIME: variable({
+    description:
+      "Time of day (HH:MM, in PAYMENT_TIME_ZONE) from which a payment's debit is sent to the provider on its collection date, the date billing announced in the invoice e-mail; never earlier.",
+    schema: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 06:00'),
+    default: '06:00',
+  }),
+  PAYMENT_TIME_ZONE: variable({
+    description: 'Time zone of the collection dates: the creditor\'s banking calendar (Europe/Paris for a French creditor).',
+    schema: settings.timeZone,
+    default: 'Europe/Paris',
+  }),
   PAYMENT_DEBIT_WORKER_ENABLED: variable({
     description: 'Whether this instance runs the debit worker that sends pending payments to the provider (false: it only records payments and serves the API).',
     schema: settings.flag,

@@ -21,7 +21,8 @@ export const paymentService = defineService({
   produces: [paymentResultV1Event.eventTopic],
   compose: ({ db, pool, config, clock, newId, logger, metrics }) => {
     paymentMetrics(metrics, pool);
-    const recording: RecordingDependencies = { clock, newPaymentRef, newEventId: newId };
+    const collectionSchedule = { time: config.PAYMENT_COLLECTION_TIME, timeZone: config.PAYMENT_TIME_ZONE };
+    const recording: RecordingDependencies = { clock, newPaymentRef, newEventId: newId, collectionSchedule };
     const debits: DebitDependencies = {
       ...recording,
       db,

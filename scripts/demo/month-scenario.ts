@@ -5,13 +5,33 @@ import { eventually, type PlatformClient } from './platform-client';
  * A realistic month for three corporate customers, played through the public REST APIs only:
  * contracts created and activated, purchases and refunds decided on the spot (some refused,
  * for the reasons the product enforces), the month billed, then each invoice followed until
- * it is debited (or not) and e-mailed. Used by `npm run demo` and by the end-to-end test.
+ * it is e-mailed and its debit scheduled for its collection date; and, when the caller can move
+ * the payment service's clock to that date (`onCollectionDate`), until it is debited (or not).
+ * Used by `npm run demo` and by the end-to-end test.
  */
 
+/** Accounts of the simulated SEPA provider (payment-service/src/infra/simulated-sepa-provider.ts): any ending but …0001-…0004 pays. */
 export const TEST_IBANS = {
   pays: 'FR7630006000011234567890189',
+  paysToo: 'FR7630004000010001234567830',
   insufficientFunds: 'FR7630004000010010000850001',
 } as const;
+
+/** Who a customer is: its legal identifiers and its bank account, each its own. */
+interface CustomerIdentity {
+  name: string;
+  /** Mandate reference suffix (the RUM is unique per creditor). */
+  code: string;
+  /** SIREN, nine digits with a Luhn check digit. */
+  siren: string;
+  iban: string;
+  bic: string;
+}
+
+/** French intra-community VAT number of a SIREN: FR, a two-digit key (12 + 3 × (SIREN mod 97)) mod 97, the SIREN. */
+export function frenchVatNumberOf(siren: string): string {
+  return `FR${String((12 + 3 * (Number(siren) % 97)) % 97).padStart(2, '0')}${siren}`;
+}
 
 export interface OperationOutcome {
   customer: string;
@@ -28,6 +48,8 @@ export interface CustomerOutcome {
   contractRef: string;
   billingEmail: string;
   iban: string;
+  siren: string;
+  mandateRef: string;
 }
 
 export interface InvoiceOutcome {
@@ -36,6 +58,10 @@ export interface InvoiceOutcome {
   invoiceRef: string;
   invoiceType: string;
   totalWithTax: string;
+  /** The date the debit is collected on (null: nothing to debit). */
+  collectionDate: string | null;
+  /** The payment as it stood once the invoice was e-mailed, before its collection date. */
+  paymentBeforeCollection: string;
   payment: string;
   delivery: string;
   recipient: string;
@@ -62,7 +88,8 @@ export function todayInParis(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
-function contractRequest(name: string, email: string, iban: string, limit: number, period: string, tag: string): Body {
+function contractRequest(customer: CustomerIdentity, email: string, limit: number, period: string, tag: string): Body {
+  const { name, code, siren, iban, bic } = customer;
   const start = `${period}-01`;
   const [year] = period.split('-');
   return {
@@ -77,18 +104,21 @@ function contractRequest(name: string, email: string, iban: string, limit: numbe
     subscriber: {
       subscriberRef: `${name} ${tag}`,
       subscriberType: 'PROFESSIONNAL',
-      party: { customerId: `PRO-${tag}-${name.length}`, customerRef: `CUST-${tag}-${name.length}` },
-      eInvoicing: { siren: '784671695', vatNumber: 'FR53784671695', country: 'FRANCE' },
+      party: { customerId: `PRO-${tag}-${code}`, customerRef: `CUST-${tag}-${code}` },
+      eInvoicing: { siren, vatNumber: frenchVatNumberOf(siren), country: 'FRANCE' },
       contactPerson: { gender: 'MME', firstName: 'Claire', lastName: 'DUBOIS', mail: email },
       contactAddress: { line1: name, line4: '10 avenue de la République', line6: '69002 LYON' },
       billingAddress: { line1: name, line2: 'Comptabilité fournisseurs', line4: '10 avenue de la République', line6: '69002 LYON', countryCode: 'FR' },
     },
-    payment: { mandate: { mandateRef: `RUM-${tag}-${name.length}`, iban, bic: 'AGRIFRPP', signedAt: start, status: 'ACTIVE' } },
+    payment: { mandate: { mandateRef: `RUM-${tag}-${code}`, iban, bic, signedAt: start, status: 'ACTIVE' } },
     billing: { outstandingLimit: { amount: limit, currency: 'EUR' }, contact: { firstName: 'Claire', lastName: 'DUBOIS', mail: email } },
   };
 }
 
-/** One line at 10 % VAT (train) or 20 % (hotel, fees), amounts in cents, adding up exactly. */
+/**
+ * One line at the French VAT rate of its product: 10 % for passenger transport and hotel
+ * accommodation, 20 % for packages and the agency's fees; amounts in cents, adding up exactly.
+ */
 function order(orderRef: string, label: string, withoutTaxCents: number, vatRate: 10 | 20, traveller: string, extra: Body = {}): Body {
   const taxCents = Math.round((withoutTaxCents * vatRate) / 100); // integers only: cents × whole percent
   const euros = (cents: number) => Number((cents / 100).toFixed(2));
@@ -124,6 +154,12 @@ export interface PlayOptions {
   today?: string;
   /** Runs right after the billing run was accepted (the end-to-end test crashes services here). */
   afterBillingRunStarted?: () => Promise<void>;
+  /**
+   * Brings the payment service to the collection date, once every invoice is e-mailed and its
+   * debit scheduled (the end-to-end test restarts it with CLOCK_START). Without it the month
+   * ends there: the debits wait for their date, weeks ahead.
+   */
+  onCollectionDate?: (collectionDate: string) => Promise<void>;
 }
 
 export async function playMonth(client: PlatformClient, options: PlayOptions = {}): Promise<MonthOutcome> {
@@ -140,15 +176,16 @@ export async function playMonth(client: PlatformClient, options: PlayOptions = {
     }, `billing to see ${contractRef} ${status}`);
   }
 
-  async function subscribe(name: string, iban: string, limit: number): Promise<CustomerOutcome> {
+  async function subscribe(identity: CustomerIdentity, limit: number): Promise<CustomerOutcome> {
+    const { name, iban } = identity;
     const billingEmail = `billing.${name.toLowerCase().replace(/\W+/g, '-')}.${tag}@customers.example`;
-    const created = await client.post('contract-service', '/v1/contracts', contractRequest(name, billingEmail, iban, limit, period, tag));
+    const created = await client.post('contract-service', '/v1/contracts', contractRequest(identity, billingEmail, limit, period, tag));
     if (created.status !== 201) throw new Error(`creating ${name}: ${created.status} ${JSON.stringify(created.body)}`);
     const contractRef = String(created.body.contractRef);
     const activated = await client.post('contract-service', `/v1/contracts/${contractRef}/activate`);
     if (activated.status !== 200) throw new Error(`activating ${name}: ${activated.status} ${JSON.stringify(activated.body)}`);
     await billingStatusOf(contractRef, 'ACTIVE');
-    const customer = { name, contractRef, billingEmail, iban };
+    const customer = { name, contractRef, billingEmail, iban, siren: identity.siren, mandateRef: String((created.body.payment as { mandate: Body }).mandate.mandateRef) };
     customers.push(customer);
     return customer;
   }
@@ -167,20 +204,20 @@ export async function playMonth(client: PlatformClient, options: PlayOptions = {
     });
   }
 
-  const acme = await subscribe('CSE Acme Industries', TEST_IBANS.pays, 5000);
-  const globex = await subscribe('Globex Works Council', TEST_IBANS.insufficientFunds, 3000);
-  const initech = await subscribe('Initech Travel Club', TEST_IBANS.pays, 1000);
+  const acme = await subscribe({ name: 'CSE Acme Industries', code: 'ACME', siren: '732829320', iban: TEST_IBANS.pays, bic: 'AGRIFRPP' }, 5000);
+  const globex = await subscribe({ name: 'Globex Works Council', code: 'GLOBEX', siren: '443061841', iban: TEST_IBANS.insufficientFunds, bic: 'BNPAFRPP' }, 3000);
+  const initech = await subscribe({ name: 'Initech Travel Club', code: 'INITECH', siren: '380129866', iban: TEST_IBANS.paysToo, bic: 'BNPAFRPP' }, 1000);
 
   const ref = (n: number) => `ORD-${tag}-${n}`;
   await operate(acme, 'PURCHASE', day(3), 'TGV Paris – Lyon, 2 travellers', order(ref(1), 'TGV Paris – Lyon', 18_400, 10, 'Jane Martin'));
-  await operate(acme, 'PURCHASE', day(4), 'Hotel Lyon, 2 nights', order(ref(2), 'Hotel Bellecour, 2 nights', 31_000, 20, 'Jane Martin'));
+  await operate(acme, 'PURCHASE', day(4), 'Hotel Lyon, 2 nights', order(ref(2), 'Hotel Bellecour, 2 nights', 31_000, 10, 'Jane Martin'));
   await operate(acme, 'PURCHASE', day(11), 'Flight Paris – Nice', order(ref(3), 'Flight ORY-NCE', 12_350, 10, 'Paul Girard'));
   await operate(acme, 'PURCHASE', day(18), 'Ski week, group of 6', order(ref(4), 'Ski week Les Arcs', 154_000, 20, 'Group CSE'));
   await operate(acme, 'REFUND', day(21), 'Flight Paris – Nice cancelled', order(ref(5), 'Refund flight ORY-NCE', 12_350, 10, 'Paul Girard', { refundedOrderRef: ref(3) }));
   await operate(acme, 'PURCHASE', day(27), 'Booking fees', order(ref(6), 'Agency fees', 2_500, 20, 'Jane Martin'));
 
   await operate(globex, 'PURCHASE', day(6), 'TGV Lille – Marseille', order(ref(7), 'TGV Lille – Marseille', 21_900, 10, 'Marc Petit'));
-  await operate(globex, 'PURCHASE', day(13), 'Seminar hotel', order(ref(8), 'Hotel seminar package', 98_000, 20, 'Works council'));
+  await operate(globex, 'PURCHASE', day(13), 'Seminar hotel', order(ref(8), 'Hotel seminar package, rooms', 98_000, 10, 'Works council'));
   await operate(globex, 'PURCHASE', day(25), 'Coach trip', order(ref(9), 'Coach Lille – Bruges', 45_000, 10, 'Works council'));
 
   await operate(initech, 'PURCHASE', day(2), 'City break Rome', order(ref(10), 'City break Rome', 40_000, 20, 'Sofia Rossi'));
@@ -206,16 +243,16 @@ export async function playMonth(client: PlatformClient, options: PlayOptions = {
     return body.status === 'RUNNING' ? undefined : body;
   }, `billing run ${runId}`);
 
-  const invoices: InvoiceOutcome[] = [];
+  type Followed = { customer: CustomerOutcome; invoice: Body; scheduled?: Body; delivery: Body };
+  const followed: Followed[] = [];
   for (const customer of customers) {
     const list = await client.get<{ invoices: Body[] }>('billing-service', `/v1/invoices?contractRef=${customer.contractRef}&period=${period}`);
     for (const invoice of list.body.invoices) {
       const invoiceRef = String(invoice.invoiceRef);
-      const payment = invoice.debitRequired
+      const scheduled = invoice.debitRequired
         ? await eventually(async () => {
             const { body } = await client.get<{ payments: Body[] }>('payment-service', `/v1/payments?invoiceRef=${invoiceRef}`);
-            const found = body.payments[0];
-            return found && (found.status === 'SUCCEEDED' || found.status === 'FAILED') ? found : undefined;
+            return body.payments[0];
           }, `the payment of ${invoiceRef}`)
         : undefined;
       const delivery = await eventually(async () => {
@@ -223,24 +260,54 @@ export async function playMonth(client: PlatformClient, options: PlayOptions = {
         const found = body.deliveries[0];
         return found && found.status !== 'PENDING' ? found : undefined;
       }, `the e-mail of ${invoiceRef}`);
-      const settled = await eventually(async () => {
-        const { body } = await client.get('billing-service', `/v1/invoices/${invoiceRef}`);
-        const waitingForPayment = payment !== undefined && body.status !== 'PAID' && body.status !== 'UNPAID';
-        return waitingForPayment || !body.sentAt ? undefined : body;
-      }, `billing to record the payment and the e-mail of ${invoiceRef}`);
-      const balance = await client.get('billing-service', `/v1/contracts/${customer.contractRef}/balance`);
-      invoices.push({
-        customer: customer.name,
-        contractRef: customer.contractRef,
-        invoiceRef,
-        invoiceType: String(invoice.invoiceType),
-        totalWithTax: `${Number(invoice.totalWithTax).toFixed(2)} EUR`,
-        payment: payment ? `${payment.status}${payment.reasonCode ? ` (${payment.reasonCode})` : ''} → invoice ${settled.status}` : 'nothing to debit',
-        delivery: String(delivery.status),
-        recipient: String(delivery.recipient),
-        outstandingAfter: `${Number(balance.body.outstanding).toFixed(2)} EUR`,
-      });
+      followed.push({ customer, invoice, scheduled, delivery });
     }
+  }
+
+  // Every e-mail is out: the payments as they stand now, before their collection date.
+  for (const entry of followed) {
+    if (!entry.scheduled) continue;
+    const { body } = await client.get<{ payments: Body[] }>('payment-service', `/v1/payments?invoiceRef=${String(entry.invoice.invoiceRef)}`);
+    entry.scheduled = body.payments[0] ?? entry.scheduled;
+  }
+  const collectionDates = followed.flatMap(({ scheduled }) => (scheduled ? [String(scheduled.collectionDate)] : [])).sort();
+  const lastCollectionDate = collectionDates[collectionDates.length - 1];
+  if (options.onCollectionDate && lastCollectionDate) await options.onCollectionDate(lastCollectionDate);
+
+  const invoices: InvoiceOutcome[] = [];
+  for (const { customer, invoice, scheduled, delivery } of followed) {
+    const invoiceRef = String(invoice.invoiceRef);
+    const payment =
+      scheduled && options.onCollectionDate
+        ? await eventually(async () => {
+            const { body } = await client.get<{ payments: Body[] }>('payment-service', `/v1/payments?invoiceRef=${invoiceRef}`);
+            const found = body.payments[0];
+            return found && (found.status === 'SUCCEEDED' || found.status === 'FAILED') ? found : undefined;
+          }, `the payment of ${invoiceRef}`)
+        : scheduled;
+    const settled = await eventually(async () => {
+      const { body } = await client.get('billing-service', `/v1/invoices/${invoiceRef}`);
+      const waitingForPayment = payment !== undefined && options.onCollectionDate !== undefined && body.status !== 'PAID' && body.status !== 'UNPAID';
+      return waitingForPayment || !body.sentAt ? undefined : body;
+    }, `billing to record the payment and the e-mail of ${invoiceRef}`);
+    const balance = await client.get('billing-service', `/v1/contracts/${customer.contractRef}/balance`);
+    invoices.push({
+      customer: customer.name,
+      contractRef: customer.contractRef,
+      invoiceRef,
+      invoiceType: String(invoice.invoiceType),
+      totalWithTax: `${Number(invoice.totalWithTax).toFixed(2)} EUR`,
+      collectionDate: scheduled ? String(scheduled.collectionDate) : null,
+      paymentBeforeCollection: scheduled ? `${scheduled.status}, ${scheduled.attemptCount} attempt(s)` : 'nothing to debit',
+      payment: !payment
+        ? 'nothing to debit'
+        : payment.status === 'PENDING'
+          ? `scheduled for ${payment.collectionDate}`
+          : `${payment.status}${payment.reasonCode ? ` (${payment.reasonCode})` : ''} → invoice ${settled.status}`,
+      delivery: String(delivery.status),
+      recipient: String(delivery.recipient),
+      outstandingAfter: `${Number(balance.body.outstanding).toFixed(2)} EUR`,
+    });
   }
 
   return { period, customers, operations, run: { runId, status: String(run.status), durationMs: Number(run.durationMs ?? 0) }, invoices };

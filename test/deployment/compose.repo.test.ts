@@ -13,7 +13,7 @@ const composeText = readRepoFile('docker-compose.yml');
 const infrastructure = ['postgres', 'kafka', 'schema-registry', 'kafka-ui', 'maildev', 'keycloak', 'gateway'];
 
 /** Catalogue variables the stack deliberately does not pass: each service's own default applies. */
-const leftToServiceDefault = ['KAFKA_CLIENT_ID'];
+const leftToServiceDefault = ['KAFKA_CLIENT_ID', 'CLOCK_START'];
 
 const environmentOf = (service: string): Record<string, string> => compose.services[service]?.environment ?? {};
 

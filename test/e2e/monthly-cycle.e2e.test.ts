@@ -1,12 +1,28 @@
-import { playMonth, type MonthOutcome } from '../../scripts/demo/month-scenario';
+import { frenchVatNumberOf, playMonth, type MonthOutcome } from '../../scripts/demo/month-scenario';
 import { eventually, platformClient, type PlatformClient } from '../../scripts/demo/platform-client';
 import { attachmentOf, emailsTo } from '../../invoice-mailer/test/support/mail-catcher';
 import { pdfText } from '../../invoice-mailer/test/support/pdf-text';
 import { metricValue, parseMetrics } from '@boissipay/runtime/testing';
 import { referencedMetricNames } from '../deployment/monitoring-files';
+import { collectionStartOf } from '../../payment-service/src/domain/collection-schedule';
 import { E2E_SECRET, Platform } from './support/platform';
 
 jest.setTimeout(300_000);
+
+/** The payment service's default collection time. */
+const COLLECTION_SCHEDULE = { time: '06:00', timeZone: 'Europe/Paris' };
+const frenchDate = (isoDate: string) => isoDate.split('-').reverse().join('/');
+const plain = (text: string) => text.replace(/\s+/g, ' ');
+const parisDateOf = (instant: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(instant));
+
+/**
+ * The month is billed today; its debits are collected weeks later, on their collection date.
+ * The payment service is restarted with its clock set to 06:00 in Paris that day, as if the
+ * platform had run until then.
+ */
+const untilCollectionDate = (platform: Platform) => async (collectionDate: string) => {
+  await platform.restartService('payment-service', { CLOCK_START: collectionStartOf(collectionDate, COLLECTION_SCHEDULE).toISOString() });
+};
 
 /** What must hold after any month, whatever crashed on the way. */
 async function expectMonthClosedCorrectly(outcome: MonthOutcome, client: PlatformClient): Promise<void> {
@@ -20,11 +36,15 @@ async function expectMonthClosedCorrectly(outcome: MonthOutcome, client: Platfor
 
   // One invoice per customer, numbered, debited by mandate, mailed to the billing contact.
   expect(outcome.invoices.map((invoice) => [invoice.customer, invoice.invoiceType, invoice.totalWithTax, invoice.payment, invoice.delivery, invoice.outstandingAfter])).toEqual([
-    ['CSE Acme Industries', 'INVOICE', '2452.40 EUR', 'SUCCEEDED → invoice PAID', 'SENT', '0.00 EUR'],
-    ['Globex Works Council', 'INVOICE', '1911.90 EUR', 'FAILED (INSUFFICIENT_FUNDS) → invoice UNPAID', 'SENT', '1911.90 EUR'],
+    ['CSE Acme Industries', 'INVOICE', '2421.40 EUR', 'SUCCEEDED → invoice PAID', 'SENT', '0.00 EUR'],
+    ['Globex Works Council', 'INVOICE', '1813.90 EUR', 'FAILED (INSUFFICIENT_FUNDS) → invoice UNPAID', 'SENT', '1813.90 EUR'],
     ['Initech Travel Club', 'INVOICE', '722.00 EUR', 'SUCCEEDED → invoice PAID', 'SENT', '0.00 EUR'],
   ]);
   for (const invoice of outcome.invoices) expect(invoice.invoiceRef).toMatch(/^BIL-\d{4}-\d{6}$/);
+  expect(new Set(outcome.customers.map((customer) => customer.mandateRef)).size).toBe(3);
+  expect(new Set(outcome.customers.map((customer) => customer.siren)).size).toBe(3);
+  // Nothing was debited before the collection date, though the e-mails were out.
+  expect(outcome.invoices.map((invoice) => invoice.paymentBeforeCollection)).toEqual(['PENDING, 0 attempt(s)', 'PENDING, 0 attempt(s)', 'PENDING, 0 attempt(s)']);
 
   for (const [index, customer] of outcome.customers.entries()) {
     const invoice = outcome.invoices[index];
@@ -35,9 +55,23 @@ async function expectMonthClosedCorrectly(outcome: MonthOutcome, client: Platfor
     const { text } = await pdfText(pdf.content);
     expect(text).toContain(invoice?.invoiceRef);
     expect(text).toContain(customer.name);
+    // Each customer's own identifiers.
+    expect(text).toContain(`SIREN: ${customer.siren}`);
+    expect(text).toContain(`VAT number: ${frenchVatNumberOf(customer.siren)}`);
 
-    const payments = await client.get<{ payments: Array<{ status: string; attempts?: unknown[] }> }>('payment-service', `/v1/payments?invoiceRef=${invoice?.invoiceRef}`);
+    const payments = await client.get<{ payments: Array<{ paymentRef: string; collectionDate: string }> }>('payment-service', `/v1/payments?invoiceRef=${invoice?.invoiceRef}`);
     expect(payments.body.payments).toHaveLength(1); // never debited twice
+    // The date the PDF and the e-mail (the SEPA pre-notification) announce is the date the debit was made on.
+    const [payment] = payments.body.payments;
+    expect(payment?.collectionDate).toBe(invoice?.collectionDate);
+    const announced = `will be debited on ${frenchDate(String(payment?.collectionDate))}`;
+    expect(plain(text)).toContain(announced);
+    expect(plain(text)).toContain(`Direct debit on: ${frenchDate(String(payment?.collectionDate))}`);
+    expect(plain(mails[0]?.html ?? '')).toContain(announced);
+    const detail = await client.get<{ attempts: Array<{ attemptedAt: string }> }>('payment-service', `/v1/payments/${payment?.paymentRef}`);
+    const [firstAttempt] = detail.body.attempts;
+    expect(parisDateOf(String(firstAttempt?.attemptedAt))).toBe(payment?.collectionDate);
+    expect(Date.parse(String(firstAttempt?.attemptedAt))).toBeGreaterThanOrEqual(collectionStartOf(String(payment?.collectionDate), COLLECTION_SCHEDULE).getTime());
   }
 
   // Dunning: the customer whose debit failed is suspended by contract-service, and billing refuses its purchases from then on.
@@ -75,7 +109,7 @@ async function expectMetricsOfTheMonth(platform: Platform): Promise<void> {
   expect({ operationsPosted: (operationsPosted ?? 0) > 0, accepted: (accepted ?? 0) > 0 }).toEqual({ operationsPosted: true, accepted: true });
   expect(metricValue(billing, 'boissipay_operations_decided_total', { type: 'PURCHASE', status: 'REJECTED', rejection_code: 'OUTSTANDING_LIMIT_EXCEEDED' })).toBe(1);
   expect(metricValue(billing, 'boissipay_billing_runs', { status: 'COMPLETED' })).toBeGreaterThanOrEqual(1);
-  expect(metricValue(billing, 'boissipay_invoiced_amount_minor', { currency: 'EUR' })).toBe(245_240 + 191_190 + 72_200);
+  expect(metricValue(billing, 'boissipay_invoiced_amount_minor', { currency: 'EUR' })).toBe(242_140 + 181_390 + 72_200);
   expect(metricValue(billing, 'boissipay_events_consumed_total', { topic: 'contract.lifecycle.v1', outcome: 'applied' })).toBeGreaterThan(0);
   expect(metricValue(payment, 'boissipay_payments', { status: 'SUCCEEDED' })).toBe(2);
   expect(metricValue(payment, 'boissipay_payments', { status: 'FAILED', reason: 'INSUFFICIENT_FUNDS' })).toBe(1);
@@ -118,7 +152,7 @@ describe('the whole month, the four services as separate processes', () => {
     try {
       await platform.start();
       const client = platformClient((service) => platform.url(service), E2E_SECRET);
-      const outcome = await playMonth(client);
+      const outcome = await playMonth(client, { onCollectionDate: untilCollectionDate(platform) });
       await expectMonthClosedCorrectly(outcome, client);
       await expectMetricsOfTheMonth(platform);
       await expectOperatorActionsSettleInBilling(outcome, client);
@@ -137,6 +171,7 @@ describe('the whole month, the four services as separate processes', () => {
           await Promise.all([platform.kill('payment-service'), platform.kill('invoice-mailer')]);
           await Promise.all([platform.startService('payment-service'), platform.startService('invoice-mailer')]);
         },
+        onCollectionDate: untilCollectionDate(platform),
       });
       await expectMonthClosedCorrectly(outcome, client);
     } finally {

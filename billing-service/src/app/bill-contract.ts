@@ -3,6 +3,7 @@ import { transactionalOutbox } from '@boissipay/runtime';
 import type { BillingPeriod } from '../domain/billing-period';
 import { addDays } from '../domain/billing-period';
 import { buildInvoiceDraft } from '../domain/build-invoice';
+import { collectionDateOf } from '../domain/collection-date';
 import type { InvoiceTotals, InvoiceType, IssuedInvoice } from '../domain/invoice';
 import { formatInvoiceRef, numberingYearOf } from '../domain/invoice-number';
 import { invoiceIssuedEventOf } from '../events/invoice-issued-event';
@@ -17,7 +18,7 @@ import {
 } from '../infra/invoice-repository';
 import { momentOf, type BillingRunDependencies } from './dependencies';
 
-export type ContractBillingDependencies = Pick<BillingRunDependencies, 'db' | 'clock' | 'newId' | 'timeZone' | 'paymentTermDays'>;
+export type ContractBillingDependencies = Pick<BillingRunDependencies, 'db' | 'clock' | 'newId' | 'timeZone' | 'paymentTermDays' | 'prenotificationDays'>;
 
 /** The run a contract is billed by. */
 export interface BillingRunOfContract {
@@ -54,6 +55,7 @@ export async function billContract(deps: ContractBillingDependencies, contractRe
     const year = numberingYearOf(issueDate);
     // Taken once everything is read and built: the counter row, which every issuer waits on, stays locked the shortest time.
     const invoiceRef = formatInvoiceRef(year, await takeNextInvoiceNumber(tx, year));
+    const dueDate = addDays(issueDate, deps.paymentTermDays);
     const invoice: IssuedInvoice = {
       ...outcome.draft,
       ...invoicePartyOf(locked.contract),
@@ -61,7 +63,8 @@ export async function billContract(deps: ContractBillingDependencies, contractRe
       invoiceRef,
       period: run.period.id,
       issueDate,
-      dueDate: addDays(issueDate, deps.paymentTermDays),
+      dueDate,
+      collectionDate: collectionDateOf({ issueDate, dueDate }, deps.prenotificationDays),
     };
     const event = invoiceIssuedEventOf(invoice, { eventId: deps.newId(), occurredAt: issuedAt, correlationId: run.correlationId });
     await insertInvoice(tx, invoice, { runId: run.runId, issuedEventId: event.eventId, issuedAt });

@@ -26,6 +26,8 @@ export interface BillingRunDependencies extends BillingDependencies {
   pool: Pool;
   /** BILLING_PAYMENT_TERM_DAYS: an invoice is due this many days after its issue date. */
   paymentTermDays: number;
+  /** SEPA_PRENOTIFICATION_DAYS: the invoice e-mail reaches the customer at least this many days before the debit. */
+  prenotificationDays: number;
   /**
    * Told after each contract of a run. If it throws, the run ends there as its process would
    * if killed: nothing more is written, its row stays RUNNING, its lock is released and

@@ -120,4 +120,6 @@ export interface IssuedInvoice extends InvoiceDraft, InvoiceParty {
   period: string;
   issueDate: string;
   dueDate: string;
+  /** When the debit is collected: the due date, moved as domain/collection-date.ts says. */
+  collectionDate: string;
 }

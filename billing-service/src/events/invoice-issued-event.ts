@@ -53,6 +53,7 @@ export function invoiceIssuedEventOf(invoice: IssuedInvoice, context: EventConte
       billingAddress: { ...invoice.billingAddress },
       mandate: invoice.mandate ? { ...invoice.mandate } : null,
       debitRequired: invoice.debitRequired,
+      collectionDate: invoice.collectionDate,
     },
   };
 }

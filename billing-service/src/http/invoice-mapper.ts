@@ -43,6 +43,7 @@ export function invoiceSummaryOf(invoice: InvoiceRow): Schemas['InvoiceSummary']
     runId: invoice.runId,
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
+    collectionDate: invoice.collectionDate,
     issuedAt: invoice.issuedAt.toISOString(),
     currencyCode: currency,
     totalWithoutTax: toDecimal(invoice.totalWithoutTaxMinor, currency),

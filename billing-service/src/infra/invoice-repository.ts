@@ -148,6 +148,7 @@ export async function insertInvoice(tx: BillingTransaction, invoice: IssuedInvoi
     runId: context.runId,
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
+    collectionDate: invoice.collectionDate,
     currency: invoice.currency,
     totalWithoutTaxMinor: invoice.totals.withoutTaxMinor,
     totalTaxMinor: invoice.totals.taxMinor,

@@ -256,6 +256,8 @@ export const invoices = pgTable(
       .references(() => billingRuns.runId),
     issueDate: date('issue_date', { mode: 'string' }).notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
+    /** The day the direct debit is collected, as the invoice e-mail announces it (domain/collection-date.ts). */
+    collectionDate: date('collection_date', { mode: 'string' }).notNull(),
     currency: text('currency').notNull(),
     totalWithoutTaxMinor: bigint('total_without_tax_minor', { mode: 'number' }).notNull(),
     totalTaxMinor: bigint('total_tax_minor', { mode: 'number' }).notNull(),

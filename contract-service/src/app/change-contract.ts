@@ -1,8 +1,8 @@
 import { ALL_CUSTOMERS, type AuditContext, type CustomerScope } from '@boissipay/runtime';
 import type { Contract } from '../domain/contract';
-import type { Invalid, Refused } from '../domain/contract.errors';
+import { mandateRefInUse, type Invalid, type Refused } from '../domain/contract.errors';
 import { decide, type LifecycleCommand } from '../domain/lifecycle';
-import { findContractForUpdate, updateContract } from '../infra/contract-repository';
+import { findContractForUpdate, findContractRefByMandateRef, isMandateRefTaken, updateContract } from '../infra/contract-repository';
 import type { ContractTransaction } from '../infra/database';
 import { auditContractChange } from './audit-change';
 import { momentOf, type ContractDependencies, type Moment } from './dependencies';
@@ -24,7 +24,13 @@ export async function changeContract(
   audit: AuditContext,
   moment: Moment = momentOf(dependencies),
 ): Promise<ChangeContractResult> {
-  return dependencies.db.transaction((tx) => changeContractIn(tx, target.contractRef, command, { ...moment, audit, newId: dependencies.newId }, target.scope));
+  try {
+    return await dependencies.db.transaction((tx) => changeContractIn(tx, target.contractRef, command, { ...moment, audit, newId: dependencies.newId }, target.scope));
+  } catch (error) {
+    // Another contract took the same mandate reference between our check and our write.
+    if (command.type === 'REPLACE_MANDATE' && isMandateRefTaken(error)) return mandateRefInUse(command.mandate.mandateRef);
+    throw error;
+  }
 }
 
 /**
@@ -43,6 +49,8 @@ export async function changeContractIn(
   if (!contract) return { kind: 'not-found' };
   const decision = decide(command, contract, moment.today);
   if (decision.kind !== 'accepted') return decision;
+  const { mandateRef } = decision.contract.mandate;
+  if (mandateRef !== contract.mandate.mandateRef && (await findContractRefByMandateRef(tx, mandateRef, contract.contractId))) return mandateRefInUse(mandateRef);
   await updateContract(tx, decision.contract);
   await enqueueLifecycleEvent(tx, decision, { ...moment, changedBy: moment.audit.actor.subject });
   await auditContractChange(tx, decision, { audit: moment.audit, action: command.type, before: contract, now: moment.now });

@@ -1,8 +1,8 @@
 import { ALL_CUSTOMERS, isInCustomerScope, requestFingerprint, type AuditContext, type CustomerScope } from '@boissipay/runtime';
 import type { Contract } from '../domain/contract';
-import type { Invalid } from '../domain/contract.errors';
+import { mandateRefInUse, type Invalid, type Refused } from '../domain/contract.errors';
 import { subscribe, type ContractApplication } from '../domain/subscribe';
-import { findContract, insertContract, nextContractRef } from '../infra/contract-repository';
+import { findContract, findContractRefByMandateRef, insertContract, isMandateRefTaken, nextContractRef } from '../infra/contract-repository';
 import { claimIdempotencyKey, findIdempotencyRecord, type IdempotencyRecord } from '../infra/idempotency-repository';
 import { auditContractChange } from './audit-change';
 import { momentOf, type ContractDependencies } from './dependencies';
@@ -24,7 +24,8 @@ export type CreateContractResult =
   | { kind: 'replayed'; contract: Contract }
   | { kind: 'key-reused'; message: string }
   | { kind: 'outside-scope'; message: string }
-  | Invalid;
+  | Invalid
+  | Refused;
 
 /**
  * Subscribes a contract: checks it, gives it an id and a reference, stores it with its
@@ -46,6 +47,7 @@ export async function createContract(dependencies: ContractDependencies, request
     if (seen) return replayOf(dependencies, seen, requestHash);
   }
 
+  const mandateRef = request.application.mandate.mandateRef;
   const outcome = await db.transaction(async (tx): Promise<CreateContractResult | IdempotencyRecord> => {
     const contractRef = await nextContractRef(tx, today.slice(0, 4));
     const decision = subscribe(request.application, { contractId: dependencies.newId(), contractRef }, today);
@@ -59,13 +61,22 @@ export async function createContract(dependencies: ContractDependencies, request
         return winner;
       }
     }
+    // After the key, so that a replay of the request that took this reference is answered as a replay;
+    // thrown, so that the key claimed above is rolled back with the rest.
+    if (await findContractRefByMandateRef(tx, mandateRef, decision.contract.contractId)) throw new MandateRefTaken();
     await insertContract(tx, decision.contract);
     await enqueueLifecycleEvent(tx, decision, { now, newId: dependencies.newId, changedBy: request.audit.actor.subject });
     await auditContractChange(tx, decision, { audit: request.audit, action: 'SUBSCRIBE', now });
     return { kind: 'created', contract: decision.contract };
+  }).catch((error: unknown) => {
+    // Another contract has the mandate reference, or took it between our check and our write.
+    if (error instanceof MandateRefTaken || isMandateRefTaken(error)) return mandateRefInUse(mandateRef);
+    throw error;
   });
   return 'kind' in outcome ? outcome : replayOf(dependencies, outcome, requestHash);
 }
+
+class MandateRefTaken extends Error {}
 
 async function replayOf(dependencies: ContractDependencies, seen: IdempotencyRecord, requestHash: string): Promise<CreateContractResult> {
   if (seen.requestHash !== requestHash) {

@@ -1,7 +1,8 @@
 import { ALL_CUSTOMERS, currentCorrelationId, systemActor } from '@boissipay/runtime';
 import type { IsoDate } from '../domain/contract';
-import { findExpiredContractRefs } from '../infra/contract-repository';
-import { changeContract } from './change-contract';
+import { hasLapsed, lapseReasonOf } from '../domain/mandate-expiry';
+import { findContractForUpdate, findExpiredContractRefs, findLapsedMandateContractRefs } from '../infra/contract-repository';
+import { changeContract, changeContractIn } from './change-contract';
 import { momentOf, type ContractDependencies } from './dependencies';
 
 /**
@@ -19,4 +20,26 @@ export async function expireContracts(dependencies: ContractDependencies, today:
     if (result.kind === 'changed') expired.push(contractRef);
   }
   return expired;
+}
+
+/**
+ * Revokes every ACTIVE mandate unused for 36 months (domain/mandate-expiry.ts), with its
+ * MANDATE_REVOKED event: billing then issues invoices without a mandate, which nothing debits.
+ * Each is re-checked under the contract's lock, so a collection recorded meanwhile keeps it.
+ * Returns the references of the contracts whose mandate lapsed.
+ */
+export async function expireLapsedMandates(dependencies: ContractDependencies, today: IsoDate = momentOf(dependencies).today): Promise<string[]> {
+  const lapsed: string[] = [];
+  const audit = { actor: systemActor('mandate-expiry'), requestId: currentCorrelationId() ?? dependencies.newId() };
+  for (const contractRef of await findLapsedMandateContractRefs(dependencies.db, today)) {
+    const changed = await dependencies.db.transaction(async (tx) => {
+      const contract = await findContractForUpdate(tx, contractRef, ALL_CUSTOMERS);
+      if (!contract || !hasLapsed(contract.mandate, today)) return false;
+      const command = { type: 'REVOKE_MANDATE', reason: lapseReasonOf(contract.mandate) } as const;
+      const result = await changeContractIn(tx, contractRef, command, { now: dependencies.clock(), today, audit, newId: dependencies.newId });
+      return result.kind === 'changed';
+    });
+    if (changed) lapsed.push(contractRef);
+  }
+  return lapsed;
 }

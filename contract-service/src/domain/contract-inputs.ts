@@ -1,8 +1,8 @@
 import { MoneyError, toMinorUnits, type Money } from '@boissipay/money';
 import type { IsoDate, Mandate } from './contract';
 import type { Problem } from './contract.errors';
+import { bicProblems, ibanProblems } from './bank-account';
 import { isAfter } from './dates';
-import { isValidIban } from '@boissipay/money';
 
 /** A mandate as a client submits it: never REVOKED, which only revocation produces. */
 export interface MandateInput {
@@ -21,12 +21,9 @@ export interface AmountInput {
 
 type Checked<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
-/** A signed, ACTIVE mandate with a valid IBAN; `field` locates it in the request body. */
+/** A signed, ACTIVE mandate on a valid IBAN (and BIC, when given); `field` locates it in the request body. */
 export function checkMandate(input: MandateInput, today: IsoDate, field: string): Checked<Mandate> {
-  const problems: Problem[] = [];
-  if (!isValidIban(input.iban)) {
-    problems.push({ code: 'INVALID_IBAN', field: `${field}/iban`, message: `IBAN ${input.iban} fails its ISO 13616 check digits.` });
-  }
+  const problems: Problem[] = [...ibanProblems(input.iban, `${field}/iban`), ...bicProblems(input.bic, `${field}/bic`)];
   if (input.status === 'ACTIVE' && input.signedAt === null) {
     problems.push({ code: 'INVALID_MANDATE', field: `${field}/signedAt`, message: 'An ACTIVE mandate must have been signed: signedAt is required.' });
   }

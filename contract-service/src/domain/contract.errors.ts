@@ -4,7 +4,7 @@
  */
 export type ContractErrorCode = InvalidInputCode | RefusalCode | 'CONTRACT_NOT_FOUND' | 'IDEMPOTENCY_KEY_REUSED';
 
-export type InvalidInputCode = 'INVALID_DATES' | 'INVALID_IBAN' | 'INVALID_MANDATE' | 'INVALID_AMOUNT' | 'UNKNOWN_CURRENCY' | 'INVALID_EFFECTIVE_DATE';
+export type InvalidInputCode = 'INVALID_DATES' | 'INVALID_IBAN' | 'INVALID_BIC' | 'INVALID_MANDATE' | 'INVALID_AMOUNT' | 'UNKNOWN_CURRENCY' | 'INVALID_EFFECTIVE_DATE';
 
 export type RefusalCode =
   | 'ILLEGAL_TRANSITION'
@@ -12,7 +12,8 @@ export type RefusalCode =
   | 'MANDATE_ALREADY_REVOKED'
   | 'CONTRACT_VALIDITY_ENDED'
   | 'CONTRACT_STILL_VALID'
-  | 'CURRENCY_CHANGE_REFUSED';
+  | 'CURRENCY_CHANGE_REFUSED'
+  | 'MANDATE_REF_IN_USE';
 
 /** One thing wrong with the input; `field` is a JSON pointer into the request body. */
 export interface Problem {
@@ -35,3 +36,7 @@ export interface Refused {
 }
 
 export const refused = (code: RefusalCode, message: string): Refused => ({ kind: 'refused', code, message });
+
+/** A mandate reference (RUM) is unique per creditor: another contract's mandate already has it. */
+export const mandateRefInUse = (mandateRef: string): Refused =>
+  refused('MANDATE_REF_IN_USE', `Mandate reference ${mandateRef} is already the reference of another contract's mandate; a mandate reference (RUM) identifies one mandate of the creditor.`);

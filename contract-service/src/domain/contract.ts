@@ -73,6 +73,8 @@ export interface Mandate {
   status: MandateStatus;
   revokedAt: IsoDate | null;
   revocationReason: string | null;
+  /** The day of its last successful collection (payment.result.v1); absent until then. A mandate unused for 36 months lapses (domain/mandate-expiry.ts). */
+  lastCollectedOn?: IsoDate | null;
 }
 
 export interface Contract {

@@ -5,6 +5,7 @@ import type { ContractErrorCode, Invalid, Refused } from '../domain/contract.err
 const errorStatus = {
   INVALID_DATES: 400,
   INVALID_IBAN: 400,
+  INVALID_BIC: 400,
   INVALID_MANDATE: 400,
   INVALID_AMOUNT: 400,
   UNKNOWN_CURRENCY: 400,
@@ -17,6 +18,7 @@ const errorStatus = {
   CONTRACT_STILL_VALID: 409,
   CURRENCY_CHANGE_REFUSED: 409,
   IDEMPOTENCY_KEY_REUSED: 409,
+  MANDATE_REF_IN_USE: 409,
 } as const satisfies Record<ContractErrorCode, number>;
 
 export const contractError = errorFactory(errorStatus);

@@ -65,6 +65,7 @@ function mandateResponseOf(mandate: Mandate): Schemas['MandateResponse'] {
     status: mandate.status,
     ...optional('revokedAt', mandate.revokedAt),
     ...optional('revocationReason', mandate.revocationReason),
+    ...optional('lastCollectedOn', mandate.lastCollectedOn ?? null),
   };
 }
 

@@ -39,6 +39,8 @@ export function mountContractRoutes(router: Router, dependencies: ContractDepend
         throw contractError('FORBIDDEN', result.message);
       case 'invalid':
         throw invalidInputError(result);
+      case 'refused':
+        throw refusedError(result);
     }
   });
 

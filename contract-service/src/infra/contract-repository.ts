@@ -1,8 +1,9 @@
 import { and, asc, count, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { customerScopeCondition, type CustomerScope } from '@boissipay/runtime';
 import type { Contract, ContractStatus, IsoDate } from '../domain/contract';
+import { MANDATE_UNUSED_MONTHS } from '../domain/mandate-expiry';
 import type { ContractTransaction, Queryable } from './database';
-import { contractRefSequence, contracts } from './schema';
+import { contractRefSequence, contracts, MANDATE_REF_UNIQUE } from './schema';
 
 type ContractRow = typeof contracts.$inferSelect;
 
@@ -12,6 +13,25 @@ export async function nextContractRef(tx: ContractTransaction, year: string): Pr
   const value = result.rows[0]?.value;
   if (value === undefined) throw new Error('contract_ref_seq returned no value');
   return `CTR-${year}-${String(value).padStart(6, '0')}`;
+}
+
+/** The other contract whose mandate has this reference (RUM), if any. */
+export async function findContractRefByMandateRef(db: Queryable, mandateRef: string, exceptContractId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ contractRef: contracts.contractRef })
+    .from(contracts)
+    .where(and(sql`${contracts.mandate}->>'mandateRef' = ${mandateRef}`, sql`${contracts.contractId} <> ${exceptContractId}`))
+    .limit(1);
+  return row?.contractRef;
+}
+
+/** Whether `error` is the unique index on mandate references refusing a second contract with the same RUM (a lost race). */
+export function isMandateRefTaken(error: unknown): boolean {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    const { code, constraint } = current as { code?: unknown; constraint?: unknown };
+    if (code === '23505' && constraint === MANDATE_REF_UNIQUE) return true;
+  }
+  return false;
 }
 
 export async function insertContract(tx: ContractTransaction, contract: Contract): Promise<void> {
@@ -82,6 +102,45 @@ export async function findExpiredContractRefs(db: Queryable, today: IsoDate): Pr
     .where(and(inArray(contracts.status, ['ACTIVE', 'SUSPENDED']), lt(contracts.expireAt, today)))
     .orderBy(asc(contracts.contractRef));
   return rows.map((row) => row.contractRef);
+}
+
+/**
+ * References of the open contracts whose ACTIVE mandate has had no collection for 36 months
+ * (since its signature if never used) by `today`: PostgreSQL's month arithmetic ends at the end
+ * of a shorter month, as domain/mandate-expiry.ts does.
+ */
+export async function findLapsedMandateContractRefs(db: Queryable, today: IsoDate): Promise<string[]> {
+  const lastUse = sql`coalesce((${contracts.mandate}->>'lastCollectedOn')::date, (${contracts.mandate}->>'signedAt')::date)`;
+  const rows = await db
+    .select({ contractRef: contracts.contractRef })
+    .from(contracts)
+    .where(
+      and(
+        inArray(contracts.status, ['CREATED', 'ACTIVE', 'SUSPENDED']),
+        sql`${contracts.mandate}->>'status' = 'ACTIVE'`,
+        sql`${lastUse} + make_interval(months => ${MANDATE_UNUSED_MONTHS}) <= ${today}::date`,
+      ),
+    )
+    .orderBy(asc(contracts.contractRef));
+  return rows.map((row) => row.contractRef);
+}
+
+/**
+ * Notes a successful collection on the mandate it was made on, if that is still the contract's
+ * (a debit on a mandate since replaced says nothing of the new one). Not a lifecycle change:
+ * no version, no event; it only moves the day the mandate would lapse.
+ */
+export async function recordMandateCollection(tx: ContractTransaction, contractRef: string, mandateRef: string, collectedOn: IsoDate): Promise<void> {
+  await tx
+    .update(contracts)
+    .set({ mandate: sql`jsonb_set(${contracts.mandate}, '{lastCollectedOn}', to_jsonb(${collectedOn}::text))` })
+    .where(
+      and(
+        eq(contracts.contractRef, contractRef),
+        sql`${contracts.mandate}->>'mandateRef' = ${mandateRef}`,
+        sql`coalesce(${contracts.mandate}->>'lastCollectedOn', '') < ${collectedOn}`,
+      ),
+    );
 }
 
 function rowOf(contract: Contract): typeof contracts.$inferInsert {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { BillingContact, ContractStatus, Distributor, Mandate, ProductRef, Subscriber } from '../domain/contract';
 
 /** The service's tables. The outbox, processed-events and audit-events tables come from the shared runtime. */
@@ -14,6 +14,8 @@ export const contractRefSequence = pgSequence('contract_ref_seq', { startWith: 1
  * of one contract take turns and their versions never collide nor go backwards.
  * Parties and mandate are value objects kept as JSON; the columns searched on are copied out.
  */
+export const MANDATE_REF_UNIQUE = 'contracts_mandate_ref_uq';
+
 export const contracts = pgTable(
   'contracts',
   {
@@ -46,6 +48,8 @@ export const contracts = pgTable(
     index('contracts_status_idx').on(table.status, table.contractRef),
     // The expiry check only ever looks at contracts that can still expire.
     index('contracts_expirable_idx').on(table.expireAt).where(sql`${table.status} in ('ACTIVE', 'SUSPENDED')`),
+    // A mandate reference (RUM) identifies one mandate of the creditor: two contracts never share one.
+    uniqueIndex(MANDATE_REF_UNIQUE).on(sql`(${table.mandate}->>'mandateRef')`),
   ],
 );
 

@@ -59,7 +59,7 @@ export function settlementSentence(settlement: Settlement, currency: string): st
   switch (settlement.kind) {
     case 'direct-debit':
       return (
-        `The amount of ${formatAmount(settlement.amountMinor, currency)} will be debited on ${formatDate(settlement.dueDate)} ` +
+        `The amount of ${formatAmount(settlement.amountMinor, currency)} will be debited on ${formatDate(settlement.collectionDate)} ` +
         `from account ${settlement.maskedIban} under SEPA mandate ${settlement.mandateRef}.`
       );
     case 'nothing-debited':

@@ -29,14 +29,17 @@ export function documentTitleOf(invoice: Pick<Invoice, 'invoiceType'>): string {
 
 /** What the customer is told about paying, on the PDF and in the e-mail alike. */
 export type Settlement =
-  | { kind: 'direct-debit'; amountMinor: number; dueDate: string; mandateRef: string; maskedIban: string }
+  | { kind: 'direct-debit'; amountMinor: number; collectionDate: string; mandateRef: string; maskedIban: string }
   | { kind: 'nothing-debited'; creditMinor: number }
   | { kind: 'pay-by-due-date'; amountMinor: number; dueDate: string };
 
 /**
  * Billing decides whether a debit happens (`debitRequired`: false for a credit note or a
  * total of zero or less); the mailer only says so. An invoice to debit without a mandate on
- * file still has to be paid by its due date.
+ * file still has to be paid by its due date. A debit is announced for its collection date,
+ * the day billing decided it is collected (the payment service debits it then): this e-mail is
+ * the SEPA pre-notification. An invoice issued before collection dates existed is debited on
+ * its due date.
  */
 export function settlementOf(invoice: Invoice): Settlement {
   if (invoice.invoiceType === 'CREDIT_NOTE' || !invoice.debitRequired) {
@@ -46,10 +49,21 @@ export function settlementOf(invoice: Invoice): Settlement {
   return {
     kind: 'direct-debit',
     amountMinor: invoice.totalWithTaxMinor,
-    dueDate: invoice.dueDate,
+    collectionDate: collectionDateOf(invoice),
     mandateRef: invoice.mandate.mandateRef,
     maskedIban: maskIban(invoice.mandate.iban),
   };
+}
+
+/** The debit's date among the invoice's dates, when there is one to debit. */
+export function collectionFactsOf(invoice: Invoice): Array<[label: string, date: string]> {
+  const settlement = settlementOf(invoice);
+  return settlement.kind === 'direct-debit' ? [['Direct debit on', settlement.collectionDate]] : [];
+}
+
+/** The day the invoice is debited on, when it is. */
+export function collectionDateOf(invoice: Pick<Invoice, 'dueDate' | 'collectionDate'>): string {
+  return invoice.collectionDate ?? invoice.dueDate;
 }
 
 /** Only the country, check digits and last four characters: enough to recognise one's account. */

@@ -5,6 +5,7 @@ const invoice = (overrides: Partial<Invoice>): Invoice =>
     invoiceType: 'INVOICE',
     totalWithTaxMinor: 12_000,
     dueDate: '2026-11-10',
+    collectionDate: '2026-11-16',
     debitRequired: true,
     mandate: { mandateRef: 'RUM-1', iban: 'FR76 3000 6000 0112 3456 7890 189', bic: null },
     billingAddress: { line1: 'ACME SA', line2: '', line3: '', line4: '1 rue de la Paix', line5: '', line6: '75002 PARIS', country: 'FR' },
@@ -12,8 +13,12 @@ const invoice = (overrides: Partial<Invoice>): Invoice =>
   }) as Invoice;
 
 describe('invoice', () => {
-  it('when an invoice is to be debited, then the settlement names the amount, due date, mandate and a masked IBAN', () => {
-    expect(settlementOf(invoice({}))).toEqual({ kind: 'direct-debit', amountMinor: 12_000, dueDate: '2026-11-10', mandateRef: 'RUM-1', maskedIban: 'FR76 **** 0189' });
+  it('when an invoice is to be debited, then the settlement names the amount, collection date, mandate and a masked IBAN', () => {
+    expect(settlementOf(invoice({}))).toEqual({ kind: 'direct-debit', amountMinor: 12_000, collectionDate: '2026-11-16', mandateRef: 'RUM-1', maskedIban: 'FR76 **** 0189' });
+  });
+
+  it('when an invoice was issued before collection dates existed, then the debit is announced for its due date', () => {
+    expect(settlementOf(invoice({ collectionDate: null }))).toMatchObject({ kind: 'direct-debit', collectionDate: '2026-11-10' });
   });
 
   it('when it is a credit note or nothing is to be debited, then nothing will be debited', () => {

@@ -1,4 +1,4 @@
-import { documentTitleOf, recipientNameOf, settlementOf, type Invoice, type Seller } from '../domain/invoice';
+import { collectionFactsOf, documentTitleOf, recipientNameOf, settlementOf, type Invoice, type Seller } from '../domain/invoice';
 import { formatAmount, formatDate, formatPeriod, formatVatRate, settlementSentence } from '../domain/invoice-format';
 
 export interface InvoiceEmail {
@@ -17,6 +17,7 @@ export function renderInvoiceEmail(invoice: Invoice, seller: Seller): InvoiceEma
     ['Period', formatPeriod(invoice.period)],
     ['Issue date', formatDate(invoice.issueDate)],
     ['Due date', formatDate(invoice.dueDate)],
+    ...collectionFactsOf(invoice).map(([label, date]): [string, string] => [label, formatDate(date)]),
     ['Contract', invoice.contractRef],
     ['Total excl. VAT', money(invoice.totalWithoutTaxMinor)],
     ...invoice.vatBreakdown.map((subtotal): [string, string] => [`VAT ${formatVatRate(subtotal.rateBasisPoints)}`, money(subtotal.taxMinor)]),

@@ -25,7 +25,9 @@ describe('renderInvoiceEmail', () => {
       expect(body).toContain('10/11/2026');
       expect(body).toContain('1 305,56 €');
       expect(body).toContain('1 559,57 €');
-      expect(body).toContain('The amount of 1 559,57 € will be debited on 10/11/2026 from account FR76 **** 0189 under SEPA mandate');
+      expect(body).toContain('Direct debit on');
+      expect(body).toContain('16/11/2026');
+      expect(body).toContain('The amount of 1 559,57 € will be debited on 16/11/2026 from account FR76 **** 0189 under SEPA mandate');
       expect(body).toContain('BIL-2026-000042.pdf');
     }
     expect(plain(email.html)).toMatch(/VAT 10 %<\/th><td[^>]*>7,10 €/);

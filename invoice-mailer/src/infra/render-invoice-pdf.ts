@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { billingAddressLinesOf, documentTitleOf, recipientNameOf, settlementOf, type Invoice, type InvoiceLine, type Seller } from '../domain/invoice';
+import { billingAddressLinesOf, collectionFactsOf, documentTitleOf, recipientNameOf, settlementOf, type Invoice, type InvoiceLine, type Seller } from '../domain/invoice';
 import { formatAmount, formatDate, formatPeriod, formatPeriodRange, formatVatRate, settlementSentence } from '../domain/invoice-format';
 import { FACES, useInvoiceFonts } from './invoice-fonts';
 
@@ -105,6 +105,7 @@ function drawHeading(doc: Doc, invoice: Invoice, seller: Seller, title: string):
   const facts = [
     `Issue date: ${formatDate(invoice.issueDate)}`,
     `Due date: ${formatDate(invoice.dueDate)}`,
+    ...collectionFactsOf(invoice).map(([label, date]) => `${label}: ${formatDate(date)}`),
     `Period: ${formatPeriod(invoice.period)} (${formatPeriodRange(invoice.period)})`,
     `Contract: ${invoice.contractRef}`,
   ];

@@ -36,6 +36,7 @@ export interface InvoiceOverrides {
   period?: string;
   issueDate?: string;
   dueDate?: string;
+  collectionDate?: string | null;
   mandate?: IssuedInvoice['mandate'];
   invoice?: Partial<IssuedInvoice>;
 }
@@ -94,6 +95,7 @@ export function buildInvoiceIssuedEvent(overrides: InvoiceOverrides = {}): Invoi
     period: overrides.period ?? '2026-10',
     issueDate: overrides.issueDate ?? '2026-11-01',
     dueDate: overrides.dueDate ?? '2026-11-10',
+    collectionDate: overrides.collectionDate === undefined ? '2026-11-16' : overrides.collectionDate,
     currency: 'EUR',
     totalWithoutTaxMinor: sum(lines.map((line) => line.amountWithoutTaxMinor)),
     totalTaxMinor: sum(lines.map((line) => line.taxMinor)),

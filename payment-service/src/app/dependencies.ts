@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RandomSource, RetryPolicy } from '@boissipay/runtime';
+import type { CollectionSchedule } from '../domain/collection-schedule';
 import type { PaymentProvider } from '../domain/payment-provider';
 import type { PaymentDatabase } from '../infra/database';
 
@@ -8,6 +9,8 @@ export interface RecordingDependencies {
   clock: () => Date;
   newPaymentRef: () => string;
   newEventId: () => string;
+  /** PAYMENT_COLLECTION_TIME in PAYMENT_TIME_ZONE: when on its collection date a debit becomes due. */
+  collectionSchedule: CollectionSchedule;
 }
 
 /** What the debit worker needs besides: the provider port and the retry policy. */

@@ -1,3 +1,4 @@
+import { collectionStartOf } from '../domain/collection-schedule';
 import { paymentForInvoice, type InvoiceToCollect, type Payment } from '../domain/payment';
 import type { PaymentTransaction } from '../infra/database';
 import { insertPaymentOnce, notifyPaymentDue } from '../infra/payment-repository';
@@ -20,7 +21,8 @@ export async function recordIssuedInvoice(
   dependencies: RecordingDependencies,
 ): Promise<RecordOutcome> {
   const now = dependencies.clock();
-  const payment = paymentForInvoice(invoice, { paymentRef: dependencies.newPaymentRef(), now });
+  const collectionAt = collectionStartOf(invoice.collectionDate, dependencies.collectionSchedule);
+  const payment = paymentForInvoice(invoice, { paymentRef: dependencies.newPaymentRef(), now, collectionAt });
   if (!(await insertPaymentOnce(tx, payment))) return { kind: 'already-recorded' };
   if (payment.status === 'PENDING') await notifyPaymentDue(tx);
   await enqueuePaymentResult(tx, payment, dependencies, now);

@@ -13,6 +13,7 @@ export function buildInvoiceToCollect(overrides: Partial<InvoiceToCollect> = {})
     customerRef: 'CUST-000123',
     amount: { amountMinor: 123_456, currency: 'EUR' },
     dueDate: '2026-11-08',
+    collectionDate: '2026-11-09',
     mandate: { mandateRef: 'RUM-000123', iban: 'FR7630004000010001234567830', bic: 'BNPAFRPP' },
     debitRequired: true,
     ...overrides,
@@ -21,5 +22,5 @@ export function buildInvoiceToCollect(overrides: Partial<InvoiceToCollect> = {})
 
 /** A PENDING payment of `buildInvoiceToCollect`, with its state overridden. */
 export function buildPayment(overrides: Partial<Payment> = {}): Payment {
-  return { ...paymentForInvoice(buildInvoiceToCollect(), { paymentRef: 'PAY-0000000000000001', now: NOW }), ...overrides };
+  return { ...paymentForInvoice(buildInvoiceToCollect(), { paymentRef: 'PAY-0000000000000001', now: NOW, collectionAt: NOW }), ...overrides };
 }

@@ -48,6 +48,8 @@ export interface Payment {
   /** The invoice's total with tax: what is (or would be) debited. */
   amount: Money;
   dueDate: IsoDate;
+  /** The day the invoice e-mail (the SEPA pre-notification) announced the debit for: nothing is sent to the provider before. */
+  collectionDate: IsoDate;
   mandate: DebitMandate | null;
   status: PaymentStatus;
   attemptCount: number;
@@ -88,6 +90,7 @@ export interface InvoiceToCollect {
   customerRef: string | null;
   amount: Money;
   dueDate: IsoDate;
+  collectionDate: IsoDate;
   mandate: DebitMandate | null;
   debitRequired: boolean;
 }
@@ -116,8 +119,11 @@ export function debitKeyOf(payment: Pick<Payment, 'paymentRef' | 'debitRound'>):
 /**
  * The payment an issued invoice calls for. Nothing is ever debited for a total ≤ 0, even if
  * the event asked for it; a due debit without a mandate fails at once, with nothing to retry.
+ * A debit to make waits for `collectionAt`, the start of its collection date: the customer was
+ * told that date, and debiting earlier would break the SEPA pre-notification. An invoice that
+ * arrives after it (a late event, a replay) is debited at once.
  */
-export function paymentForInvoice(invoice: InvoiceToCollect, ids: { paymentRef: string; now: Date }): Payment {
+export function paymentForInvoice(invoice: InvoiceToCollect, ids: { paymentRef: string; now: Date; collectionAt: Date }): Payment {
   const base: Payment = {
     paymentRef: ids.paymentRef,
     invoiceRef: invoice.invoiceRef,
@@ -128,6 +134,7 @@ export function paymentForInvoice(invoice: InvoiceToCollect, ids: { paymentRef: 
     correlationId: invoice.correlationId,
     amount: invoice.amount,
     dueDate: invoice.dueDate,
+    collectionDate: invoice.collectionDate,
     mandate: invoice.mandate,
     status: 'PENDING',
     attemptCount: 0,
@@ -153,5 +160,5 @@ export function paymentForInvoice(invoice: InvoiceToCollect, ids: { paymentRef: 
       reasonMessage: 'The invoice carries no direct-debit mandate: nothing could be debited.',
     };
   }
-  return { ...base, nextAttemptAt: ids.now };
+  return { ...base, nextAttemptAt: ids.collectionAt > ids.now ? ids.collectionAt : ids.now };
 }

@@ -1,7 +1,7 @@
 import { isFinal, isPublished, paymentForInvoice } from './payment';
 import { buildInvoiceToCollect, NOW } from './payment.fixtures';
 
-const ids = { paymentRef: 'PAY-00000000000000AA', now: NOW };
+const ids = { paymentRef: 'PAY-00000000000000AA', now: NOW, collectionAt: NOW };
 
 describe('paymentForInvoice', () => {
   it('when the invoice asks for a debit and has a mandate, then the payment is PENDING and due at once', () => {
@@ -16,6 +16,17 @@ describe('paymentForInvoice', () => {
       reasonCode: null,
       settledAt: null,
     });
+  });
+
+  it('when the collection date is ahead, then the payment waits for the start of that day and nothing is due before', () => {
+    const collectionAt = new Date('2026-11-09T05:00:00.000Z');
+    const payment = paymentForInvoice(buildInvoiceToCollect(), { ...ids, collectionAt });
+    expect(payment).toMatchObject({ status: 'PENDING', collectionDate: '2026-11-09', dueDate: '2026-11-08', nextAttemptAt: collectionAt });
+  });
+
+  it('when the collection date has passed (a late event), then the payment is due at once', () => {
+    const payment = paymentForInvoice(buildInvoiceToCollect(), { ...ids, collectionAt: new Date(NOW.getTime() - 86_400_000) });
+    expect(payment.nextAttemptAt).toEqual(NOW);
   });
 
   it('when the invoice asks for no debit (credit note), then the payment is NOT_REQUIRED and never due', () => {

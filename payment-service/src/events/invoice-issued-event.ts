@@ -5,7 +5,8 @@ import type { InvoiceToCollect } from '../domain/payment';
 export type InvoiceIssuedEvent = billingInvoiceIssuedV1Event.InvoiceIssuedEvent;
 
 /**
- * What a payment needs from the event: the total with tax, the due date and the mandate.
+ * What a payment needs from the event: the total with tax, the due and collection dates and the
+ * mandate. An event issued before collection dates existed is collected on its due date.
  * An amount no payment can be made of (unknown currency, not a safe integer) throws: the
  * consumer retries, then parks the event in the dead-letter topic for someone to look at,
  * instead of recording a payment that could never be shown nor debited correctly.
@@ -21,6 +22,7 @@ export function invoiceToCollectOf(event: InvoiceIssuedEvent, fallbackCorrelatio
     customerRef: invoice.customer.customerRef ?? null,
     amount: money(invoice.totalWithTaxMinor, invoice.currency),
     dueDate: invoice.dueDate,
+    collectionDate: invoice.collectionDate ?? invoice.dueDate,
     mandate: invoice.mandate ? { mandateRef: invoice.mandate.mandateRef, iban: invoice.mandate.iban, bic: invoice.mandate.bic } : null,
     debitRequired: invoice.debitRequired,
   };

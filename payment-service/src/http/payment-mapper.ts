@@ -17,6 +17,7 @@ export function responseOf(payment: Payment, attempts?: readonly PaymentAttempt[
     status: payment.status,
     amount: { amount: toDecimal(amount.amountMinor, amount.currency), currency: amount.currency },
     dueDate: payment.dueDate,
+    collectionDate: payment.collectionDate,
     ...(mandate ? { mandate: { mandateRef: mandate.mandateRef, iban: maskIban(mandate.iban), ...optional('bic', mandate.bic) } } : {}),
     attemptCount: payment.attemptCount,
     ...optional('nextAttemptAt', payment.nextAttemptAt?.toISOString() ?? null),

@@ -180,6 +180,7 @@ function paymentOf(row: PaymentRow): Payment {
     correlationId: row.correlationId,
     amount: { amountMinor: row.amountMinor, currency: row.currency },
     dueDate: row.dueDate,
+    collectionDate: row.collectionDate,
     mandate: row.mandateRef && row.iban ? { mandateRef: row.mandateRef, iban: row.iban, bic: row.bic } : null,
     status: row.status,
     attemptCount: row.attemptCount,

@@ -37,6 +37,8 @@ export const payments = pgTable(
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
+    /** The day the debit is collected, as the invoice e-mail announced it: never sent to the provider before then. */
+    collectionDate: date('collection_date', { mode: 'string' }).notNull(),
     mandateRef: text('mandate_ref'),
     iban: text('iban'),
     bic: text('bic'),

@@ -37,6 +37,7 @@ export function buildInvoiceIssuedEvent(overrides: DeepPartial<InvoiceIssuedEven
       period: '2026-10',
       issueDate: '2026-11-01',
       dueDate: '2026-11-08',
+      collectionDate: '2026-11-09',
       currency: 'EUR',
       totalWithoutTaxMinor: baseMinor,
       totalTaxMinor: taxMinor,

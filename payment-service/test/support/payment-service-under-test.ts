@@ -18,8 +18,9 @@ export interface PaymentServiceUnderTest extends ServiceUnderTest<RunningService
 }
 
 /** One payment service per test file, on the test file's topics (testEnvironment.topicPrefix). */
-export async function startPaymentService(env: Record<string, string> = {}): Promise<PaymentServiceUnderTest> {
+export async function startPaymentService(env: Record<string, string> = {}, options: { clock?: () => Date } = {}): Promise<PaymentServiceUnderTest> {
   const under = await startServiceUnderTest(paymentService, {
+    ...options,
     name: 'payment',
     topicPrefix: testEnvironment.topicPrefix,
     env: {

@@ -26,6 +26,8 @@ export class Platform {
   readonly run = `e2e${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   readonly ports = new Map<ServiceName, number>();
   private readonly processes = new Map<ServiceName, RunningProcess>();
+  /** Variables given to one service on its latest (re)start, kept for the next ones. */
+  private readonly serviceEnv = new Map<ServiceName, Record<string, string>>();
   private readonly logDir = path.join(repoRoot, 'infra/.runtime/logs/e2e', this.run);
 
   constructor(private readonly extraEnv: Record<string, string> = {}) {}
@@ -58,6 +60,7 @@ export class Platform {
       MAILER_RETRY_BASE_DELAY_MS: '200',
       MAILER_RETRY_MAX_DELAY_MS: '1000',
       ...this.extraEnv,
+      ...this.serviceEnv.get(service),
     };
   }
 
@@ -65,6 +68,20 @@ export class Platform {
     mkdirSync(this.logDir, { recursive: true });
     for (const service of serviceNames) this.ports.set(service, await freePort());
     await Promise.all(serviceNames.map((service) => this.startService(service)));
+  }
+
+  /** Stops a service gracefully (SIGTERM, as a deploy would) and starts it again with `env` on top of its settings. */
+  async restartService(service: ServiceName, env: Record<string, string>): Promise<void> {
+    const running = this.processes.get(service);
+    if (running && running.child.exitCode === null && running.child.signalCode === null) {
+      await new Promise<void>((resolve) => {
+        running.child.once('exit', () => resolve());
+        running.child.kill('SIGTERM');
+      });
+      running.log.end();
+    }
+    this.serviceEnv.set(service, { ...this.serviceEnv.get(service), ...env });
+    await this.startService(service);
   }
 
   async startService(service: ServiceName): Promise<void> {

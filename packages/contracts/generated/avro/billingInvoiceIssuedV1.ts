@@ -371,6 +371,15 @@ export const schema: avsc.RecordType & { type: 'record' } = {
             "name": "debitRequired",
             "type": "boolean",
             "doc": "False for a credit note or a total of zero or less: nothing is debited."
+          },
+          {
+            "name": "collectionDate",
+            "type": [
+              "null",
+              "string"
+            ],
+            "default": null,
+            "doc": "ISO-8601 date the direct debit is collected, as the pre-notification states it: the due date moved to the next TARGET2 business day, and never earlier than the issue date plus the pre-notification lead time. Null in events issued before it existed: the due date is then the collection date."
           }
         ]
       }
@@ -473,6 +482,8 @@ export interface IssuedInvoice {
   mandate: null | DebitMandate;
   /** False for a credit note or a total of zero or less: nothing is debited. */
   debitRequired: boolean;
+  /** ISO-8601 date the direct debit is collected, as the pre-notification states it: the due date moved to the next TARGET2 business day, and never earlier than the issue date plus the pre-notification lead time. Null in events issued before it existed: the due date is then the collection date. */
+  collectionDate: null | string;
 }
 
 /** An invoice (or credit note) issued by a billing run, carrying everything the payment service and the mailer need: no one calls billing back. Keyed by contractRef. */

@@ -436,6 +436,11 @@ export type components = {
         Invoice: {
             billingAddress: components["schemas"]["InvoiceAddress"];
             billingContact: components["schemas"]["InvoiceContact"];
+            /**
+             * Format: date
+             * @description Date the direct debit is collected, as the invoice e-mail (the SEPA pre-notification) and the PDF state it: dueDate moved to the next TARGET2 business day (not a Saturday, Sunday, 1 January, Good Friday, Easter Monday, 1 May, 25 or 26 December), and never earlier than issueDate + SEPA_PRENOTIFICATION_DAYS.
+             */
+            collectionDate: string;
             contractId: string;
             contractRef: components["schemas"]["ContractRef"];
             currencyCode: components["schemas"]["CurrencyCode"];
@@ -541,6 +546,11 @@ export type components = {
          */
         InvoiceStatus: "ISSUED" | "PAID" | "UNPAID";
         InvoiceSummary: {
+            /**
+             * Format: date
+             * @description Date the direct debit is collected, as the invoice e-mail (the SEPA pre-notification) and the PDF state it: dueDate moved to the next TARGET2 business day (not a Saturday, Sunday, 1 January, Good Friday, Easter Monday, 1 May, 25 or 26 December), and never earlier than issueDate + SEPA_PRENOTIFICATION_DAYS.
+             */
+            collectionDate: string;
             contractId: string;
             contractRef: components["schemas"]["ContractRef"];
             currencyCode: components["schemas"]["CurrencyCode"];

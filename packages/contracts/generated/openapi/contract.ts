@@ -35,7 +35,7 @@ export type paths = {
         put?: never;
         /**
          * Add a contract
-         * @description Creates a contract. The server assigns `contractId` (UUID) and `contractRef` (CTR-<year>-<number>). The `status` of the request, if any, is ignored: a new contract is always CREATED and becomes ACTIVE only through `activate`. Dates must be coherent (createdAt ≤ activatedAt ≤ expireAt, signedAt ≤ activatedAt, expireAt not already past), the IBAN must pass its ISO 13616 check digits, the outstanding limit must be positive with no more decimals than its currency has. With an `Idempotency-Key`, repeating the same request returns the contract created the first time (200) instead of creating another one; the same key with a different body is refused (409 IDEMPOTENCY_KEY_REUSED).
+         * @description Creates a contract. The server assigns `contractId` (UUID) and `contractRef` (CTR-<year>-<number>). The `status` of the request, if any, is ignored: a new contract is always CREATED and becomes ACTIVE only through `activate`. Dates must be coherent (createdAt ≤ activatedAt ≤ expireAt, signedAt ≤ activatedAt, expireAt not already past), the mandate's IBAN must be valid (see MandateRequest) and its reference (RUM) not another contract's (409 MANDATE_REF_IN_USE), the outstanding limit must be positive with no more decimals than its currency has. With an `Idempotency-Key`, repeating the same request returns the contract created the first time (200) instead of creating another one; the same key with a different body is refused (409 IDEMPOTENCY_KEY_REUSED).
          */
         post: operations["postContract"];
         delete?: never;
@@ -296,7 +296,7 @@ export type components = {
             [key: string]: unknown;
         };
         /**
-         * @description BIC (ISO 9362), 8 or 11 characters.
+         * @description BIC (ISO 9362), 8 or 11 characters; optional (within SEPA the IBAN identifies the bank). One given must have a known country code in its 5th and 6th characters (400 INVALID_BIC otherwise).
          * @example AGRIFRPP
          */
         Bic: string;
@@ -506,7 +506,7 @@ export type components = {
             timestamp: string;
         };
         /**
-         * @description IBAN without spaces, upper case; its ISO 13616 (mod 97) check digits are verified.
+         * @description IBAN without spaces, upper case, of a SEPA country. Checked with the IBAN registry (ibantools): the length of its country's IBANs (27 for FR), the structure of its account number (BBAN) and, where the country has one, its national check key (the French RIB key), then its ISO 13616 (mod 97) check digits. A failure is 400 INVALID_IBAN, with a message naming what is wrong.
          * @example FR7630006000011234567890189
          */
         Iban: string;
@@ -517,7 +517,7 @@ export type components = {
          */
         IsoDate: string;
         /**
-         * @description Unique mandate reference (RUM), at most 35 characters.
+         * @description Mandate reference (RUM), at most 35 characters, unique across the creditor's contracts: one already used by another contract is refused (409 MANDATE_REF_IN_USE). A contract may keep its own when its mandate is replaced.
          * @example RUM-2026-000042
          */
         MandateRef: string;
@@ -533,6 +533,8 @@ export type components = {
         MandateResponse: {
             bic?: string;
             iban: string;
+            /** @description Day of the last successful collection on this mandate (absent until the first). A mandate with no collection for 36 months since then (or since its signature) is revoked as expired. */
+            lastCollectedOn?: components["schemas"]["IsoDate"];
             mandateRef: string;
             revocationReason?: string;
             revokedAt?: components["schemas"]["IsoDate"];
@@ -602,7 +604,7 @@ export type components = {
         Text: string;
     };
     responses: {
-        /** @description ERROR - invalid request: VALIDATION_FAILED (shape), INVALID_DATES, INVALID_IBAN, INVALID_MANDATE, INVALID_AMOUNT, UNKNOWN_CURRENCY, INVALID_EFFECTIVE_DATE, MALFORMED_JSON. */
+        /** @description ERROR - invalid request: VALIDATION_FAILED (shape), INVALID_DATES, INVALID_IBAN (the message says what is wrong: length for its country, account number structure, national check key, check digits, outside SEPA), INVALID_BIC, INVALID_MANDATE, INVALID_AMOUNT, UNKNOWN_CURRENCY, INVALID_EFFECTIVE_DATE, MALFORMED_JSON. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -611,7 +613,7 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description ERROR - refused in the contract's current state: ILLEGAL_TRANSITION (the message names the current status and the refused change), MANDATE_NOT_ACTIVE, MANDATE_ALREADY_REVOKED, CONTRACT_VALIDITY_ENDED, CURRENCY_CHANGE_REFUSED, IDEMPOTENCY_KEY_REUSED. */
+        /** @description ERROR - refused in the contract's current state: ILLEGAL_TRANSITION (the message names the current status and the refused change), MANDATE_NOT_ACTIVE, MANDATE_ALREADY_REVOKED, CONTRACT_VALIDITY_ENDED, CURRENCY_CHANGE_REFUSED, IDEMPOTENCY_KEY_REUSED, MANDATE_REF_IN_USE (the mandate reference is already another contract's: a RUM identifies one mandate of the creditor). */
         Conflict: {
             headers: {
                 [name: string]: unknown;

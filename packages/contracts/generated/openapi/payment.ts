@@ -259,6 +259,11 @@ export type components = {
             attempts?: components["schemas"]["PaymentAttempt"][];
             /** @description The bank's reference of a manual payment (BANK_TRANSFER). */
             bankReference?: string;
+            /**
+             * Format: date
+             * @description Date the debit is collected, the one the invoice e-mail (the SEPA pre-notification) announced: nothing is sent to the provider before PAYMENT_COLLECTION_TIME on that day (in PAYMENT_TIME_ZONE). The due date for a payment recorded from an invoice issued before collection dates existed.
+             */
+            collectionDate: string;
             /** @example CTR-2026-000123 */
             contractRef: string;
             /** Format: date-time */

@@ -148,6 +148,12 @@ export const commonVariables = {
     schema: settings.positiveInt,
     default: '60000',
   }),
+  CLOCK_START: variable({
+    description:
+      "Development and test only, refused in production: an ISO-8601 instant with its offset that the service's business clock is set to at start-up, from which it runs at normal speed; to see what a later date brings (a debit on its collection date, a month's end) without waiting for it. Empty: the system clock.",
+    schema: z.union([z.literal(''), z.iso.datetime({ offset: true })], 'an ISO-8601 instant such as 2027-01-04T06:00:00+01:00, or empty'),
+    default: '',
+  }),
   OTEL_EXPORTER_OTLP_ENDPOINT: variable({
     description:
       'OTLP/HTTP base URL of the trace collector (e.g. http://jaeger:4318; spans go to <url>/v1/traces). Empty: nothing is exported, though trace ids still travel in the Kafka headers and appear in the logs.',

@@ -19,6 +19,7 @@ import {
 import { createLogger } from '../logging';
 import { createServiceMetrics, observeConsumerLag, observeOutbox, observePool } from '../metrics';
 import { heartbeat, type WorkerStatus } from '../work';
+import { businessClockOf } from './business-clock';
 import { migrateServiceDatabase } from './migrate-service-database';
 import { startSchedules } from './schedules';
 import type { ServiceContext, ServiceDefinition, ServiceParts } from './service-definition';
@@ -53,6 +54,7 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
 ): Promise<RunningService<ConfigOf<TConfig>, TSchema, TParts>> {
   const name = definition.config.identity.name;
   const config = loadConfig(definition.config, options.env);
+  const clock = options.clock ?? businessClockOf(config);
   const logger = createLogger({ service: name, level: config.LOG_LEVEL });
   const stops: Array<() => Promise<unknown>> = [];
   const stopAll = async () => {
@@ -73,7 +75,7 @@ export async function startService<TConfig extends ServiceConfig, TSchema extend
       logger,
       pool,
       db,
-      clock: options.clock ?? (() => new Date()),
+      clock,
       newId: options.newId ?? randomUUID,
       outbox: transactionalOutbox,
       metrics,

@@ -23,6 +23,8 @@ export interface ServiceUnderTestOptions {
   topicPrefix?: string;
   /** `sub` of the tokens `token()` signs. */
   tokenSubject?: string;
+  /** The service's clock (kept across restarts), for tests that move business time; the system's by default. */
+  clock?: () => Date;
 }
 
 export interface ServiceUnderTest<TRunning extends RunningService<unknown, Record<string, unknown>, unknown>> {
@@ -70,7 +72,11 @@ export async function startServiceUnderTest<TConfig extends ServiceConfig, TSche
     KAFKA_TOPIC_PREFIX: topicPrefix,
   };
   const start = async (overrides: Record<string, string> = {}) =>
-    startService(definition, { validateResponses: true, env: { ...env, ...overrides, KAFKA_TOPIC_PREFIX: topicPrefix } });
+    startService(definition, {
+      validateResponses: true,
+      env: { ...env, ...overrides, KAFKA_TOPIC_PREFIX: topicPrefix },
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
   let running = await start();
 
   return {
