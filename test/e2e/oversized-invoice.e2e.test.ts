@@ -86,7 +86,9 @@ describe('an invoice larger than Kafka takes does not hold back the next contrac
     const shared = { KAFKA_TOPIC_PREFIX: topicPrefix };
     [billing, payment, mailer, publisher] = await Promise.all([
       startBillingUnderTest(shared),
-      startPaymentService(shared),
+      // Its clock 60 days ahead: on the invoices' collection date (30 days after issue, or the
+      // next business day), so it debits them as they come.
+      startPaymentService(shared, { clock: () => new Date(Date.now() + 60 * 24 * 3600 * 1000) }),
       startMailer(shared),
       startContractEventPublisher(topicPrefix),
     ]);
