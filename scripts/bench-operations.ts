@@ -2,7 +2,7 @@
  * Latency of POST /v1/operations: seeds one contract through a real contract.lifecycle.v1
  * event, then fires purchases at a fixed concurrency and prints p50/p90/p99 and throughput.
  *
- *   npm run bench -- operations [--requests 2000] [--concurrency 20] [--contracts 1] [--tracing off|on|both] [--rounds 1] [--url http://127.0.0.1:8181]
+ *   npm run bench -- operations [--requests 2000] [--concurrency 20] [--contracts 1] [--tracing off|on|both] [--sample-ratio 1] [--rounds 1] [--url http://127.0.0.1:8181]
  *
  * With one contract every decision queues on its balance row lock (docs/adr/0005); spread
  * over several contracts, the lock no longer orders them.
@@ -15,8 +15,10 @@
  * --tracing (not with --url; off by default) says how that billing-service traces; metrics are always on:
  * - off: no instrumentation preloaded and OTEL_TRACES_SAMPLER_RATIO=0 (the platform's own spans
  *   are not recorded), nothing exported;
- * - on: the instrumentations preloaded, every trace recorded (ratio 1) and exported over OTLP/HTTP
- *   to a local stand-in collector (scripts/bench-trace-sink.ts), as in production with Jaeger;
+ * - on: the instrumentations preloaded, traces recorded (every one, or the share `--sample-ratio`
+ *   gives: OTEL_TRACES_SAMPLER_RATIO) and exported over OTLP/HTTP to a local stand-in collector
+ *   (scripts/bench-trace-sink.ts), as in production with Jaeger; the collector runs on the same
+ *   machine, so its work counts in the cost;
  * - both: off and on in the same run, alternated `--rounds` times each, each round on a billing
  *   of its own, then the throughput cost of tracing.
  */
@@ -38,14 +40,14 @@ type Tracing = 'off' | 'on';
 const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A billing-service of the bench's own: its own database, and topics of its own behind KAFKA_TOPIC_PREFIX, so nothing left on the shared topics by other runs reaches it. */
-async function startBilling(tracing: Tracing, sink: TraceSink | undefined): Promise<{ url: string; topicPrefix: string; stop(): Promise<void> }> {
+async function startBilling(tracing: Tracing, sink: TraceSink | undefined, sampleRatio: string): Promise<{ url: string; topicPrefix: string; stop(): Promise<void> }> {
   const port = await freePort();
   const database = `billing_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const databaseUrl = new URL(adminUrl);
   databaseUrl.pathname = `/${database}`;
   const topicPrefix = `${database}.`;
   const traced =
-    tracing === 'on' ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink?.endpoint ?? '', OTEL_TRACES_SAMPLER_RATIO: '1' } : { OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_TRACES_SAMPLER_RATIO: '0' };
+    tracing === 'on' ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink?.endpoint ?? '', OTEL_TRACES_SAMPLER_RATIO: sampleRatio } : { OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_TRACES_SAMPLER_RATIO: '0' };
   const child = spawnService('billing-service', {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl.toString(), LOG_LEVEL: 'warn', KAFKA_TOPIC_PREFIX: topicPrefix, ...traced },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -131,6 +133,7 @@ async function main(): Promise<void> {
       contracts: { type: 'string', default: '1' },
       tracing: { type: 'string', default: 'off' },
       rounds: { type: 'string', default: '1' },
+      'sample-ratio': { type: 'string', default: '1' },
       url: { type: 'string' },
     },
   });
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
   try {
     for (let round = 1; round <= Number(values.rounds); round++) {
       for (const mode of modes) {
-        const billing = await startBilling(mode, sink);
+        const billing = await startBilling(mode, sink, values['sample-ratio']);
         const before = sink?.spans() ?? 0;
         try {
           const { throughput } = await measure(billing, options, `, tracing ${mode}${Number(values.rounds) > 1 ? `, round ${round}` : ''}`);
@@ -164,7 +167,7 @@ async function main(): Promise<void> {
   if (modes.length === 2) {
     const off = mean(results.get('off'));
     const on = mean(results.get('on'));
-    console.log(`tracing cost: ${off.toFixed(0)} req/s off, ${on.toFixed(0)} req/s on (mean of ${values.rounds} round(s) each): ${(((off - on) / off) * 100).toFixed(1)} % fewer requests per second with tracing`);
+    console.log(`tracing cost: ${off.toFixed(0)} req/s off, ${on.toFixed(0)} req/s on (mean of ${values.rounds} round(s) each, sample ratio ${values['sample-ratio']}): ${(((off - on) / off) * 100).toFixed(1)} % fewer requests per second with tracing`);
   }
 }
 
