@@ -2,7 +2,7 @@
  * Latency of POST /v1/operations: seeds one contract through a real contract.lifecycle.v1
  * event, then fires purchases at a fixed concurrency and prints p50/p90/p99 and throughput.
  *
- *   npm run bench -- operations [--requests 2000] [--concurrency 20] [--contracts 1] [--tracing off|on|both] [--sample-ratio 1] [--rounds 1] [--url http://127.0.0.1:8181]
+ *   npm run bench -- operations [--requests 2000] [--concurrency 20] [--contracts 1] [--tracing off|on|both] [--sample-ratio 1] [--rounds 1] [--ceiling on|off] [--url http://127.0.0.1:8181]
  *
  * With one contract every decision queues on its balance row lock (docs/adr/0005); spread
  * over several contracts, the lock no longer orders them.
@@ -21,8 +21,20 @@
  *   machine, so its work counts in the cost;
  * - both: off and on in the same run, alternated `--rounds` times each, each round on a billing
  *   of its own, then the throughput cost of tracing.
+ *
+ * --ceiling (not with --url; on by default): after each round's first billing has stopped, pgbench
+ * runs the same writes as an accepted purchase (scripts/bench/purchase.pgbench.sql) on that
+ * billing's database, same contracts, as many clients as --concurrency and about as many
+ * transactions as --requests (scripts/bench-ceiling.ts): what PostgreSQL alone does on this machine.
+ * Each measure prints where the CPU went (service, PostgreSQL, load generator, other), and the
+ * summary ours / ceiling.
+ *
+ * The client is kept light, so it does not take the cores it measures: fetch keeps its connections
+ * alive (undici's pool, one per concurrent request), the token is signed and the bodies built
+ * before the clock starts.
  */
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { dropDatabase, loadConfig, signAccessToken } from '@boissipay/runtime';
 import { billingConfig } from '../billing-service/src/config';
@@ -31,6 +43,8 @@ import { buildContractEvent, startContractEventPublisher } from '../billing-serv
 import { buildPurchaseRequest } from '../billing-service/test/support/operation-requests';
 import { freePort } from '@boissipay/runtime/testing';
 import { waitUntil } from '../infra/wait';
+import { runCeiling } from './bench-ceiling';
+import { cpuBetween, describeCpu, sampleCpu } from './bench-cpu';
 import { percentile } from './bench-support';
 import { startTraceSink, type TraceSink } from './bench-trace-sink';
 import { spawnService } from './service-process';
@@ -40,7 +54,18 @@ type Tracing = 'off' | 'on';
 const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A billing-service of the bench's own: its own database, and topics of its own behind KAFKA_TOPIC_PREFIX, so nothing left on the shared topics by other runs reaches it. */
-async function startBilling(tracing: Tracing, sink: TraceSink | undefined, sampleRatio: string): Promise<{ url: string; topicPrefix: string; stop(): Promise<void> }> {
+interface Billing {
+  url: string;
+  topicPrefix: string;
+  databaseUrl: string;
+  pid: number | undefined;
+  /** Stops the service, leaving its database for the ceiling. */
+  stopService(): Promise<void>;
+  /** Stops the service if still running, then drops its database and topics. */
+  stop(): Promise<void>;
+}
+
+async function startBilling(tracing: Tracing, sink: TraceSink | undefined, sampleRatio: string): Promise<Billing> {
   const port = await freePort();
   const database = `billing_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const databaseUrl = new URL(adminUrl);
@@ -55,13 +80,19 @@ async function startBilling(tracing: Tracing, sink: TraceSink | undefined, sampl
   });
   const url = `http://127.0.0.1:${port}`;
   await waitUntil(async () => (await fetch(`${url}/health/ready`)).ok, { description: 'billing-service to be ready', timeoutMs: 60_000, intervalMs: 100 });
+  const exited = once(child, 'exit');
+  const stopService = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
   return {
     url,
     topicPrefix,
+    databaseUrl: databaseUrl.toString(),
+    pid: child.pid,
+    stopService,
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await stopService();
       await dropDatabase(adminUrl, database);
       await deleteTopicsWithPrefix(loadConfig(billingConfig).KAFKA_BROKERS, topicPrefix);
     },
@@ -77,16 +108,24 @@ interface Options {
 
 interface Measured {
   throughput: number;
+  latencies: number[];
 }
 
-async function measure(billing: { url: string; topicPrefix: string }, { total, concurrency, contractCount }: Options, label: string): Promise<Measured> {
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const latencyLine = (sorted: readonly number[]) =>
+  `p50 ${ms(percentile(sorted, 50))}  p90 ${ms(percentile(sorted, 90))}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted.at(-1) ?? 0)}`;
+
+/** Contract refs the ceiling's pgbench script can name: CTR-BENCH-1..N. */
+const benchContractRef = (index: number) => `CTR-BENCH-${index + 1}`;
+
+async function measure(billing: { url: string; topicPrefix: string; pid?: number | undefined }, { total, concurrency, contractCount }: Options, label: string): Promise<Measured> {
   const publisher = await startContractEventPublisher(billing.topicPrefix);
   try {
     const config = loadConfig(billingConfig);
     const token = await signAccessToken({ secret: config.AUTH_JWT_SECRET }, { subject: 'bench', scopes: ['operations:read', 'operations:write'], ttlSeconds: 3600 });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const events = Array.from({ length: contractCount }, () =>
-      buildContractEvent({ type: 'ACTIVATED', contract: { outstandingLimit: { amountMinor: 1_000_000_000_000, currency: 'EUR' } } }),
+    const events = Array.from({ length: contractCount }, (_, index) =>
+      buildContractEvent({ type: 'ACTIVATED', contractRef: benchContractRef(index), contract: { outstandingLimit: { amountMinor: 1_000_000_000_000, currency: 'EUR' } } }),
     );
     await publisher.publish(...events);
     for (const { contractRef } of events) {
@@ -99,6 +138,7 @@ async function measure(billing: { url: string; topicPrefix: string }, { total, c
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
     let next = 0;
+    const cpuBefore = sampleCpu(billing.pid);
     const started = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -112,14 +152,15 @@ async function measure(billing: { url: string; topicPrefix: string }, { total, c
       }),
     );
     const elapsedMs = performance.now() - started;
+    const cpu = cpuBetween(cpuBefore, sampleCpu(billing.pid));
     const sorted = latencies.sort((a, b) => a - b);
-    const ms = (value: number) => `${value.toFixed(1)} ms`;
     const throughput = total / (elapsedMs / 1000);
     console.log(`POST /v1/operations — ${total} purchases on ${contractCount} contract(s), concurrency ${concurrency}, ${billing.url}${label}`);
     console.log(`  statuses   ${[...statuses].map(([status, count]) => `${status}×${count}`).join(' ')}`);
-    console.log(`  latency    p50 ${ms(percentile(sorted, 50))}  p90 ${ms(percentile(sorted, 90))}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted.at(-1) ?? 0)}`);
+    console.log(`  latency    ${latencyLine(sorted)}`);
     console.log(`  throughput ${throughput.toFixed(0)} req/s over ${(elapsedMs / 1000).toFixed(2)} s`);
-    return { throughput };
+    console.log(`  cpu        ${describeCpu(cpu, elapsedMs / 1000, 'billing-service')}`);
+    return { throughput, latencies: sorted };
   } finally {
     await publisher.stop();
   }
@@ -134,6 +175,7 @@ async function main(): Promise<void> {
       tracing: { type: 'string', default: 'off' },
       rounds: { type: 'string', default: '1' },
       'sample-ratio': { type: 'string', default: '1' },
+      ceiling: { type: 'string', default: 'on' },
       url: { type: 'string' },
     },
   });
@@ -144,16 +186,23 @@ async function main(): Promise<void> {
   }
   const modes: Tracing[] = values.tracing === 'both' ? ['off', 'on'] : values.tracing === 'off' || values.tracing === 'on' ? [values.tracing] : [];
   if (modes.length === 0) throw new Error(`--tracing ${values.tracing}: off, on or both`);
+  if (values.ceiling !== 'on' && values.ceiling !== 'off') throw new Error(`--ceiling ${values.ceiling}: on or off`);
+  const rounds = Number(values.rounds);
+  const ceilings: Measured[] = [];
   const sink = modes.includes('on') ? await startTraceSink() : undefined;
-  const results = new Map<Tracing, number[]>(modes.map((mode) => [mode, []]));
+  const results = new Map<Tracing, Measured[]>(modes.map((mode) => [mode, []]));
   try {
-    for (let round = 1; round <= Number(values.rounds); round++) {
+    for (let round = 1; round <= rounds; round++) {
       for (const mode of modes) {
         const billing = await startBilling(mode, sink, values['sample-ratio']);
         const before = sink?.spans() ?? 0;
+        const roundLabel = rounds > 1 ? `, round ${round}` : '';
         try {
-          const { throughput } = await measure(billing, options, `, tracing ${mode}${Number(values.rounds) > 1 ? `, round ${round}` : ''}`);
-          results.get(mode)?.push(throughput);
+          results.get(mode)?.push(await measure(billing, options, `, tracing ${mode}${roundLabel}`));
+          if (values.ceiling === 'on' && mode === modes[0]) {
+            await billing.stopService(); // the ceiling has the machine to itself, as the service had
+            ceilings.push(await measureCeiling(billing.databaseUrl, options, roundLabel));
+          }
         } finally {
           await billing.stop(); // a stopping service exports what it still holds
         }
@@ -164,11 +213,34 @@ async function main(): Promise<void> {
     await sink?.stop();
   }
   const mean = (values: number[] | undefined) => (values ?? []).reduce((sum, value) => sum + value, 0) / (values?.length || 1);
+  const throughputOf = (measured: Measured[] | undefined) => mean(measured?.map(({ throughput }) => throughput));
+  if (ceilings.length > 0) {
+    const ceiling = throughputOf(ceilings);
+    console.log(`ours / ceiling (mean of ${rounds} round(s), ${options.concurrency} concurrent, ${options.contractCount} contract(s)):`);
+    console.log(`  ceiling      ${ceiling.toFixed(0)} tx/s  ${latencyLine(ceilings.flatMap(({ latencies }) => latencies).sort((a, b) => a - b))}`);
+    for (const mode of modes) {
+      const ours = results.get(mode) ?? [];
+      const throughput = throughputOf(ours);
+      console.log(
+        `  tracing ${mode.padEnd(4)} ${throughput.toFixed(0)} req/s  ${latencyLine(ours.flatMap(({ latencies }) => latencies).sort((a, b) => a - b))}  ratio ${(throughput / ceiling).toFixed(2)}`,
+      );
+    }
+  }
   if (modes.length === 2) {
-    const off = mean(results.get('off'));
-    const on = mean(results.get('on'));
+    const off = throughputOf(results.get('off'));
+    const on = throughputOf(results.get('on'));
     console.log(`tracing cost: ${off.toFixed(0)} req/s off, ${on.toFixed(0)} req/s on (mean of ${values.rounds} round(s) each, sample ratio ${values['sample-ratio']}): ${(((off - on) / off) * 100).toFixed(1)} % fewer requests per second with tracing`);
   }
+}
+
+async function measureCeiling(databaseUrl: string, { total, concurrency, contractCount }: Options, roundLabel: string): Promise<Measured> {
+  const ceiling = await runCeiling({ databaseUrl, clients: concurrency, transactions: total, contractCount });
+  console.log(`ceiling: pgbench, the same writes (scripts/bench/purchase.pgbench.sql) — ${ceiling.latencies.length} transactions on ${contractCount} contract(s), ${concurrency} clients${roundLabel}`);
+  if (ceiling.failed > 0) console.log(`  failed     ${ceiling.failed} transactions`);
+  console.log(`  latency    ${latencyLine(ceiling.latencies)}`);
+  console.log(`  throughput ${ceiling.throughput.toFixed(0)} tx/s over ${ceiling.elapsedSeconds.toFixed(2)} s (pgbench's count, without connecting)`);
+  console.log(`  cpu        ${describeCpu(ceiling.cpu, ceiling.elapsedSeconds)}`);
+  return { throughput: ceiling.throughput, latencies: ceiling.latencies };
 }
 
 main().catch((error: unknown) => {

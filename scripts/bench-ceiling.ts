@@ -1,0 +1,102 @@
+/**
+ * The ceiling of `npm run bench -- operations`: pgbench running the writes of an accepted purchase
+ * (scripts/bench/purchase.pgbench.sql) on the bench's own scratch database, once billing-service
+ * has stopped, with as many clients as the bench has concurrent requests and as many transactions
+ * as it sent purchases. What PostgreSQL alone does per second for the same work on this machine:
+ * the service's throughput over it says how much of the machine the rest of the path takes.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { cpuBetween, sampleCpu, type CpuTicks } from './bench-cpu';
+
+const script = path.join(__dirname, 'bench', 'purchase.pgbench.sql');
+
+export interface CeilingOptions {
+  databaseUrl: string;
+  clients: number;
+  transactions: number;
+  contractCount: number;
+}
+
+export interface CeilingResult {
+  /** Transactions per second, as pgbench counts them (without connecting). */
+  throughput: number;
+  /** Each transaction's latency in ms, sorted. */
+  latencies: number[];
+  elapsedSeconds: number;
+  failed: number;
+  cpu: CpuTicks;
+}
+
+/** The JSON of one of the service's own accepted purchases in that database, so pgbench writes rows as large. */
+async function sampleRows(databaseUrl: string): Promise<Record<string, string>> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: [operation] } = await client.query<{ request: string; response: string }>(
+      `select request::text as request, response_body::text as response from operations where status = 'ACCEPTED' and type = 'PURCHASE' limit 1`,
+    );
+    const { rows: [event] } = await client.query<{ payload: string; topic: string }>(`select payload::text as payload, topic from outbox where topic like '%operation-decided%' limit 1`);
+    const { rows: [audit] } = await client.query<{ after: string }>(`select after::text as after from audit_events where action = 'SUBMIT_PURCHASE' limit 1`);
+    if (!operation || !event || !audit) throw new Error('the ceiling needs one accepted purchase of the service in its database to copy the row sizes from');
+    return { request: operation.request, response: operation.response, payload: event.payload, topic: event.topic, audit_after: audit.after };
+  } finally {
+    await client.end();
+  }
+}
+
+export async function runCeiling({ databaseUrl, clients, transactions, contractCount }: CeilingOptions): Promise<CeilingResult> {
+  const variables = { ...(await sampleRows(databaseUrl)), contracts: String(contractCount), actor_scopes: '{operations:read,operations:write}' };
+  const logs = await mkdtemp(path.join(tmpdir(), 'bench-ceiling-'));
+  try {
+    const args = [
+      '--no-vacuum',
+      '--protocol=extended', // as node-postgres sends its queries: parse, bind, execute, no prepared statements
+      `--file=${script}`,
+      `--client=${clients}`,
+      `--jobs=${Math.min(2, clients)}`,
+      `--transactions=${Math.max(1, Math.ceil(transactions / clients))}`,
+      '--log',
+      `--log-prefix=${path.join(logs, 'tx')}`,
+      ...Object.entries(variables).map(([name, value]) => `--define=${name}=${value}`),
+      databaseUrl,
+    ];
+    const before = sampleCpu(undefined);
+    const started = performance.now();
+    const output = await run('pgbench', args, logs);
+    const elapsedSeconds = (performance.now() - started) / 1000;
+    const cpu = cpuBetween(before, sampleCpu(undefined));
+    const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(output)?.[1];
+    const failed = Number(/number of failed transactions: (\d+)/.exec(output)?.[1] ?? 0);
+    if (!tps) throw new Error(`pgbench printed no tps:\n${output}`);
+    return { throughput: Number(tps), latencies: await readLatencies(logs), elapsedSeconds, failed, cpu };
+  } finally {
+    await rm(logs, { recursive: true, force: true });
+  }
+}
+
+/** Per-transaction log lines: client, transaction, latency in µs, script, epoch s, µs. */
+async function readLatencies(folder: string): Promise<number[]> {
+  const latencies: number[] = [];
+  for (const file of await readdir(folder)) {
+    for (const line of (await readFile(path.join(folder, file), 'utf8')).split('\n')) {
+      const micros = line.split(' ')[2];
+      if (micros && /^\d+$/.test(micros)) latencies.push(Number(micros) / 1000);
+    }
+  }
+  return latencies.sort((a, b) => a - b);
+}
+
+function run(command: string, args: string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`pgbench exited with ${code}:\n${output}`))));
+  });
+}
