@@ -29,12 +29,13 @@
  * Each measure prints where the CPU went (service, PostgreSQL, load generator, other), and the
  * summary ours / ceiling.
  *
- * The client is kept light, so it does not take the cores it measures: fetch keeps its connections
- * alive (undici's pool, one per concurrent request), the token is signed and the bodies built
- * before the clock starts.
+ * The client is kept light, so it does not take the cores it measures: node:http with keep-alive
+ * connections, one per concurrent request (lighter than fetch's streams), the token signed and the
+ * bodies built as bytes before the clock starts, the answers drained and not parsed.
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import { dropDatabase, loadConfig, signAccessToken } from '@boissipay/runtime';
 import { billingConfig } from '../billing-service/src/config';
@@ -133,8 +134,20 @@ async function measure(billing: { url: string; topicPrefix: string; pid?: number
     }
 
     const bodies = Array.from({ length: total }, (_, index) =>
-      JSON.stringify(buildPurchaseRequest(events[index % contractCount]?.contractRef ?? '', 1_000 + index)),
+      Buffer.from(JSON.stringify(buildPurchaseRequest(events[index % contractCount]?.contractRef ?? '', 1_000 + index))),
     );
+    const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+    const target = new URL('/v1/operations', billing.url);
+    const post = (body: Buffer) =>
+      new Promise<number>((resolve, reject) => {
+        const sent = request(target, { method: 'POST', agent, headers: { ...headers, 'content-length': body.length } }, (response) => {
+          response.resume();
+          response.once('end', () => resolve(response.statusCode ?? 0));
+          response.once('error', reject);
+        });
+        sent.once('error', reject);
+        sent.end(body);
+      });
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
     let next = 0;
@@ -144,15 +157,15 @@ async function measure(billing: { url: string; topicPrefix: string; pid?: number
       Array.from({ length: concurrency }, async () => {
         for (let index = next++; index < total; index = next++) {
           const sent = performance.now();
-          const response = await fetch(`${billing.url}/v1/operations`, { method: 'POST', headers, body: bodies[index] });
-          await response.arrayBuffer();
+          const status = await post(bodies[index] ?? Buffer.alloc(0));
           latencies.push(performance.now() - sent);
-          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
         }
       }),
     );
     const elapsedMs = performance.now() - started;
     const cpu = cpuBetween(cpuBefore, sampleCpu(billing.pid));
+    agent.destroy();
     const sorted = latencies.sort((a, b) => a - b);
     const throughput = total / (elapsedMs / 1000);
     console.log(`POST /v1/operations — ${total} purchases on ${contractCount} contract(s), concurrency ${concurrency}, ${billing.url}${label}`);
