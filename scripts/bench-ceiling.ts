@@ -69,25 +69,47 @@ export async function runCeiling({ databaseUrl, clients, transactions, contractC
     const output = await run('pgbench', args, logs);
     const elapsedSeconds = (performance.now() - started) / 1000;
     const cpu = cpuBetween(before, sampleCpu(undefined));
-    const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(output)?.[1];
-    const failed = Number(/number of failed transactions: (\d+)/.exec(output)?.[1] ?? 0);
-    if (!tps) throw new Error(`pgbench printed no tps:\n${output}`);
-    return { throughput: Number(tps), latencies: await readLatencies(logs), elapsedSeconds, failed, cpu };
+    const { throughput, failed } = summaryOfPgbench(output);
+    const latencies = await readLatencies(logs);
+    await expectCeilingRows(databaseUrl, latencies.length);
+    return { throughput, latencies, elapsedSeconds, failed, cpu };
   } finally {
     await rm(logs, { recursive: true, force: true });
   }
 }
 
-/** Per-transaction log lines: client, transaction, latency in µs, script, epoch s, µs. */
+/** Throughput (without connecting) and failed transactions from pgbench's report. */
+export function summaryOfPgbench(output: string): { throughput: number; failed: number } {
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(output)?.[1];
+  if (!tps) throw new Error(`pgbench printed no tps:\n${output}`);
+  return { throughput: Number(tps), failed: Number(/number of failed transactions: (\d+)/.exec(output)?.[1] ?? 0) };
+}
+
+/** Latencies in ms of a per-transaction log (--log): client, transaction, latency in µs, script, epoch s, µs; failed ones have no latency. */
+export function latenciesOfLog(text: string): number[] {
+  return text
+    .split('\n')
+    .map((line) => line.split(' ')[2])
+    .filter((micros): micros is string => micros !== undefined && /^\d+$/.test(micros))
+    .map((micros) => Number(micros) / 1000);
+}
+
 async function readLatencies(folder: string): Promise<number[]> {
   const latencies: number[] = [];
-  for (const file of await readdir(folder)) {
-    for (const line of (await readFile(path.join(folder, file), 'utf8')).split('\n')) {
-      const micros = line.split(' ')[2];
-      if (micros && /^\d+$/.test(micros)) latencies.push(Number(micros) / 1000);
-    }
-  }
+  for (const file of await readdir(folder)) latencies.push(...latenciesOfLog(await readFile(path.join(folder, file), 'utf8')));
   return latencies.sort((a, b) => a - b);
+}
+
+/** The script did write: one operation per logged transaction, told apart from the service's by its order ref. */
+async function expectCeilingRows(databaseUrl: string, transactions: number): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: [row] } = await client.query<{ count: string }>(`select count(*) from operations where order_ref like 'CEILING-%'`);
+    if (Number(row?.count) !== transactions) throw new Error(`pgbench logged ${transactions} transactions but wrote ${row?.count} operations`);
+  } finally {
+    await client.end();
+  }
 }
 
 function run(command: string, args: string[], cwd: string): Promise<string> {
