@@ -11,7 +11,7 @@ import { testEnvironment, uniqueName } from '../../billing-service/test/support/
 import { emailsTo } from '../../invoice-mailer/test/support/mail-catcher';
 import { startMailer, type MailerUnderTest } from '../../invoice-mailer/test/support/mailer-under-test';
 import { simulatedIbans } from '../../payment-service/src/infra/simulated-sepa-provider';
-import { startPaymentService, type PaymentServiceUnderTest } from '../../payment-service/test/support/payment-service-under-test';
+import { collectionDayClock, startPaymentService, type PaymentServiceUnderTest } from '../../payment-service/test/support/payment-service-under-test';
 
 jest.setTimeout(240_000);
 
@@ -86,9 +86,7 @@ describe('an invoice larger than Kafka takes does not hold back the next contrac
     const shared = { KAFKA_TOPIC_PREFIX: topicPrefix };
     [billing, payment, mailer, publisher] = await Promise.all([
       startBillingUnderTest(shared),
-      // Its clock 60 days ahead: on the invoices' collection date (30 days after issue, or the
-      // next business day), so it debits them as they come.
-      startPaymentService(shared, { clock: () => new Date(Date.now() + 60 * 24 * 3600 * 1000) }),
+      startPaymentService(shared, { clock: collectionDayClock }),
       startMailer(shared),
       startContractEventPublisher(topicPrefix),
     ]);

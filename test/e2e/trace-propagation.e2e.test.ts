@@ -7,7 +7,7 @@ import { startContractEventPublisher, type ContractEventPublisher } from '../../
 import { buildContractRequest } from '../../contract-service/test/support/contract-factory';
 import { startContractService, type ContractServiceUnderTest } from '../../contract-service/test/support/contract-service-under-test';
 import { startMailer, type MailerUnderTest } from '../../invoice-mailer/test/support/mailer-under-test';
-import { startPaymentService, type PaymentServiceUnderTest } from '../../payment-service/test/support/payment-service-under-test';
+import { collectionDayClock, startPaymentService, type PaymentServiceUnderTest } from '../../payment-service/test/support/payment-service-under-test';
 
 jest.setTimeout(180_000);
 
@@ -35,8 +35,7 @@ describe('one trace per flow, across the services', () => {
     const shared = { KAFKA_TOPIC_PREFIX: contracts.topicPrefix };
     [billing, payment, mailer, publisher] = await Promise.all([
       startBillingUnderTest(shared),
-      // Its clock 60 days ahead: on the invoices' collection date (30 days after issue, or the next business day), so it debits them as they come.
-      startPaymentService(shared, { clock: () => new Date(Date.now() + 60 * 24 * 3600 * 1000) }),
+      startPaymentService(shared, { clock: collectionDayClock }),
       startMailer(shared),
       startContractEventPublisher(contracts.topicPrefix),
     ]);

@@ -4,6 +4,12 @@ import { paymentService } from '../../src/service';
 import { testEnvironment } from './kafka-support';
 
 /** Fast retries and an instant provider, so that every scenario runs in well under a second. */
+/**
+ * A clock 60 days ahead: on the collection date of any invoice issued now (30 days after issue,
+ * or the next business day), so a payment-service on it debits invoices as they come.
+ */
+export const collectionDayClock = (): Date => new Date(Date.now() + 60 * 24 * 3600 * 1000);
+
 export const TEST_RETRY = { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 };
 
 type PaymentBody = { paymentRef: string; status: string; attemptCount: number } & Record<string, unknown>;

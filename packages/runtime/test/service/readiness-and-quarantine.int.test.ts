@@ -12,7 +12,7 @@ import { loadAvroFixture } from '../fixtures/avro/load-avro-fixture';
 import { sampleEffects } from '../fixtures/db/schema';
 import { SAMPLE_SPEC } from '../http/support/sample-app';
 import { buildSampleEvent, type SampleEvent } from '../support/sample-event';
-import { fixtureDatabase, testEnvironment, uniqueName } from '../support/test-environment';
+import { fixtureDatabase, sampleServiceEnv, testEnvironment, uniqueName } from '../support/test-environment';
 
 const STALL_TIMEOUT_MS = 300;
 /** Random bytes as text: GZIP cannot bring it under Kafka's 1 MB default, as it does a month of invoice lines. */
@@ -64,16 +64,7 @@ describe('readiness that tells the truth, and events Kafka refuses for good', ()
 
   beforeAll(async () => {
     service = await startService(sampleService, {
-      env: {
-        PORT: '0',
-        DATABASE_URL: `${testEnvironment.postgresAdminUrl.replace(/\/[^/]*$/, '')}/${databaseName}`,
-        KAFKA_BROKERS: testEnvironment.kafkaBrokers.join(','),
-        SCHEMA_REGISTRY_URL: testEnvironment.schemaRegistryUrl,
-        AUTH_JWT_SECRET: 'readiness-and-quarantine-test-secret',
-        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-        HEALTH_STALL_TIMEOUT_MS: String(STALL_TIMEOUT_MS),
-        KAFKA_TOPIC_PREFIX: topicPrefix,
-      },
+      env: sampleServiceEnv({ databaseName, topicPrefix, secret: 'readiness-and-quarantine-test-secret' }, { HEALTH_STALL_TIMEOUT_MS: String(STALL_TIMEOUT_MS) }),
     });
   });
 

@@ -10,7 +10,7 @@ import { metricValue, parseMetrics, waitFor } from '../../src/testing';
 import { loadAvroFixture } from '../fixtures/avro/load-avro-fixture';
 import { sampleEffects } from '../fixtures/db/schema';
 import { SAMPLE_SPEC } from '../http/support/sample-app';
-import { fixtureDatabase, testEnvironment, uniqueName } from '../support/test-environment';
+import { fixtureDatabase, sampleServiceEnv, testEnvironment, uniqueName } from '../support/test-environment';
 
 type SampleEvent = { eventId: string; occurredAt: number; contractRef: string; amountCents: number; note: string | null };
 const secret = 'service-composition-test-secret';
@@ -65,16 +65,7 @@ describe('startService', () => {
       validateResponses: true,
       clock: () => fixedNow,
       newId: () => `00000000-0000-4000-8000-${String(lifecycle.length).padStart(12, '0')}`,
-      env: {
-        PORT: '0',
-        DATABASE_URL: `${testEnvironment.postgresAdminUrl.replace(/\/[^/]*$/, '')}/${databaseName}`,
-        KAFKA_BROKERS: testEnvironment.kafkaBrokers.join(','),
-        SCHEMA_REGISTRY_URL: testEnvironment.schemaRegistryUrl,
-        AUTH_JWT_SECRET: secret,
-        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-        OUTBOX_POLL_INTERVAL_MS: '60000',
-        KAFKA_TOPIC_PREFIX: topicPrefix,
-      },
+      env: sampleServiceEnv({ databaseName, topicPrefix, secret }, { OUTBOX_POLL_INTERVAL_MS: '60000' }),
     });
   });
 

@@ -12,7 +12,7 @@ import { recordSpans, waitFor } from '../../src/testing';
 import { loadAvroFixture } from '../fixtures/avro/load-avro-fixture';
 import { sampleEffects } from '../fixtures/db/schema';
 import { SAMPLE_SPEC } from '../http/support/sample-app';
-import { fixtureDatabase, testEnvironment, uniqueName } from '../support/test-environment';
+import { fixtureDatabase, sampleServiceEnv, testEnvironment, uniqueName } from '../support/test-environment';
 
 type SampleEvent = { eventId: string; occurredAt: number; contractRef: string; amountCents: number; note: string | null };
 const secret = 'trace-propagation-test-secret';
@@ -61,16 +61,7 @@ describe('trace context across the outbox and Kafka', () => {
 
   beforeAll(async () => {
     service = await startService(sampleService, {
-      env: {
-        PORT: '0',
-        DATABASE_URL: `${testEnvironment.postgresAdminUrl.replace(/\/[^/]*$/, '')}/${databaseName}`,
-        KAFKA_BROKERS: testEnvironment.kafkaBrokers.join(','),
-        SCHEMA_REGISTRY_URL: testEnvironment.schemaRegistryUrl,
-        AUTH_JWT_SECRET: secret,
-        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-        OUTBOX_POLL_INTERVAL_MS: '60000',
-        KAFKA_TOPIC_PREFIX: topicPrefix,
-      },
+      env: sampleServiceEnv({ databaseName, topicPrefix, secret }, { OUTBOX_POLL_INTERVAL_MS: '60000' }),
     });
   });
 

@@ -29,3 +29,20 @@ export function uniqueName(prefix: string): string {
 
 /** Consumer settings that keep group joins and leaves fast on a single local broker. */
 export const fastConsumerConfig = { sessionTimeout: 6_000, heartbeatInterval: 500, maxWaitTimeInMs: 500 };
+
+/**
+ * The environment a sample service of these tests starts with: its own database and topic
+ * prefix on the shared servers, silent logs, and whatever the test adds or overrides.
+ */
+export function sampleServiceEnv(options: { databaseName: string; topicPrefix: string; secret: string }, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PORT: '0',
+    DATABASE_URL: `${testEnvironment.postgresAdminUrl.replace(/\/[^/]*$/, '')}/${options.databaseName}`,
+    KAFKA_BROKERS: testEnvironment.kafkaBrokers.join(','),
+    SCHEMA_REGISTRY_URL: testEnvironment.schemaRegistryUrl,
+    AUTH_JWT_SECRET: options.secret,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    KAFKA_TOPIC_PREFIX: options.topicPrefix,
+    ...extra,
+  };
+}
