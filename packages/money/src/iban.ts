@@ -1,15 +1,15 @@
+import type * as IbanTools from 'ibantools' with { 'resolution-mode': 'import' };
+
+// ibantools is an ES module that ships a CommonJS build (its "require" export), which Node
+// loads for this CommonJS package; only its typings are declared for ES modules.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { isValidIBAN } = require('ibantools') as typeof IbanTools;
+
 /**
- * ISO 13616 IBAN check: move the first four characters to the end, turn letters into
- * numbers (A = 10 … Z = 35) and the result must be 1 modulo 97. Computed piecewise so the
- * 30-odd-digit number never leaves safe integers.
+ * Whether an IBAN (electronic format: no spaces, upper case) is one a bank could debit: its
+ * country's length and BBAN structure, national check keys and ISO 13616 check digits, by the
+ * same maintained library contract-service checks mandates with (ibantools).
  */
 export function isValidIban(iban: string): boolean {
-  if (!/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
-  const rearranged = iban.slice(4) + iban.slice(0, 4);
-  let remainder = 0;
-  for (const character of rearranged) {
-    const value = Number.parseInt(character, 36);
-    remainder = value < 10 ? (remainder * 10 + value) % 97 : (remainder * 100 + value) % 97;
-  }
-  return remainder === 1;
+  return isValidIBAN(iban);
 }

@@ -13,6 +13,11 @@ describe('isValidIban', () => {
     expect(isValidIban('GB29NWBK60161331926891')).toBe(false);
   });
 
+  it('when the check digits are right but the length is not the country\'s, then it is invalid', () => {
+    // 15 characters where a French IBAN has 27: its ISO 13616 check digits alone pass.
+    expect(isValidIban('FR6930006000011')).toBe(false);
+  });
+
   it('when the text is not shaped like an IBAN, then it is invalid without computing anything', () => {
     for (const iban of ['', 'FR76 3000 6000 0112 3456 7890 189', 'fr7630006000011234567890189', 'FR76', '7630006000011234567890189']) {
       expect(isValidIban(iban)).toBe(false);
