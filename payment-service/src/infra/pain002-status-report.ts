@@ -17,6 +17,8 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   parseTagValue: false,
   trimValues: true,
+  // Nothing read here needs an entity, and a DOCTYPE's own entities are how XML bombs expand: left unexpanded.
+  processEntities: false,
   isArray: (name) => name === 'OrgnlPmtInfAndSts' || name === 'TxInfAndSts' || name === 'StsRsnInf',
 });
 
