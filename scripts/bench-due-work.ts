@@ -166,7 +166,7 @@ async function debitThroughput(variant: Variant): Promise<number> {
       newPaymentRef: () => `PAY-${randomBytes(8).toString('hex').toUpperCase()}`,
       newEventId: randomUUID,
       collectionSchedule: { time: '06:00', timeZone: 'Europe/Paris' },
-      provider: createSimulatedSepaProvider({ pool: scratch.pool, latencyMs: providerLatencyMs }),
+      provider: createSimulatedSepaProvider({ pool: scratch.pool, latencyMs: providerLatencyMs, returnDelayMs: 0, clock: () => new Date() }),
       retryPolicy: { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 10_000 },
     };
     const startGraphile = (): Promise<Runner> =>

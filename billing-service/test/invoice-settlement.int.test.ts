@@ -88,6 +88,33 @@ describe('invoice settlement: payment results and deliveries', () => {
     expect(await outstandingMinorOf(billing, invoice.contractRef)).toBe(0);
   });
 
+  it('when a debit that paid the invoice is returned, then it is UNPAID again and the outstanding rises once, however often reported; its re-presentation pays it', async () => {
+    const invoice = await issuedInvoice('2026-07');
+    const sentinel = await issuedInvoice('2026-07');
+    const succeeded = buildPaymentResult(invoice);
+    await reports.publishPayments(succeeded);
+    await waitForInvoice(invoice.invoiceRef, (current) => current.status === 'PAID', 'PAID');
+    expect(await outstandingMinorOf(billing, invoice.contractRef)).toBe(0);
+
+    const returned = buildPaymentResult(invoice, {
+      paymentRef: succeeded.paymentRef,
+      status: 'RETURNED',
+      reasonCode: 'INSUFFICIENT_FUNDS',
+      reasonMessage: 'SEPA AM04: insufficient funds on the debtor account',
+      returnReasonCode: 'AM04',
+      returnedAt: '2026-11-08T09:00:00.000Z',
+    });
+    // Redelivered, and the same return under another eventId: raised once.
+    await reports.publishPayments(returned, returned, { ...returned, eventId: buildPaymentResult(invoice).eventId });
+    await paymentsApplied(sentinel);
+    expect(await invoiceOf(invoice.invoiceRef)).toMatchObject({ status: 'UNPAID', paymentFailure: { reasonCode: 'INSUFFICIENT_FUNDS' } });
+    expect(await outstandingMinorOf(billing, invoice.contractRef)).toBe(17_500);
+
+    await reports.publishPayments(buildPaymentResult(invoice, { paymentRef: succeeded.paymentRef, attempts: 2, settledAt: '2026-11-12T05:00:00.000Z' }));
+    await waitForInvoice(invoice.invoiceRef, (current) => current.status === 'PAID', 'PAID again');
+    expect(await outstandingMinorOf(billing, invoice.contractRef)).toBe(0);
+  });
+
   it('when an operator cancels the debit and then records a bank transfer, then the invoice is UNPAID, then PAID with the outstanding lowered once', async () => {
     const invoice = await issuedInvoice('2026-06');
     const sentinel = await issuedInvoice('2026-06');

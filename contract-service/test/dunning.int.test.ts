@@ -79,6 +79,23 @@ describe('dunning: a failed direct debit suspends the contract', () => {
     expect(audited.rows).toEqual([{ action: 'SUSPEND', actor_subject: 'system:dunning', actor_scopes: [], reason: suspended.statusReason }]);
   });
 
+  it('when a settled debit is returned by the debtor\'s bank, then the contract is SUSPENDED as for a refusal, once', async () => {
+    const contract = await activeContract();
+    const returned = failedDebit(contract.contractRef, 'INSUFFICIENT_FUNDS', {
+      status: 'RETURNED',
+      reasonMessage: 'SEPA AM04: insufficient funds on the debtor account',
+      settledAt: '2026-11-05T05:00:00.000Z',
+      returnReasonCode: 'AM04',
+      returnedAt: '2026-11-09T10:00:00.000Z',
+    });
+    await delivered(returned, returned);
+    expect(await read(contract.contractRef)).toMatchObject({
+      status: 'SUSPENDED',
+      version: contract.version + 1,
+      statusReason: 'Direct debit of invoice BIL-2026-000042 was returned: INSUFFICIENT_FUNDS (SEPA AM04: insufficient funds on the debtor account)',
+    });
+  });
+
   it('when a debit succeeds or fails on the payment provider\'s side, then the contract stays ACTIVE', async () => {
     const contract = await activeContract();
     const paid = buildPaymentResult({ contractRef: contract.contractRef, invoiceRef: 'BIL-2026-000043', totalWithTaxMinor: 1_000 });

@@ -56,6 +56,42 @@ export const paymentConfig = defineServiceConfig({ name: 'payment-service', port
     schema: settings.nonNegativeInt,
     default: '200',
   }),
+  PAYMENT_PROVIDER: variable({
+    description:
+      'Who collects the debits: simulator (a simulated SEPA provider with test IBANs for each outcome) or pain008 (each debit due joins the batch of its collection date, fetched as an ISO 20022 pain.008.001.08 file from GET /v1/collections/{collectionDate}/pain008 for the creditor\'s bank; the bank\'s returns are imported with POST /v1/collections/returns).',
+    schema: z.enum(['simulator', 'pain008']),
+    default: 'simulator',
+  }),
+  PAYMENT_SIMULATOR_RETURN_DELAY_MS: variable({
+    description: "How long after settling a debit the simulated provider returns it, for the test IBANs that are returned (…0006 to …0009), in the service's clock (business time).",
+    schema: settings.nonNegativeInt,
+    default: '172800000',
+  }),
+  PAYMENT_RETURNS_POLL_INTERVAL_MS: variable({
+    description: "Safety-net poll of the returns worker, which records the returns the simulated provider reports (a return's due time also wakes it).",
+    schema: settings.positiveInt,
+    default: '60000',
+  }),
+  PAYMENT_CREDITOR_NAME: variable({
+    description: 'The creditor (Cdtr/Nm) and initiating party of the pain.008 files: the legal name the debtors see on their statements.',
+    schema: z.string().min(1).max(140),
+    default: 'Boissipay SAS',
+  }),
+  PAYMENT_CREDITOR_ID: variable({
+    description: 'SEPA creditor identifier (ICS) written in the pain.008 files (CdtrSchmeId).',
+    schema: z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/, 'a SEPA creditor identifier such as FR12ZZZ123456'),
+    default: 'FR00ZZZ000000',
+  }),
+  PAYMENT_CREDITOR_IBAN: variable({
+    description: "The creditor's account the pain.008 files collect to (CdtrAcct).",
+    schema: z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/, 'an IBAN in electronic format'),
+    default: 'FR7630006000011234567890189',
+  }),
+  PAYMENT_CREDITOR_BIC: variable({
+    description: "The BIC of the creditor's bank (CdtrAgt) in the pain.008 files.",
+    schema: z.string().regex(/^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'a BIC such as AGRIFRPP'),
+    default: 'AGRIFRPP',
+  }),
 });
 
 export type PaymentConfig = ConfigOf<typeof paymentConfig>;

@@ -6,7 +6,10 @@ import { recordIssuedInvoice } from './app/record-issued-invoice';
 import { paymentConfig } from './config';
 import { invoiceToCollectOf } from './events/invoice-issued-event';
 import { mountPaymentRoutes } from './http/payment-routes';
+import { mountCollectionRoutes } from './http/collection-routes';
 import { startDebitWorker } from './infra/debit.worker';
+import { createPain008CollectionProvider } from './infra/pain008-collection-provider';
+import { startReturnsWorker } from './infra/returns.worker';
 import * as schema from './infra/schema';
 import { paymentMetrics } from './infra/payment-metrics';
 import { createSimulatedSepaProvider } from './infra/simulated-sepa-provider';
@@ -26,15 +29,25 @@ export const paymentService = defineService({
     const debits: DebitDependencies = {
       ...recording,
       db,
-      provider: createSimulatedSepaProvider({ pool, latencyMs: config.PAYMENT_PROVIDER_LATENCY_MS }),
+      provider:
+        config.PAYMENT_PROVIDER === 'pain008'
+          ? createPain008CollectionProvider({ pool, clock })
+          : createSimulatedSepaProvider({ pool, clock, latencyMs: config.PAYMENT_PROVIDER_LATENCY_MS, returnDelayMs: config.PAYMENT_SIMULATOR_RETURN_DELAY_MS }),
       retryPolicy: {
         maxAttempts: config.PAYMENT_DEBIT_MAX_ATTEMPTS,
         baseDelayMs: config.PAYMENT_RETRY_BASE_DELAY_MS,
         maxDelayMs: config.PAYMENT_RETRY_MAX_DELAY_MS,
       },
     };
+    const actions = { db, clock, newId, newEventId: newId };
+    const creditor = { name: config.PAYMENT_CREDITOR_NAME, creditorId: config.PAYMENT_CREDITOR_ID, iban: config.PAYMENT_CREDITOR_IBAN, bic: config.PAYMENT_CREDITOR_BIC };
+    // The simulated provider reports its returns by itself; the file provider's come in through POST /v1/collections/returns.
+    const reportsReturns = debits.provider.pendingReturns !== undefined;
     return {
-      routes: (router) => mountPaymentRoutes(router, db, { db, clock, newId, newEventId: newId }),
+      routes: (router) => {
+        mountPaymentRoutes(router, db, actions);
+        mountCollectionRoutes(router, db, { ...actions, creditor });
+      },
       consumers: [
         // The name is configurable so that a second instance (a test, a replay) reads the topic in a group of its own.
         consume(billingInvoiceIssuedV1Event.eventTopic, config.PAYMENT_INVOICE_CONSUMER_NAME, async (issued, tx) => {
@@ -48,7 +61,10 @@ export const paymentService = defineService({
         }),
       ],
       workers: config.PAYMENT_DEBIT_WORKER_ENABLED
-        ? [{ name: 'debit-worker', start: () => startDebitWorker(debits, { pool, logger, pollIntervalMs: config.PAYMENT_DEBIT_POLL_INTERVAL_MS, leaseMs: config.PAYMENT_DEBIT_LEASE_MS }) }]
+        ? [
+            { name: 'debit-worker', start: () => startDebitWorker(debits, { pool, logger, pollIntervalMs: config.PAYMENT_DEBIT_POLL_INTERVAL_MS, leaseMs: config.PAYMENT_DEBIT_LEASE_MS }) },
+            ...(reportsReturns ? [{ name: 'returns-worker', start: () => startReturnsWorker(debits, { pool, logger, pollIntervalMs: config.PAYMENT_RETURNS_POLL_INTERVAL_MS }) }] : []),
+          ]
         : [],
     };
   },

@@ -22,7 +22,7 @@ describe('crash safety of the debit', () => {
   /** The simulated provider debits the invoice's mandate directly, as an attempt whose answer was lost would have. */
   const debitAtProvider = (event: InvoiceIssuedEvent, paymentRef: string) => {
     const mandate = event.invoice.mandate!;
-    return createSimulatedSepaProvider({ pool: under.service.context.pool, latencyMs: 0 }).debit({
+    return createSimulatedSepaProvider({ pool: under.service.context.pool, latencyMs: 0, returnDelayMs: 0, clock: () => new Date() }).debit({
       debitKey: paymentRef,
       paymentRef,
       iban: mandate.iban,
@@ -30,6 +30,11 @@ describe('crash safety of the debit', () => {
       mandateRef: mandate.mandateRef,
       amountMinor: event.invoice.totalWithTaxMinor,
       currency: 'EUR',
+      collectionDate: event.invoice.collectionDate ?? event.invoice.dueDate,
+      mandateSignedAt: mandate.signedAt,
+      debtorName: event.invoice.billingAddress.line1,
+      invoiceRef: event.invoice.invoiceRef,
+      customerRef: event.invoice.customer.customerRef,
     });
   };
   const workerOn = { PAYMENT_DEBIT_WORKER_ENABLED: 'true' };

@@ -2,7 +2,7 @@ import type { paymentResultV1Event } from '@boissipay/contracts';
 import { assertNever } from '../domain/decision';
 import { decidePaymentResult } from '../domain/invoice-settlement';
 import type { BillingTransaction } from '../infra/database';
-import { lockInvoiceForSettlement, markInvoicePaid, markInvoiceUnpaid } from '../infra/invoice-settlement-repository';
+import { lockInvoiceForSettlement, markInvoicePaid, markInvoiceReturned, markInvoiceUnpaid } from '../infra/invoice-settlement-repository';
 import { addToOutstanding } from '../infra/operations-repository';
 import type { BillingDependencies } from './dependencies';
 
@@ -11,7 +11,9 @@ type PaymentResultEvent = paymentResultV1Event.PaymentResultEvent;
 /**
  * Applies one payment.result.v1 event in the consumer's transaction (which also records its
  * eventId): SUCCEEDED makes the invoice PAID and lowers the contract's outstanding by its
- * total with tax, FAILED makes it UNPAID with the reason. A redelivered event is skipped by
+ * total with tax, FAILED makes it UNPAID with the reason, RETURNED (a settled debit sent back by
+ * the debtor's bank) makes a PAID invoice UNPAID again and raises the outstanding by what its
+ * payment had lowered it (once: the update requires the invoice still PAID by that payment). A redelivered event is skipped by
  * its eventId; another report on an invoice already paid is stopped by the status guard, so
  * the outstanding falls once per invoice. A report on an invoice billing does not have (an
  * other environment sharing the cluster, a restored database) is logged and skipped.
@@ -36,6 +38,13 @@ export async function recordPaymentResult(tx: BillingTransaction, event: Payment
     case 'paid':
       if (await markInvoicePaid(tx, invoice.invoiceId, { paymentRef: event.paymentRef, paidAt: decision.paidAt })) {
         await addToOutstanding(tx, invoice.contractRef, decision.outstandingDeltaMinor, deps.clock());
+      }
+      return;
+    case 'returned':
+      if (await markInvoiceReturned(tx, invoice.invoiceId, { paymentRef: event.paymentRef, reasonCode: decision.reasonCode, reasonMessage: decision.reasonMessage })) {
+        await addToOutstanding(tx, invoice.contractRef, decision.outstandingDeltaMinor, deps.clock());
+      } else {
+        logger.warn('returned debit for an invoice paid by another payment: skipped');
       }
       return;
     case 'unpaid':

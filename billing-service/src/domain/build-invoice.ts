@@ -88,5 +88,5 @@ function vatBreakdownOf(lines: readonly InvoiceLine[]): VatSubtotal[] {
  */
 export function mandateToDebit(mandate: (MandateView & { mandateRef: string | null; iban: string | null; bic: string | null }) | null): DebitMandate | null {
   if (!mandate || mandate.status !== 'ACTIVE' || !mandate.signedAt || mandate.revokedAt || !mandate.mandateRef || !mandate.iban) return null;
-  return { mandateRef: mandate.mandateRef, iban: mandate.iban, bic: mandate.bic };
+  return { mandateRef: mandate.mandateRef, iban: mandate.iban, bic: mandate.bic, signedAt: mandate.signedAt };
 }

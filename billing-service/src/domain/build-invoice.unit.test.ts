@@ -83,7 +83,7 @@ describe('mandateToDebit', () => {
   const mandate = { mandateRef: 'RUM-1', iban: 'FR7630006000011234567890189', bic: null, status: 'ACTIVE' as const, signedAt: '2026-01-01', revokedAt: null };
 
   it('when the mandate is signed and not revoked, then the invoice carries it; otherwise none', () => {
-    expect(mandateToDebit(mandate)).toEqual({ mandateRef: 'RUM-1', iban: 'FR7630006000011234567890189', bic: null });
+    expect(mandateToDebit(mandate)).toEqual({ mandateRef: 'RUM-1', iban: 'FR7630006000011234567890189', bic: null, signedAt: '2026-01-01' });
     expect(mandateToDebit({ ...mandate, status: 'REVOKED', revokedAt: '2026-02-01' })).toBeNull();
     expect(mandateToDebit({ ...mandate, status: 'PENDING_SIGNATURE', signedAt: null })).toBeNull();
     expect(mandateToDebit(null)).toBeNull();

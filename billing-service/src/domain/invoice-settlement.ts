@@ -18,8 +18,11 @@ export interface InvoiceToSettle {
 }
 
 export interface PaymentReport {
-  /** CANCELLED: an operator cancelled the debit; the invoice stays to be paid (by a manual payment). */
-  status: 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+  /**
+   * CANCELLED: an operator cancelled the debit; the invoice stays to be paid (by a manual payment).
+   * RETURNED: a debit reported SUCCEEDED came back from the debtor's bank (an R-transaction).
+   */
+  status: 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'RETURNED';
   paymentRef: string;
   amountMinor: number;
   currency: string;
@@ -32,10 +35,13 @@ export interface PaymentReport {
 export type PaymentDecision =
   /** PAID; the contract's outstanding falls by the invoice's total with tax. */
   | { kind: 'paid'; paidAt: Date; outstandingDeltaMinor: number }
+  /** The debit that paid it came back: UNPAID again, and the outstanding rises by what the payment had lowered it. */
+  | { kind: 'returned'; reasonCode: string; reasonMessage: string | null; outstandingDeltaMinor: number }
   | { kind: 'unpaid'; reasonCode: string; reasonMessage: string | null }
   | { kind: 'ignored'; reason: string };
 
 export function decidePaymentResult(invoice: InvoiceToSettle, report: PaymentReport): PaymentDecision {
+  if (report.status === 'RETURNED') return decideReturn(invoice, report);
   switch (invoice.paymentStatus) {
     case 'NOT_REQUIRED':
       return { kind: 'ignored', reason: `${invoice.invoiceRef} is a credit note: nothing is collected on it.` };
@@ -53,13 +59,38 @@ export function decidePaymentResult(invoice: InvoiceToSettle, report: PaymentRep
   if (report.status === 'CANCELLED') {
     return { kind: 'unpaid', reasonCode: report.reasonCode ?? 'DEBIT_CANCELLED', reasonMessage: report.reasonMessage };
   }
-  if (report.currency !== invoice.currency || report.amountMinor !== invoice.totalWithTaxMinor) {
-    return {
-      kind: 'ignored',
-      reason: `${invoice.invoiceRef} is for ${invoice.totalWithTaxMinor} ${invoice.currency} (minor units), the payment ${report.paymentRef} for ${report.amountMinor} ${report.currency}.`,
-    };
-  }
+  const mismatch = amountMismatch(invoice, report);
+  if (mismatch) return mismatch;
   return { kind: 'paid', paidAt: report.at, outstandingDeltaMinor: -invoice.totalWithTaxMinor };
+}
+
+function amountMismatch(invoice: InvoiceToSettle, report: PaymentReport): PaymentDecision | undefined {
+  if (report.currency === invoice.currency && report.amountMinor === invoice.totalWithTaxMinor) return undefined;
+  return {
+    kind: 'ignored',
+    reason: `${invoice.invoiceRef} is for ${invoice.totalWithTaxMinor} ${invoice.currency} (minor units), the payment ${report.paymentRef} for ${report.amountMinor} ${report.currency}.`,
+  };
+}
+
+/**
+ * A returned debit undoes the payment it had made: a PAID invoice becomes UNPAID and the
+ * outstanding rises by what the payment lowered it by, so the customer owes it again. On an
+ * invoice that was not PAID (its SUCCEEDED never applied), it is UNPAID with nothing to undo.
+ * Applied at most once: the repository's update requires the invoice still PAID by that payment.
+ */
+function decideReturn(invoice: InvoiceToSettle, report: PaymentReport): PaymentDecision {
+  const reasonCode = report.reasonCode ?? 'DEBIT_RETURNED';
+  switch (invoice.paymentStatus) {
+    case 'NOT_REQUIRED':
+      return { kind: 'ignored', reason: `${invoice.invoiceRef} is a credit note: nothing is collected on it.` };
+    case 'PENDING':
+    case 'UNPAID':
+      return { kind: 'unpaid', reasonCode, reasonMessage: report.reasonMessage };
+    case 'PAID':
+      return amountMismatch(invoice, report) ?? { kind: 'returned', reasonCode, reasonMessage: report.reasonMessage, outstandingDeltaMinor: invoice.totalWithTaxMinor };
+    default:
+      return assertNever(invoice.paymentStatus);
+  }
 }
 
 export interface DeliveryReport {

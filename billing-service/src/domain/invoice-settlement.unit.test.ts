@@ -28,6 +28,20 @@ describe('decidePaymentResult', () => {
     expect(decidePaymentResult(invoice({ paymentStatus: 'UNPAID' }), succeeded)).toMatchObject({ kind: 'paid' });
   });
 
+  it('when a debit that paid the invoice is returned, then it is unpaid again and the outstanding rises by its total', () => {
+    const returned: PaymentReport = { ...succeeded, status: 'RETURNED', reasonCode: 'INSUFFICIENT_FUNDS', reasonMessage: 'SEPA AM04: insufficient funds' };
+    expect(decidePaymentResult(invoice({ paymentStatus: 'PAID' }), returned)).toEqual({
+      kind: 'returned',
+      reasonCode: 'INSUFFICIENT_FUNDS',
+      reasonMessage: 'SEPA AM04: insufficient funds',
+      outstandingDeltaMinor: 24_898,
+    });
+    // Its SUCCEEDED never applied: unpaid, nothing to give back to the outstanding.
+    expect(decidePaymentResult(invoice(), returned)).toEqual({ kind: 'unpaid', reasonCode: 'INSUFFICIENT_FUNDS', reasonMessage: 'SEPA AM04: insufficient funds' });
+    expect(decidePaymentResult(invoice({ paymentStatus: 'NOT_REQUIRED' }), returned).kind).toBe('ignored');
+    expect(decidePaymentResult(invoice({ paymentStatus: 'PAID' }), { ...returned, amountMinor: 1 }).kind).toBe('ignored');
+  });
+
   it('when the invoice is already paid or a credit note, or the amount differs, then the report is ignored', () => {
     expect(decidePaymentResult(invoice({ paymentStatus: 'PAID' }), succeeded).kind).toBe('ignored');
     expect(decidePaymentResult(invoice({ paymentStatus: 'PAID' }), failed).kind).toBe('ignored');

@@ -99,6 +99,8 @@ export interface DebitMandate {
   mandateRef: string;
   iban: string;
   bic: string | null;
+  /** When the debtor signed it (the pain.008 file's DtOfSgntr); absent on invoices stored before it was kept. */
+  signedAt?: string | null;
 }
 
 /** Who is billed, as billing's read model has the contract when the invoice is issued. */

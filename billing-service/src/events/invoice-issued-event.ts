@@ -51,7 +51,7 @@ export function invoiceIssuedEventOf(invoice: IssuedInvoice, context: EventConte
       customer: { ...invoice.customer },
       billingContact: { ...invoice.billingContact },
       billingAddress: { ...invoice.billingAddress },
-      mandate: invoice.mandate ? { ...invoice.mandate } : null,
+      mandate: invoice.mandate ? { mandateRef: invoice.mandate.mandateRef, iban: invoice.mandate.iban, bic: invoice.mandate.bic, signedAt: invoice.mandate.signedAt ?? null } : null,
       debitRequired: invoice.debitRequired,
       collectionDate: invoice.collectionDate,
     },

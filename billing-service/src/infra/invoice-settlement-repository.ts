@@ -48,6 +48,20 @@ export async function markInvoiceUnpaid(tx: BillingTransaction, invoiceId: strin
     .where(and(eq(invoices.invoiceId, invoiceId), inArray(invoices.paymentStatus, [...collectible])));
 }
 
+/**
+ * UNPAID again after the debit that paid it came back, guarded by PAID and by the payment that
+ * paid it: false when the invoice was not (or no longer) paid by `paymentRef`, so the
+ * outstanding is raised once per return.
+ */
+export async function markInvoiceReturned(tx: BillingTransaction, invoiceId: string, failure: { paymentRef: string; reasonCode: string; reasonMessage: string | null }): Promise<boolean> {
+  const updated = await tx
+    .update(invoices)
+    .set({ paymentStatus: 'UNPAID', paidAt: null, paymentFailureCode: failure.reasonCode, paymentFailureMessage: failure.reasonMessage })
+    .where(and(eq(invoices.invoiceId, invoiceId), eq(invoices.paymentStatus, 'PAID'), eq(invoices.paymentRef, failure.paymentRef)))
+    .returning({ invoiceId: invoices.invoiceId });
+  return updated.length === 1;
+}
+
 export async function markInvoiceSent(tx: BillingTransaction, invoiceId: string, delivery: { sentAt: Date; recipient: string }): Promise<void> {
   await tx
     .update(invoices)

@@ -229,6 +229,8 @@ export interface DebitMandateRow {
   mandateRef: string;
   iban: string;
   bic: string | null;
+  /** Absent on invoices issued before it was kept. */
+  signedAt?: string | null;
 }
 
 /** PENDING until the payment service reports; NOT_REQUIRED for a credit note (nothing is debited). */

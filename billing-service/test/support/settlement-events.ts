@@ -33,6 +33,8 @@ export function buildPaymentResult(invoice: InvoiceIdentity, overrides: Partial<
     method: 'DIRECT_DEBIT',
     bankReference: null,
     receivedOn: null,
+    returnReasonCode: null,
+    returnedAt: null,
     ...overrides,
   };
 }

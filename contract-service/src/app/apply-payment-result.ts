@@ -27,7 +27,7 @@ export async function applyPaymentResult(tx: ContractTransaction, result: paymen
   }
   const decision = dunningDecisionOf(result, deps.policy);
   if (decision.kind === 'ignore') {
-    if (result.status === 'FAILED') logger.info({ why: decision.why }, 'failed debit: contract left as it is');
+    if (result.status === 'FAILED' || result.status === 'RETURNED') logger.info({ why: decision.why }, 'failed debit: contract left as it is');
     return;
   }
   const audit = { actor: systemActor('dunning'), requestId: currentCorrelationId() ?? result.correlationId ?? result.eventId };
@@ -37,7 +37,7 @@ export async function applyPaymentResult(tx: ContractTransaction, result: paymen
     { type: 'SUSPEND', reason: decision.reason },
     { ...momentOf(deps), audit, newId: deps.newId, causationId: result.eventId },
   );
-  if (outcome.kind === 'changed') logger.warn({ reason: decision.reason }, 'contract suspended: its direct debit failed');
+  if (outcome.kind === 'changed') logger.warn({ reason: decision.reason }, 'contract suspended: its direct debit failed or was returned');
   else if (outcome.kind === 'not-found') logger.warn('failed debit for a contract this service does not have: ignored');
   else if (outcome.kind === 'refused') logger.info({ why: outcome.message }, 'failed debit: contract not suspended');
   else throw new Error(`suspending ${result.contractRef} was refused as invalid input`);

@@ -1,6 +1,7 @@
 /** What a payment result says, as far as dunning is concerned. */
 export interface DebitOutcome {
-  status: 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+  /** RETURNED: a settled debit the debtor's bank sent back (an R-transaction): a refusal that came late. */
+  status: 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'RETURNED';
   invoiceRef: string;
   reasonCode: string | null;
   reasonMessage: string | null;
@@ -18,8 +19,9 @@ export type DunningDecision = { kind: 'suspend'; reason: string } | { kind: 'ign
  * Whether a payment result suspends the contract: a direct debit that failed for a reason on
  * the customer's side (insufficient funds, closed account, no valid mandate, any reason the
  * provider gives that is not listed as its own) stops the contract's credit until an
- * operator reactivates it. A reason code the policy does not know suspends: with money owed,
- * stopping further credit is the safe side.
+ * operator reactivates it. A debit returned after it settled (AM04, AC04, MD01, MS02…) is the
+ * same refusal, days later, and suspends likewise. A reason code the policy does not know
+ * suspends: with money owed, stopping further credit is the safe side.
  */
 export function dunningDecisionOf(outcome: DebitOutcome, policy: DunningPolicy): DunningDecision {
   if (outcome.status === 'SUCCEEDED') return { kind: 'ignore', why: `${outcome.invoiceRef} was paid` };
@@ -29,5 +31,6 @@ export function dunningDecisionOf(outcome: DebitOutcome, policy: DunningPolicy):
   const code = outcome.reasonCode ?? 'UNKNOWN';
   if (policy.ignoredReasons.includes(code)) return { kind: 'ignore', why: `${code} is the payment provider's failure, not the customer's` };
   const detail = outcome.reasonMessage ? ` (${outcome.reasonMessage})` : '';
-  return { kind: 'suspend', reason: `Direct debit of invoice ${outcome.invoiceRef} failed: ${code}${detail}` };
+  const what = outcome.status === 'RETURNED' ? 'was returned' : 'failed';
+  return { kind: 'suspend', reason: `Direct debit of invoice ${outcome.invoiceRef} ${what}: ${code}${detail}` };
 }

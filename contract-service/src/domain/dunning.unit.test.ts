@@ -23,6 +23,13 @@ describe('dunning decision', () => {
     expect(dunningDecisionOf(failed('MANDATE_MISSING'), policy)).toEqual({ kind: 'suspend', reason: 'Direct debit of invoice BIL-2026-000042 failed: MANDATE_MISSING' });
   });
 
+  it('when a settled debit was returned by the debtor\'s bank, then the contract is suspended as for a refusal', () => {
+    expect(dunningDecisionOf({ status: 'RETURNED', invoiceRef: 'BIL-2026-000042', reasonCode: 'INSUFFICIENT_FUNDS', reasonMessage: 'SEPA AM04: insufficient funds' }, policy)).toEqual({
+      kind: 'suspend',
+      reason: 'Direct debit of invoice BIL-2026-000042 was returned: INSUFFICIENT_FUNDS (SEPA AM04: insufficient funds)',
+    });
+  });
+
   it('when the failure is the payment provider\'s, then nothing is suspended', () => {
     expect(dunningDecisionOf(failed('PROVIDER_UNAVAILABLE'), policy)).toMatchObject({ kind: 'ignore' });
     expect(dunningDecisionOf(failed('PROVIDER_TIMEOUT'), policy)).toMatchObject({ kind: 'ignore' });

@@ -1,4 +1,5 @@
 import { contextOfTraceParent, inSpan, keepLeased, leaseEnd, retryScheduleOf, runWithCorrelationId, type Logger } from '@boissipay/runtime';
+import { collectionDateOfDebit } from '../domain/collection-schedule';
 import { debitKeyOf, type Payment } from '../domain/payment';
 import type { DebitRequest, DebitResult } from '../domain/payment-provider';
 import { settleAttempt } from '../domain/settle-attempt';
@@ -79,7 +80,7 @@ async function attemptDebit(dependencies: DebitDependencies, claim: ClaimedPayme
 /** An adapter that throws (network error, bug) is a transient failure: retrying is safe thanks to the idempotency key. */
 async function callProvider(dependencies: DebitDependencies, payment: Payment, logger: Logger): Promise<DebitResult> {
   try {
-    return await dependencies.provider.debit(debitRequestOf(payment));
+    return await dependencies.provider.debit(debitRequestOf(payment, collectionDateOfDebit(payment.collectionDate, dependencies.clock(), dependencies.collectionSchedule.timeZone)));
   } catch (error) {
     logger.warn({ err: error, paymentRef: payment.paymentRef }, 'payment provider call failed');
     const message = error instanceof Error ? error.message : String(error);
@@ -87,7 +88,7 @@ async function callProvider(dependencies: DebitDependencies, payment: Payment, l
   }
 }
 
-function debitRequestOf(payment: Payment): DebitRequest {
+function debitRequestOf(payment: Payment, collectionDate: string): DebitRequest {
   // paymentForInvoice never makes a payment awaiting a debit without a mandate.
   if (!payment.mandate) throw new Error(`payment ${payment.paymentRef} awaits a debit but has no mandate`);
   return {
@@ -98,5 +99,10 @@ function debitRequestOf(payment: Payment): DebitRequest {
     mandateRef: payment.mandate.mandateRef,
     amountMinor: payment.amount.amountMinor,
     currency: payment.amount.currency,
+    collectionDate,
+    mandateSignedAt: payment.mandate.signedAt,
+    debtorName: payment.debtorName,
+    invoiceRef: payment.invoiceRef,
+    customerRef: payment.customerRef,
   };
 }

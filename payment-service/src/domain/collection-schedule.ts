@@ -45,3 +45,24 @@ function offsetMsAt(instant: number, timeZone: string): number {
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) `instant` falls on in `timeZone`. */
+export function calendarDateOf(instant: Date, timeZone: string): string {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(instant);
+}
+
+/**
+ * The date a debit sent at `now` is collected on: its collection date, or, for a debit presented
+ * after it (an operator's retry, a late event, transient retries past midnight), the day it is sent.
+ */
+export function collectionDateOfDebit(collectionDate: string, now: Date, timeZone: string): string {
+  const today = calendarDateOf(now, timeZone);
+  return today > collectionDate ? today : collectionDate;
+}

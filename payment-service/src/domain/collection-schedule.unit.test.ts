@@ -1,4 +1,4 @@
-import { collectionStartOf } from './collection-schedule';
+import { calendarDateOf, collectionDateOfDebit, collectionStartOf } from './collection-schedule';
 
 const paris = { time: '06:00', timeZone: 'Europe/Paris' };
 
@@ -22,5 +22,13 @@ describe('the start of a collection day', () => {
   it('when the date or the time is malformed, then it is refused', () => {
     expect(() => collectionStartOf('2026-12-3', paris)).toThrow(RangeError);
     expect(() => collectionStartOf('2026-12-03', { ...paris, time: '6h' })).toThrow(RangeError);
+  });
+});
+
+describe('collectionDateOfDebit', () => {
+  it('when the debit is sent on or before its collection date, then that date; after it, the day it is sent in the zone', () => {
+    expect(collectionDateOfDebit('2027-01-04', new Date('2027-01-04T05:00:00Z'), 'Europe/Paris')).toBe('2027-01-04');
+    expect(collectionDateOfDebit('2027-01-04', new Date('2027-01-07T23:30:00Z'), 'Europe/Paris')).toBe('2027-01-08');
+    expect(calendarDateOf(new Date('2027-01-07T23:30:00Z'), 'UTC')).toBe('2027-01-07');
   });
 });

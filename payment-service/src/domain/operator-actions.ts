@@ -30,11 +30,14 @@ export type ActionDecision = { kind: 'decided'; payment: Payment } | { kind: 're
 const refused = (code: ActionRefusalCode, message: string): ActionDecision => ({ kind: 'refused', code, message });
 
 /**
- * Retry now: a FAILED payment is presented to the bank again as a new debit round (its own
- * idempotency key at the provider, its own count of transient retries), due at once.
+ * Retry now: a FAILED payment, or a RETURNED one (its debit came back from the debtor's bank),
+ * is presented to the bank again as a new debit round (its own idempotency key at the provider
+ * and end-to-end id in a pain.008 file, its own count of transient retries), due at once.
  */
 export function decideRetry({ payment }: PaymentToAct, now: Date): ActionDecision {
-  if (payment.status !== 'FAILED') return refused('PAYMENT_NOT_FAILED', `Payment ${payment.paymentRef} is ${payment.status}: only a FAILED payment can be retried.`);
+  if (payment.status !== 'FAILED' && payment.status !== 'RETURNED') {
+    return refused('PAYMENT_NOT_FAILED', `Payment ${payment.paymentRef} is ${payment.status}: only a FAILED or RETURNED payment can be retried.`);
+  }
   if (!payment.mandate) return refused('MANDATE_MISSING', `Payment ${payment.paymentRef} has no direct-debit mandate: there is nothing to debit.`);
   return {
     kind: 'decided',

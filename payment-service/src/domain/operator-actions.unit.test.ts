@@ -18,6 +18,12 @@ describe('decideRetry', () => {
     expect(debitKeyOf(failed)).toBe('PAY-0000000000000001');
   });
 
+  it('when the debit was RETURNED by the debtor bank, then it is presented again in a new round', () => {
+    const returned = buildPayment({ status: 'RETURNED', attemptCount: 1, nextAttemptAt: null, reasonCode: 'INSUFFICIENT_FUNDS', returnReasonCode: 'AM04', returnedAt: NOW });
+    const decision = decideRetry(idle(returned), later);
+    expect(decision).toMatchObject({ kind: 'decided', payment: { status: 'PENDING', debitRound: 1, attemptsBeforeRound: 1, returnReasonCode: 'AM04' } });
+  });
+
   it('when the payment is not FAILED, or has no mandate, then the retry is refused', () => {
     for (const status of ['PENDING', 'RETRY_SCHEDULED', 'SUCCEEDED', 'NOT_REQUIRED', 'CANCELLED'] as const) {
       expect(decideRetry(idle(buildPayment({ status })), later)).toMatchObject({ kind: 'refused', code: 'PAYMENT_NOT_FAILED' });

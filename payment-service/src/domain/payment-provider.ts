@@ -1,6 +1,10 @@
+import type { ReportedReturn } from './debit-return';
+
 /**
- * The port to whoever actually moves the money (a SEPA direct-debit provider). The default
- * adapter is a simulation (infra/simulated-sepa-provider.ts); a real one plugs in here.
+ * The port to whoever actually moves the money (a SEPA direct-debit provider), chosen by
+ * PAYMENT_PROVIDER: `simulator` (infra/simulated-sepa-provider.ts, the default) or `pain008`
+ * (infra/pain008-collection-provider.ts: each debit joins the pain.008 batch of its collection
+ * date, handed to the creditor's bank as a file). A real provider plugs in here.
  *
  * Contract every adapter must keep: `debitKey` is the idempotency key. Calling `debit`
  * again with a key the provider has already debited must answer that earlier outcome
@@ -17,6 +21,14 @@ export interface DebitRequest {
   mandateRef: string;
   amountMinor: number;
   currency: string;
+  /** The day the money is to be collected: the payment's collection date, or today for a debit presented after it. */
+  collectionDate: string;
+  mandateSignedAt: string | null;
+  debtorName: string | null;
+  /** The invoice number, the transaction's remittance information. */
+  invoiceRef: string;
+  /** Whose debit it is (customer-scoped reads of the collections). */
+  customerRef: string | null;
 }
 
 export type DebitResult =
@@ -32,4 +44,15 @@ export type DebitResult =
 
 export interface PaymentProvider {
   debit(request: DebitRequest): Promise<DebitResult>;
+  /**
+   * Returns (R-transactions) of settled debits the provider knows of and we have not
+   * acknowledged yet, oldest first, at most `limit`. Only a provider that reports returns by
+   * itself has it; the file adapter's returns come in as the bank's status report instead
+   * (POST /v1/collections/returns). A return is acknowledged once recorded: reported again
+   * before that (a crash in between), recording it again changes nothing.
+   */
+  pendingReturns?(now: Date, limit: number): Promise<ReportedReturn[]>;
+  acknowledgeReturns?(debitKeys: readonly string[], now: Date): Promise<void>;
+  /** When the next return will be due, if one is known. */
+  nextReturnDueAt?(): Promise<Date | undefined>;
 }

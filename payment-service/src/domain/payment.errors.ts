@@ -2,7 +2,7 @@
  * The closed set of reasons this service refuses a request, with stable codes clients can
  * branch on. Each maps to one HTTP status in the HTTP layer (http/payment-errors.ts).
  */
-export type PaymentErrorCode = 'PAYMENT_NOT_FOUND' | 'IDEMPOTENCY_KEY_REUSED' | ActionRefusalCode;
+export type PaymentErrorCode = 'PAYMENT_NOT_FOUND' | 'COLLECTION_NOT_FOUND' | 'IDEMPOTENCY_KEY_REUSED' | ActionRefusalCode;
 
 /** Why an operator's action does not apply to the payment as it is. */
 export type ActionRefusalCode =

@@ -14,7 +14,8 @@ export function buildInvoiceToCollect(overrides: Partial<InvoiceToCollect> = {})
     amount: { amountMinor: 123_456, currency: 'EUR' },
     dueDate: '2026-11-08',
     collectionDate: '2026-11-09',
-    mandate: { mandateRef: 'RUM-000123', iban: 'FR7630004000010001234567830', bic: 'BNPAFRPP' },
+    mandate: { mandateRef: 'RUM-000123', iban: 'FR7630004000010001234567830', bic: 'BNPAFRPP', signedAt: '2026-01-15' },
+    debtorName: 'ACME SA',
     debitRequired: true,
     ...overrides,
   };

@@ -7,9 +7,12 @@ import type { Money } from '@boissipay/money';
  *      │                 FAILED                       (publishes payment.result.v1)
  *      └─transient─▶ RETRY_SCHEDULED ──attempt──▶ … (same as PENDING)
  *
+ *   SUCCEEDED ──return──▶ RETURNED                    (a debit sent back by the debtor's bank days
+ *                                                       later, an R-transaction: domain/debit-return.ts)
+ *
  * Operators' actions (domain/operator-actions.ts), each publishing payment.result.v1:
- * - retry: FAILED ──▶ PENDING, a new debit round (the outcome is published when it ends);
- * - manual payment: PENDING, RETRY_SCHEDULED, FAILED, CANCELLED ──▶ SUCCEEDED by BANK_TRANSFER;
+ * - retry: FAILED or RETURNED ──▶ PENDING, a new debit round (the outcome is published when it ends);
+ * - manual payment: PENDING, RETRY_SCHEDULED, FAILED, CANCELLED, RETURNED ──▶ SUCCEEDED by BANK_TRANSFER;
  * - cancel: PENDING, RETRY_SCHEDULED ──▶ CANCELLED (never debited; a manual payment may follow).
  *
  * Recorded directly in a final state, without any call to the provider:
@@ -18,9 +21,9 @@ import type { Money } from '@boissipay/money';
  *   there is no payment outcome for billing to act on.
  * - FAILED with MANDATE_MISSING: a debit is due but the invoice carries no mandate.
  */
-export type PaymentStatus = 'PENDING' | 'RETRY_SCHEDULED' | 'SUCCEEDED' | 'FAILED' | 'NOT_REQUIRED' | 'CANCELLED';
+export type PaymentStatus = 'PENDING' | 'RETRY_SCHEDULED' | 'SUCCEEDED' | 'FAILED' | 'NOT_REQUIRED' | 'CANCELLED' | 'RETURNED';
 
-export const paymentStatuses: readonly PaymentStatus[] = ['PENDING', 'RETRY_SCHEDULED', 'SUCCEEDED', 'FAILED', 'NOT_REQUIRED', 'CANCELLED'];
+export const paymentStatuses: readonly PaymentStatus[] = ['PENDING', 'RETRY_SCHEDULED', 'SUCCEEDED', 'FAILED', 'NOT_REQUIRED', 'CANCELLED', 'RETURNED'];
 
 /** DIRECT_DEBIT unless an operator recorded a bank transfer. */
 export type PaymentMethod = 'DIRECT_DEBIT' | 'BANK_TRANSFER';
@@ -34,6 +37,8 @@ export interface DebitMandate {
   mandateRef: string;
   iban: string;
   bic: string | null;
+  /** The date the debtor signed it (a pain.008 transaction's DtOfSgntr); null when the invoice event did not say. */
+  signedAt: IsoDate | null;
 }
 
 export interface Payment {
@@ -51,6 +56,8 @@ export interface Payment {
   /** The day the invoice e-mail (the SEPA pre-notification) announced the debit for: nothing is sent to the provider before. */
   collectionDate: IsoDate;
   mandate: DebitMandate | null;
+  /** Who is debited: the invoice's billing address's first line (the company name); null for payments recorded before it was kept. */
+  debtorName: string | null;
   status: PaymentStatus;
   attemptCount: number;
   /** When the worker may call the provider next; null once nothing more is to be done. */
@@ -69,6 +76,9 @@ export interface Payment {
   debitRound: number;
   /** Attempts made before the current round: the retry policy counts the round's own attempts only. */
   attemptsBeforeRound: number;
+  /** The ISO 20022 reason code of the last debit that came back (AM04, MD01…), and when; kept after a re-presentation. */
+  returnReasonCode: string | null;
+  returnedAt: Date | null;
 }
 
 export interface PaymentAttempt {
@@ -92,20 +102,21 @@ export interface InvoiceToCollect {
   dueDate: IsoDate;
   collectionDate: IsoDate;
   mandate: DebitMandate | null;
+  debtorName: string;
   debitRequired: boolean;
 }
 
 /** Payments in these states are done: the worker never touches them again (only an operator's action may). */
 export function isFinal(status: PaymentStatus): boolean {
-  return status === 'SUCCEEDED' || status === 'FAILED' || status === 'NOT_REQUIRED' || status === 'CANCELLED';
+  return status === 'SUCCEEDED' || status === 'FAILED' || status === 'NOT_REQUIRED' || status === 'CANCELLED' || status === 'RETURNED';
 }
 
 /** Whether the payment's outcome is announced on payment.result.v1 (NOT_REQUIRED is not). */
 export function isPublished(status: PaymentStatus): status is PublishedStatus {
-  return status === 'SUCCEEDED' || status === 'FAILED' || status === 'CANCELLED';
+  return status === 'SUCCEEDED' || status === 'FAILED' || status === 'CANCELLED' || status === 'RETURNED';
 }
 
-export type PublishedStatus = 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+export type PublishedStatus = 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'RETURNED';
 
 /**
  * The provider's idempotency key of the payment's current debit: the paymentRef for the
@@ -136,6 +147,7 @@ export function paymentForInvoice(invoice: InvoiceToCollect, ids: { paymentRef: 
     dueDate: invoice.dueDate,
     collectionDate: invoice.collectionDate,
     mandate: invoice.mandate,
+    debtorName: invoice.debtorName,
     status: 'PENDING',
     attemptCount: 0,
     nextAttemptAt: null,
@@ -150,6 +162,8 @@ export function paymentForInvoice(invoice: InvoiceToCollect, ids: { paymentRef: 
     receivedOn: null,
     debitRound: 0,
     attemptsBeforeRound: 0,
+    returnReasonCode: null,
+    returnedAt: null,
   };
   if (!invoice.debitRequired || invoice.amount.amountMinor <= 0) return { ...base, status: 'NOT_REQUIRED' };
   if (!invoice.mandate) {

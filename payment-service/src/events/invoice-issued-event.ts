@@ -23,7 +23,8 @@ export function invoiceToCollectOf(event: InvoiceIssuedEvent, fallbackCorrelatio
     amount: money(invoice.totalWithTaxMinor, invoice.currency),
     dueDate: invoice.dueDate,
     collectionDate: invoice.collectionDate ?? invoice.dueDate,
-    mandate: invoice.mandate ? { mandateRef: invoice.mandate.mandateRef, iban: invoice.mandate.iban, bic: invoice.mandate.bic } : null,
+    mandate: invoice.mandate ? { mandateRef: invoice.mandate.mandateRef, iban: invoice.mandate.iban, bic: invoice.mandate.bic, signedAt: invoice.mandate.signedAt ?? null } : null,
+    debtorName: invoice.billingAddress.line1,
     debitRequired: invoice.debitRequired,
   };
 }

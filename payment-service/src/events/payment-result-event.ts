@@ -29,5 +29,7 @@ export function paymentResultEventOf(payment: Payment & { status: PublishedStatu
     method: payment.status === 'SUCCEEDED' ? payment.method : null,
     bankReference: payment.bankReference,
     receivedOn: payment.receivedOn,
+    returnReasonCode: payment.status === 'RETURNED' ? payment.returnReasonCode : null,
+    returnedAt: payment.status === 'RETURNED' ? (payment.returnedAt?.toISOString() ?? null) : null,
   };
 }

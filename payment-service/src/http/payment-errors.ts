@@ -4,6 +4,7 @@ import type { PaymentErrorCode } from '../domain/payment.errors';
 /** Each of the service's error codes with its one HTTP status. */
 const errorStatus = {
   PAYMENT_NOT_FOUND: 404,
+  COLLECTION_NOT_FOUND: 404,
   IDEMPOTENCY_KEY_REUSED: 409,
   PAYMENT_NOT_FAILED: 409,
   MANDATE_MISSING: 409,

@@ -28,6 +28,8 @@ export function responseOf(payment: Payment, attempts?: readonly PaymentAttempt[
     ...optional('bankReference', payment.bankReference),
     ...optional('receivedOn', payment.receivedOn),
     ...optional('settledAt', payment.settledAt?.toISOString() ?? null),
+    ...optional('returnReasonCode', payment.returnReasonCode),
+    ...optional('returnedAt', payment.returnedAt?.toISOString() ?? null),
     createdAt: payment.createdAt.toISOString(),
     updatedAt: payment.updatedAt.toISOString(),
     ...(attempts ? { attempts: attempts.map(attemptResponseOf) } : {}),

@@ -11,6 +11,9 @@ type AttemptRow = typeof paymentAttempts.$inferSelect;
 /** NOTIFY channel on which a newly recorded payment wakes the debit worker (delivered on commit only). */
 export const PAYMENT_DUE_CHANNEL = 'boissipay_payment_due';
 
+/** NOTIFY channel on which the simulated provider wakes the returns worker when it schedules a return. */
+export const PAYMENT_RETURNS_CHANNEL = 'boissipay_payment_returns';
+
 const AWAITING_DEBIT: PaymentStatus[] = ['PENDING', 'RETRY_SCHEDULED'];
 
 /**
@@ -166,6 +169,7 @@ function rowOf(payment: Payment): typeof payments.$inferInsert {
     mandateRef: mandate?.mandateRef ?? null,
     iban: mandate?.iban ?? null,
     bic: mandate?.bic ?? null,
+    mandateSignedAt: mandate?.signedAt ?? null,
   };
 }
 
@@ -181,7 +185,8 @@ function paymentOf(row: PaymentRow): Payment {
     amount: { amountMinor: row.amountMinor, currency: row.currency },
     dueDate: row.dueDate,
     collectionDate: row.collectionDate,
-    mandate: row.mandateRef && row.iban ? { mandateRef: row.mandateRef, iban: row.iban, bic: row.bic } : null,
+    mandate: row.mandateRef && row.iban ? { mandateRef: row.mandateRef, iban: row.iban, bic: row.bic, signedAt: row.mandateSignedAt } : null,
+    debtorName: row.debtorName,
     status: row.status,
     attemptCount: row.attemptCount,
     nextAttemptAt: row.nextAttemptAt,
@@ -196,6 +201,8 @@ function paymentOf(row: PaymentRow): Payment {
     receivedOn: row.receivedOn,
     debitRound: row.debitRound,
     attemptsBeforeRound: row.attemptsBeforeRound,
+    returnReasonCode: row.returnReasonCode,
+    returnedAt: row.returnedAt,
   };
 }
 

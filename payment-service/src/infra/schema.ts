@@ -42,6 +42,10 @@ export const payments = pgTable(
     mandateRef: text('mandate_ref'),
     iban: text('iban'),
     bic: text('bic'),
+    /** The mandate's date of signature, from the invoice event (null for events that did not carry it). */
+    mandateSignedAt: date('mandate_signed_at', { mode: 'string' }),
+    /** The debtor's name (the billing address's first line); null for payments recorded before it was kept. */
+    debtorName: text('debtor_name'),
     status: text('status').$type<PaymentStatus>().notNull(),
     attemptCount: integer('attempt_count').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
@@ -59,6 +63,9 @@ export const payments = pgTable(
     /** Operators' retries so far: the provider's idempotency key of the current debit (domain debitKeyOf). */
     debitRound: integer('debit_round').notNull().default(0),
     attemptsBeforeRound: integer('attempts_before_round').notNull().default(0),
+    /** The last return (R-transaction) of a debit of this payment: its ISO reason code and when it was recorded. */
+    returnReasonCode: text('return_reason_code'),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
   },
   (table) => [
     index('payments_contract_ref_idx').on(table.contractRef, table.createdAt),
@@ -139,4 +146,43 @@ export const simulatedDebits = pgTable('simulated_debits', {
   message: text('message'),
   firstCalledAt: timestamp('first_called_at', { withTimezone: true }).notNull().defaultNow(),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
+  /** A debit the simulated bank will send back (test IBANs …0006 to …0009): the return's ISO reason code, due at return_due_at. */
+  returnReasonCode: text('return_reason_code'),
+  returnDueAt: timestamp('return_due_at', { withTimezone: true }),
+  /** When the payment service acknowledged the return (recorded it); null while it is still to be reported. */
+  returnReportedAt: timestamp('return_reported_at', { withTimezone: true }),
 });
+
+/**
+ * The file adapter's books (PAYMENT_PROVIDER=pain008, infra/pain008-collection-provider.ts): one
+ * row per debit sent, keyed by its idempotency key (the end-to-end id of the pain.008
+ * transaction), in the batch of its collection date. Written in a transaction of its own, as a
+ * remote provider's state would be: a debit written and then lost by our rollback is found again
+ * under its key and answered, never added twice. `sequence_type` is decided once, when the
+ * debit joins a batch: FRST for the first transaction of its mandate, RCUR afterwards, so a file
+ * fetched again says the same.
+ */
+export const collectionTransactions = pgTable(
+  'collection_transactions',
+  {
+    debitKey: text('debit_key').primaryKey(),
+    paymentRef: text('payment_ref').notNull(),
+    customerRef: text('customer_ref'),
+    collectionDate: date('collection_date', { mode: 'string' }).notNull(),
+    sequenceType: text('sequence_type').$type<'FRST' | 'RCUR'>().notNull(),
+    mandateRef: text('mandate_ref').notNull(),
+    mandateSignedAt: date('mandate_signed_at', { mode: 'string' }).notNull(),
+    debtorName: text('debtor_name').notNull(),
+    iban: text('iban').notNull(),
+    bic: text('bic'),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    /** The invoice number: the transaction's remittance information. */
+    remittanceInformation: text('remittance_information').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index('collection_transactions_date_idx').on(table.collectionDate, table.debitKey),
+    index('collection_transactions_mandate_idx').on(table.mandateRef),
+  ],
+);

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lte, min, sql } from 'drizzle-orm';
 import { createDatabase } from '@boissipay/runtime';
 import type { Pool } from 'pg';
 import { isValidIban } from '@boissipay/money';
+import type { ReportedReturn } from '../domain/debit-return';
 import type { DebitRequest, DebitResult, PaymentProvider } from '../domain/payment-provider';
+import { PAYMENT_RETURNS_CHANNEL } from './payment-repository';
 import { simulatedDebits } from './schema';
 
 /**
@@ -24,6 +26,14 @@ export const simulatedIbans = {
   alwaysUnavailable: 'FR7630004000010010000200004',
   /** …0005: refused (INSUFFICIENT_FUNDS) the first time a debit is presented on its mandate, debited when presented again. */
   refusedOnceThenPaid: 'FR7630004000010010000630005',
+  /** …0006: debited, then returned AM04 (insufficient funds) after the return delay, the first time a debit is presented on its mandate; presented again, it stays debited. */
+  returnedOnceThenPaid: 'FR7630004000010010000090006',
+  /** …0007: debited, then returned AC04 (account closed), every time. */
+  returnedAccountClosed: 'FR7630004000010010000520007',
+  /** …0008: debited, then returned MD01 (no mandate), every time. */
+  returnedNoMandate: 'FR7630004000010010000950008',
+  /** …0009: debited, then returned MS02 (refused by the debtor), every time. */
+  returnedRefusedByDebtor: 'FR7630004000010010000410009',
   /** Any other ending: succeeds. */
   succeeds: 'FR7630004000010001234567830',
 } as const;
@@ -33,7 +43,8 @@ export const simulatedIbans = {
  * decided yet, the `presentation`-th debit (1-based, each under its own key) on its mandate.
  */
 export type SimulatedAnswer =
-  | { outcome: 'SUCCEEDED' }
+  /** `returnReasonCode`: the debit settles, then comes back with this ISO reason after the return delay. */
+  | { outcome: 'SUCCEEDED'; returnReasonCode?: string }
   | { outcome: 'REFUSED'; reasonCode: string; message: string }
   | { outcome: 'TRANSIENT'; reasonCode: string; message: string };
 
@@ -59,6 +70,14 @@ export function simulatedAnswerOf(request: DebitRequest, call: number, presentat
       return { outcome: 'TRANSIENT', reasonCode: 'PROVIDER_UNAVAILABLE', message: 'the provider is temporarily unavailable' };
     case '0005':
       return presentation === 1 ? refused('INSUFFICIENT_FUNDS', 'AM04', 'insufficient funds on the debtor account') : { outcome: 'SUCCEEDED' };
+    case '0006':
+      return presentation === 1 ? { outcome: 'SUCCEEDED', returnReasonCode: 'AM04' } : { outcome: 'SUCCEEDED' };
+    case '0007':
+      return { outcome: 'SUCCEEDED', returnReasonCode: 'AC04' };
+    case '0008':
+      return { outcome: 'SUCCEEDED', returnReasonCode: 'MD01' };
+    case '0009':
+      return { outcome: 'SUCCEEDED', returnReasonCode: 'MS02' };
     default:
       return { outcome: 'SUCCEEDED' };
   }
@@ -73,9 +92,14 @@ export function simulatedAnswerOf(request: DebitRequest, call: number, presentat
  * transaction committed, the retry learns "SUCCEEDED" instead of debiting twice. A transient
  * failure decides nothing and debits nothing, so the next call is a genuinely new try. An
  * operator's retry comes under a new key: a new debit, decided afresh.
+ *
+ * Returns: a debit settled on a returned test IBAN (…0006 to …0009) is given a return, due
+ * `returnDelayMs` after it settled on the service's clock (business time, so tests move it), and
+ * reported by `pendingReturns` until the payment service acknowledges it.
  */
-export function createSimulatedSepaProvider(options: { pool: Pool; latencyMs: number }): PaymentProvider {
+export function createSimulatedSepaProvider(options: { pool: Pool; latencyMs: number; returnDelayMs: number; clock: () => Date }): PaymentProvider {
   const db = createDatabase(options.pool);
+  const unreported = and(isNull(simulatedDebits.returnReportedAt), sql`${simulatedDebits.returnDueAt} is not null`);
 
   return {
     async debit(request: DebitRequest): Promise<DebitResult> {
@@ -104,18 +128,45 @@ export function createSimulatedSepaProvider(options: { pool: Pool; latencyMs: nu
         const [presented] = await tx.select({ value: count() }).from(simulatedDebits).where(eq(simulatedDebits.mandateRef, request.mandateRef));
         const answer = simulatedAnswerOf(request, books.calls, presented?.value ?? 1);
         if (answer.outcome === 'TRANSIENT') return { outcome: 'FAILED', reasonCode: answer.reasonCode, message: answer.message, transient: true };
+        const returnReasonCode = answer.outcome === 'SUCCEEDED' ? (answer.returnReasonCode ?? null) : null;
         const decided =
           answer.outcome === 'SUCCEEDED'
             ? { outcome: 'SUCCEEDED' as const, providerRef: `SIM-${randomUUID()}`, reasonCode: null, message: null }
             : { outcome: 'FAILED' as const, providerRef: null, reasonCode: answer.reasonCode, message: answer.message };
+        const returns = returnReasonCode ? { returnReasonCode, returnDueAt: new Date(options.clock().getTime() + options.returnDelayMs) } : {};
         await tx
           .update(simulatedDebits)
-          .set({ ...decided, decidedAt: sql`now()` })
+          .set({ ...decided, ...returns, decidedAt: sql`now()` })
           .where(eq(simulatedDebits.paymentRef, request.debitKey));
+        // The returns worker sets its timer for the new return's due time.
+        if (returnReasonCode) await tx.execute(sql`select pg_notify(${PAYMENT_RETURNS_CHANNEL}, '')`);
         return decided.outcome === 'SUCCEEDED'
           ? { outcome: 'SUCCEEDED', providerRef: decided.providerRef }
           : { outcome: 'FAILED', reasonCode: decided.reasonCode, message: decided.message, transient: false };
       });
+    },
+
+    async pendingReturns(now: Date, limit: number): Promise<ReportedReturn[]> {
+      const rows = await db
+        .select({ debitKey: simulatedDebits.paymentRef, returnReasonCode: simulatedDebits.returnReasonCode })
+        .from(simulatedDebits)
+        .where(and(unreported, lte(simulatedDebits.returnDueAt, now)))
+        .orderBy(asc(simulatedDebits.returnDueAt), asc(simulatedDebits.paymentRef))
+        .limit(limit);
+      return rows.flatMap((row) => (row.returnReasonCode ? [{ debitKey: row.debitKey, returnReasonCode: row.returnReasonCode }] : []));
+    },
+
+    async acknowledgeReturns(debitKeys: readonly string[], now: Date): Promise<void> {
+      if (debitKeys.length === 0) return;
+      await db
+        .update(simulatedDebits)
+        .set({ returnReportedAt: now })
+        .where(and(inArray(simulatedDebits.paymentRef, [...debitKeys]), isNull(simulatedDebits.returnReportedAt)));
+    },
+
+    async nextReturnDueAt(): Promise<Date | undefined> {
+      const [row] = await db.select({ value: min(simulatedDebits.returnDueAt) }).from(simulatedDebits).where(unreported);
+      return row?.value ?? undefined;
     },
   };
 }

@@ -9,6 +9,11 @@ const request = (overrides: Partial<Parameters<typeof simulatedAnswerOf>[0]> = {
   mandateRef: 'RUM-1',
   amountMinor: 10_000,
   currency: 'EUR',
+  collectionDate: '2026-12-01',
+  mandateSignedAt: '2026-01-15',
+  debtorName: 'ACME SA',
+  invoiceRef: 'BIL-2026-000042',
+  customerRef: 'CUST-1',
   ...overrides,
 });
 
@@ -20,6 +25,10 @@ describe('simulated SEPA provider rules', () => {
       ['0003', true],
       ['0004', true],
       ['0005', true],
+      ['0006', true],
+      ['0007', true],
+      ['0008', true],
+      ['0009', true],
       ['7830', true],
     ]);
   });
@@ -47,6 +56,20 @@ describe('simulated SEPA provider rules', () => {
     expect(simulatedAnswerOf(request({ iban }), 1, 1)).toMatchObject({ outcome: 'REFUSED', reasonCode: 'INSUFFICIENT_FUNDS' });
     expect(simulatedAnswerOf(request({ iban }), 2, 1)).toMatchObject({ outcome: 'REFUSED', reasonCode: 'INSUFFICIENT_FUNDS' });
     expect(simulatedAnswerOf(request({ iban }), 1, 2)).toEqual({ outcome: 'SUCCEEDED' });
+  });
+
+  it('when the IBAN ends in 0006, then the first debit on the mandate settles and comes back AM04; presented again, it stays paid', () => {
+    const iban = simulatedIbans.returnedOnceThenPaid;
+    expect(simulatedAnswerOf(request({ iban }), 1, 1)).toEqual({ outcome: 'SUCCEEDED', returnReasonCode: 'AM04' });
+    expect(simulatedAnswerOf(request({ iban }), 1, 2)).toEqual({ outcome: 'SUCCEEDED' });
+  });
+
+  it.each([
+    [simulatedIbans.returnedAccountClosed, 'AC04'],
+    [simulatedIbans.returnedNoMandate, 'MD01'],
+    [simulatedIbans.returnedRefusedByDebtor, 'MS02'],
+  ])('when the IBAN is %s, then every debit settles and comes back %s', (iban, code) => {
+    for (const presentation of [1, 2]) expect(simulatedAnswerOf(request({ iban }), 1, presentation)).toEqual({ outcome: 'SUCCEEDED', returnReasonCode: code });
   });
 
   it('when the IBAN is any other valid one, then the debit succeeds', () => {

@@ -65,7 +65,7 @@ export function buildInvoiceIssuedEvent(overrides: DeepPartial<InvoiceIssuedEven
       customer: { subscriberRef: 'CSE ACME', customerRef: 'CUST-1', siren: '784671695', vatNumber: 'FR53784671695' },
       billingContact: { firstName: 'Jane', lastName: 'ROE', email: 'billing@acme.example', phone: null },
       billingAddress: { line1: 'ACME SA', line2: '', line3: '', line4: '1 rue de la Paix', line5: '', line6: '75002 PARIS', country: 'FR' },
-      mandate: { mandateRef: `RUM-${uniqueNumber()}`, iban: simulatedIbans.succeeds, bic: 'BNPAFRPP' },
+      mandate: { mandateRef: `RUM-${uniqueNumber()}`, iban: simulatedIbans.succeeds, bic: 'BNPAFRPP', signedAt: '2026-01-15' },
       debitRequired: amountWithTaxMinor > 0,
     },
   };

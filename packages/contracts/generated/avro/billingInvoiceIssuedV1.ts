@@ -361,6 +361,15 @@ export const schema: avsc.RecordType & { type: 'record' } = {
                       "string"
                     ],
                     "default": null
+                  },
+                  {
+                    "name": "signedAt",
+                    "type": [
+                      "null",
+                      "string"
+                    ],
+                    "default": null,
+                    "doc": "ISO-8601 date the debtor signed the mandate (its DtOfSgntr in a pain.008 file); null in events written before the field existed."
                   }
                 ]
               }
@@ -450,6 +459,8 @@ export interface DebitMandate {
   mandateRef: string;
   iban: string;
   bic: null | string;
+  /** ISO-8601 date the debtor signed the mandate (its DtOfSgntr in a pain.008 file); null in events written before the field existed. */
+  signedAt: null | string;
 }
 
 export interface IssuedInvoice {

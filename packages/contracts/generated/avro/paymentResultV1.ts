@@ -7,7 +7,7 @@ export const schema: avsc.RecordType & { type: 'record' } = {
   "type": "record",
   "name": "PaymentResultEvent",
   "namespace": "io.boissipay.payment.v1",
-  "doc": "The final outcome of collecting one invoice: by SEPA direct debit, by a bank transfer an operator recorded (SUCCEEDED, method BANK_TRANSFER), or a debit an operator cancelled (CANCELLED: the invoice stays unpaid, no dunning). Keyed by contractRef.",
+  "doc": "The final outcome of collecting one invoice: by SEPA direct debit, by a bank transfer an operator recorded (SUCCEEDED, method BANK_TRANSFER), a debit an operator cancelled (CANCELLED: the invoice stays unpaid, no dunning), or a settled debit the debtor's bank sent back days later (RETURNED: an R-transaction; the invoice is unpaid again, dunning as for FAILED). Keyed by contractRef.",
   "fields": [
     {
       "name": "eventId",
@@ -57,7 +57,8 @@ export const schema: avsc.RecordType & { type: 'record' } = {
         "symbols": [
           "SUCCEEDED",
           "FAILED",
-          "CANCELLED"
+          "CANCELLED",
+          "RETURNED"
         ]
       }
     },
@@ -90,7 +91,7 @@ export const schema: avsc.RecordType & { type: 'record' } = {
         "string"
       ],
       "default": null,
-      "doc": "For FAILED: e.g. INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, MANDATE_MISSING, PROVIDER_UNAVAILABLE (SEPA R-transaction reasons); for CANCELLED: DEBIT_CANCELLED, with the operator's reason in reasonMessage."
+      "doc": "For FAILED: e.g. INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, MANDATE_MISSING, PROVIDER_UNAVAILABLE (SEPA R-transaction reasons); for CANCELLED: DEBIT_CANCELLED, with the operator's reason in reasonMessage; for RETURNED: the return's reason in the same words (INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, NO_MANDATE, REFUSED_BY_DEBTOR…), its ISO code in returnReasonCode."
     },
     {
       "name": "reasonMessage",
@@ -142,17 +143,35 @@ export const schema: avsc.RecordType & { type: 'record' } = {
       ],
       "default": null,
       "doc": "BANK_TRANSFER: ISO date the transfer was received."
+    },
+    {
+      "name": "returnReasonCode",
+      "type": [
+        "null",
+        "string"
+      ],
+      "default": null,
+      "doc": "RETURNED: the ISO 20022 reason code of the R-transaction (AM04 insufficient funds, AC04 closed account, MD01 no mandate, MS02 refused by the debtor, …); null otherwise."
+    },
+    {
+      "name": "returnedAt",
+      "type": [
+        "null",
+        "string"
+      ],
+      "default": null,
+      "doc": "RETURNED: ISO-8601 UTC instant the return was recorded; settledAt keeps the instant of the debit that came back."
     }
   ]
 };
 
-export const paymentStatusValues = ["SUCCEEDED","FAILED","CANCELLED"] as const;
+export const paymentStatusValues = ["SUCCEEDED","FAILED","CANCELLED","RETURNED"] as const;
 export type PaymentStatus = (typeof paymentStatusValues)[number];
 
 export const paymentMethodValues = ["DIRECT_DEBIT","BANK_TRANSFER"] as const;
 export type PaymentMethod = (typeof paymentMethodValues)[number];
 
-/** The final outcome of collecting one invoice: by SEPA direct debit, by a bank transfer an operator recorded (SUCCEEDED, method BANK_TRANSFER), or a debit an operator cancelled (CANCELLED: the invoice stays unpaid, no dunning). Keyed by contractRef. */
+/** The final outcome of collecting one invoice: by SEPA direct debit, by a bank transfer an operator recorded (SUCCEEDED, method BANK_TRANSFER), a debit an operator cancelled (CANCELLED: the invoice stays unpaid, no dunning), or a settled debit the debtor's bank sent back days later (RETURNED: an R-transaction; the invoice is unpaid again, dunning as for FAILED). Keyed by contractRef. */
 export interface PaymentResultEvent {
   /** UUID of this event. */
   eventId: string;
@@ -172,7 +191,7 @@ export interface PaymentResultEvent {
   mandateRef: null | string;
   /** Debit attempts made, retries of transient errors included. */
   attempts: number;
-  /** For FAILED: e.g. INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, MANDATE_MISSING, PROVIDER_UNAVAILABLE (SEPA R-transaction reasons); for CANCELLED: DEBIT_CANCELLED, with the operator's reason in reasonMessage. */
+  /** For FAILED: e.g. INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, MANDATE_MISSING, PROVIDER_UNAVAILABLE (SEPA R-transaction reasons); for CANCELLED: DEBIT_CANCELLED, with the operator's reason in reasonMessage; for RETURNED: the return's reason in the same words (INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, NO_MANDATE, REFUSED_BY_DEBTOR…), its ISO code in returnReasonCode. */
   reasonCode: null | string;
   reasonMessage: null | string;
   /** ISO-8601 UTC instant of a SUCCEEDED debit, or of the recording of a manual payment. */
@@ -183,6 +202,10 @@ export interface PaymentResultEvent {
   bankReference: null | string;
   /** BANK_TRANSFER: ISO date the transfer was received. */
   receivedOn: null | string;
+  /** RETURNED: the ISO 20022 reason code of the R-transaction (AM04 insufficient funds, AC04 closed account, MD01 no mandate, MS02 refused by the debtor, …); null otherwise. */
+  returnReasonCode: null | string;
+  /** RETURNED: ISO-8601 UTC instant the return was recorded; settledAt keeps the instant of the debit that came back. */
+  returnedAt: null | string;
 }
 
 export type Event = PaymentResultEvent;

@@ -20,6 +20,69 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the pain.008 batches, one per collection date
+         * @description With the file provider (PAYMENT_PROVIDER=pain008), every debit the worker sends is written into the batch of its collection date. One entry per collection date, newest first, with its number of transactions, its control sum (the sum of their amounts) and how many are a mandate's first collection (FRST) or a recurring one (RCUR). A customer-scoped token counts only its customers' transactions (and sees no date without any). Empty with the simulated provider.
+         */
+        get: operations["getCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collections/{collectionDate}/pain008": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The requested collection date (ReqdColltnDt) of the batch. */
+                collectionDate: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The batch of a collection date as an ISO 20022 pain.008.001.08 file
+         * @description A Customer Direct Debit Initiation (SEPA Core, `urn:iso:std:iso:20022:tech:xsd:pain.008.001.08`) valid against the ISO 20022 schema shipped in `specs/iso20022/`. Group header: a message id derived from the date and the transactions (the same content gives the same id), the number of transactions and their control sum. One payment information block per sequence type (FRST for a mandate's first collection, RCUR afterwards: tracked per mandate across collection dates), each with its own count and control sum, the creditor (PAYMENT_CREDITOR_NAME, PAYMENT_CREDITOR_IBAN, PAYMENT_CREDITOR_BIC) and its SEPA creditor identifier (PAYMENT_CREDITOR_ID). Per transaction: end-to-end id = the payment reference (suffixed `-R<n>` for an operator's n-th re-presentation), the amount, the mandate reference and its date of signature, the debtor's name, IBAN and BIC (NOTPROVIDED when the mandate has none), and the invoice number as remittance information. A customer-scoped token gets a file of its customers' transactions only. 404 COLLECTION_NOT_FOUND when the date has no transaction (for the caller).
+         */
+        get: operations["getCollectionPain008"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collections/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the bank's returns (a pain.002 status report)
+         * @description The body is an ISO 20022 Customer Payment Status Report (`CstmrPmtStsRpt`, pain.002, any version 001.03 to 001.13) from the creditor's bank. Every transaction status RJCT names its debit by `OrgnlEndToEndId` (the payment reference, as in the pain.008 file) and its reason by `StsRsnInf/Rsn/Cd` (AM04, AC04, MD01, MS02…; a rejection of a whole payment information block applies to each of its transactions). Each such debit, if it is the SUCCEEDED current debit of its payment, makes the payment RETURNED and publishes `payment.result.v1` RETURNED. The whole report is applied in one transaction, and a report imported again changes nothing (ALREADY_RETURNED). A body that is not a pain.002 report, or a rejection without a reason code, is refused with 400 and nothing is applied. Other statuses (ACCP, ACSC…) are reported as IGNORED.
+         */
+        post: operations["importCollectionReturns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/payments": {
         parameters: {
             query?: never;
@@ -131,8 +194,8 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Retry a failed debit now
-         * @description A FAILED payment is presented to the bank again: it becomes PENDING, due now, and the debit worker attempts it as a new debit (its own idempotency key at the provider, its own round of transient retries). Its outcome is published on `payment.result.v1` (SUCCEEDED makes the invoice PAID in billing). Refused with 409 PAYMENT_NOT_FAILED for any other status, and MANDATE_MISSING when there is no mandate to debit.
+         * Retry a failed or returned debit now
+         * @description A FAILED or RETURNED payment is presented to the bank again: it becomes PENDING, due now, and the debit worker attempts it as a new debit (its own idempotency key at the provider, its own round of transient retries). Its outcome is published on `payment.result.v1` (SUCCEEDED makes the invoice PAID in billing). Refused with 409 PAYMENT_NOT_FAILED for any other status than FAILED or RETURNED (a returned debit is re-presented the same way), and MANDATE_MISSING when there is no mandate to debit.
          */
         post: operations["retryPayment"];
         delete?: never;
@@ -181,6 +244,21 @@ export type components = {
         /** @description The changed fields and their values on one side of the change (before or after), e.g. `{"status": "ACTIVE"}`; absent before a creation. */
         AuditSummary: {
             [key: string]: unknown;
+        };
+        /** @description The transactions of one collection date, as its pain.008 file carries them. */
+        CollectionBatch: {
+            /** Format: date */
+            collectionDate: string;
+            controlSum: components["schemas"]["SignedAmount"];
+            /** @description Transactions with sequence type FRST (a mandate's first collection). */
+            firstCollections: number;
+            numberOfTransactions: number;
+            /** @description Transactions with sequence type RCUR. */
+            recurringCollections: number;
+        };
+        CollectionsResponse: {
+            collections: components["schemas"]["CollectionBatch"][];
+            metadata: components["schemas"]["QueryMetadataResponse"];
         };
         /** @description The SEPA mandate debited, as the invoice carried it. */
         DebitMandate: {
@@ -290,7 +368,7 @@ export type components = {
             /** @example PAY-3F9A0C12B4D5E6F7 */
             paymentRef: string;
             providerRef?: string;
-            /** @description FAILED: INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, INVALID_ACCOUNT, CURRENCY_NOT_SUPPORTED, MANDATE_MISSING, PROVIDER_UNAVAILABLE…; RETRY_SCHEDULED: the last transient error. */
+            /** @description FAILED: INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, INVALID_ACCOUNT, CURRENCY_NOT_SUPPORTED, MANDATE_MISSING, PROVIDER_UNAVAILABLE…; RETRY_SCHEDULED: the last transient error; RETURNED: the return's reason (INSUFFICIENT_FUNDS, ACCOUNT_CLOSED, NO_MANDATE, REFUSED_BY_DEBTOR, DEBIT_RETURNED for a code without a name of its own). */
             reasonCode?: string;
             reasonMessage?: string;
             /**
@@ -298,6 +376,13 @@ export type components = {
              * @description The date a manual payment was received (BANK_TRANSFER).
              */
             receivedOn?: string;
+            /**
+             * Format: date-time
+             * @description When that return was recorded.
+             */
+            returnedAt?: string;
+            /** @description The ISO 20022 reason code of the last return of a debit of this payment (AM04, AC04, MD01, MS02…): present once a debit came back, also after a re-presentation. */
+            returnReasonCode?: string;
             /**
              * Format: date-time
              * @description When the debit succeeded, or when the manual payment was recorded.
@@ -313,10 +398,10 @@ export type components = {
             payments: components["schemas"]["PaymentResponse"][];
         };
         /**
-         * @description PENDING (recorded, debit not yet attempted), RETRY_SCHEDULED (a transient failure, next attempt at nextAttemptAt), SUCCEEDED (debited, or paid by bank transfer: see method), FAILED (see reasonCode; an operator may retry it), NOT_REQUIRED (credit note or total ≤ 0: nothing debited), CANCELLED (an operator cancelled the debit: never debited).
+         * @description PENDING (recorded, debit not yet attempted), RETRY_SCHEDULED (a transient failure, next attempt at nextAttemptAt), SUCCEEDED (debited, or paid by bank transfer: see method), FAILED (see reasonCode; an operator may retry it), NOT_REQUIRED (credit note or total ≤ 0: nothing debited), CANCELLED (an operator cancelled the debit: never debited), RETURNED (debited, then sent back by the debtor's bank: see returnReasonCode; an operator may re-present it).
          * @enum {string}
          */
-        PaymentStatus: "PENDING" | "RETRY_SCHEDULED" | "SUCCEEDED" | "FAILED" | "NOT_REQUIRED" | "CANCELLED";
+        PaymentStatus: "PENDING" | "RETRY_SCHEDULED" | "SUCCEEDED" | "FAILED" | "NOT_REQUIRED" | "CANCELLED" | "RETURNED";
         /** @description Information on the current query, and counts of items and pages. */
         QueryMetadataResponse: {
             /** @description Number of items in this response. */
@@ -335,6 +420,21 @@ export type components = {
          * @example Customer topped up the account, asked to present the debit again.
          */
         Reason: string;
+        ReturnsImportResponse: {
+            returns: {
+                endToEndId: string;
+                /**
+                 * @description RETURNED (the payment is now RETURNED), ALREADY_RETURNED (an earlier import did it), NOT_RETURNABLE (the payment is not the SUCCEEDED debit this id names), UNKNOWN (no payment has this end-to-end id), IGNORED (not a rejection).
+                 * @enum {string}
+                 */
+                outcome: "RETURNED" | "ALREADY_RETURNED" | "NOT_RETURNABLE" | "UNKNOWN" | "IGNORED";
+                /** @description The payment the end-to-end id names, when there is one. */
+                paymentRef?: string;
+                reasonCode?: string;
+                /** @description The transaction status in the report (RJCT, ACCP…). */
+                status: string;
+            }[];
+        };
         /** @description A decimal amount with its currency's digits (2 for EUR). Zero or negative only on a NOT_REQUIRED payment (credit note). */
         SignedAmount: {
             /** @example 1234.56 */
@@ -450,6 +550,96 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEventsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCollections: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page. */
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SUCCESS - one page of collection batches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCollectionPain008: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The requested collection date (ReqdColltnDt) of the batch. */
+                collectionDate: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SUCCESS - the pain.008.001.08 document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description ERROR - no transaction for this collection date (COLLECTION_NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    importCollectionReturns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string;
+            };
+        };
+        responses: {
+            /** @description SUCCESS - what became of each transaction status of the report, in order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnsImportResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

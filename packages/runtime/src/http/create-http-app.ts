@@ -71,6 +71,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
       },
     }),
   );
+  // XML documents (a bank's status report), as text for the handler to parse; the spec says which operations take them.
+  app.use(express.text({ limit: options.bodyLimit, type: ['application/xml', 'text/xml'] }));
   app.use(
     openApiValidation({
       specPath: options.specPath,
