@@ -54,6 +54,7 @@ export function invoiceIssuedEventOf(invoice: IssuedInvoice, context: EventConte
       mandate: invoice.mandate ? { ...invoice.mandate } : null,
       debitRequired: invoice.debitRequired,
       collectionDate: invoice.collectionDate,
+      language: invoice.language,
     },
   };
 }
