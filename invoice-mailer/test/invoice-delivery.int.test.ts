@@ -82,12 +82,12 @@ describe('invoice delivery', () => {
       `Invoice ${invoice.invoiceRef} – page 1 / 1`,
       // The mentions, from the default seller settings.
       'SIRET: 12345678900012',
-      'SAS with a share capital of €10,000.00 – RCS Paris 123 456 789',
+      'SAS with a share capital of €10,000 – RCS Paris 123 456 789',
       'Nature of operations: supply of services.',
       'Payment terms: due on 10 November 2026, by SEPA direct debit on 16 November 2026.',
       'No discount for early payment.',
       'Late payment: penalties at three times the French legal interest rate',
-      'a fixed indemnity for recovery costs of €40.00',
+      'a fixed indemnity for recovery costs of €40',
     ]) {
       expect(text).toContain(expected);
     }
@@ -155,7 +155,7 @@ describe('invoice delivery', () => {
     expect(plain(email.html)).toContain('Bonjour Jane ROE,');
     expect(plain(email.html)).toContain('Le montant de 1 559,57 € sera prélevé le 4 janvier 2027 sur le compte FR76 **** 0189');
     expect(plain(email.html)).toContain('Nature des opérations : prestations de services.');
-    expect(plain(email.text ?? '')).toContain('indemnité forfaitaire pour frais de recouvrement de 40,00 €');
+    expect(plain(email.text ?? '')).toContain('indemnité forfaitaire pour frais de recouvrement de 40 €');
 
     const attachment = await attachmentOf(email, `${invoice.invoiceRef}.pdf`);
     const { text, pages } = await pdfText(attachment.content);
@@ -170,14 +170,14 @@ describe('invoice delivery', () => {
       'Le montant de 1 559,57 € sera prélevé le 4 janvier 2027 sur le compte FR76 **** 0189',
       'N° TVA intracommunautaire : FR00123456789',
       'SIRET : 12345678900012',
-      'SAS au capital de 10 000,00 € – RCS Paris 123 456 789',
+      'SAS au capital de 10 000 € – RCS Paris 123 456 789',
       'SIREN : 784671695',
       'N° TVA intracommunautaire : FR53784671695',
       'Nature des opérations : prestations de services.',
       'Conditions de paiement : échéance le 10 novembre 2026, par prélèvement SEPA le 4 janvier 2027.',
       "Pas d'escompte pour paiement anticipé.",
       "pénalités au taux de trois fois le taux d'intérêt légal",
-      'indemnité forfaitaire pour frais de recouvrement de 40,00 €',
+      'indemnité forfaitaire pour frais de recouvrement de 40 €',
       `Facture ${invoice.invoiceRef} – page 1 / 1`,
     ]) {
       expect(text).toContain(expected);

@@ -24,7 +24,7 @@ const TEXTS = {
     debited: (amount: string, date: string) => `Le montant de ${amount} sera prélevé le ${date}`,
     debitOn: 'Prélèvement le :',
     subject: 'Boissipay SAS : facture',
-    mentions: ['Nature des opérations : prestations de services.', "Pas d'escompte pour paiement anticipé.", 'indemnité forfaitaire pour frais de recouvrement de 40,00 €', 'RCS Paris'],
+    mentions: ['Nature des opérations : prestations de services.', "Pas d'escompte pour paiement anticipé.", 'indemnité forfaitaire pour frais de recouvrement de 40 €', 'RCS Paris'],
     foreign: /Invoice|will be debited/,
   },
   en: {
@@ -33,7 +33,7 @@ const TEXTS = {
     debited: (amount: string, date: string) => `The amount of ${amount} will be debited on ${date}`,
     debitOn: 'Direct debit on:',
     subject: 'Boissipay SAS: invoice',
-    mentions: ['Nature of operations: supply of services.', 'No discount for early payment.', 'a fixed indemnity for recovery costs of €40.00', 'RCS Paris'],
+    mentions: ['Nature of operations: supply of services.', 'No discount for early payment.', 'a fixed indemnity for recovery costs of €40', 'RCS Paris'],
     foreign: /Facture|prélevé/,
   },
 } as const;

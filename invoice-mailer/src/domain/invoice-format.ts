@@ -23,6 +23,15 @@ export function formatAmount(amountMinor: number, currency: string, language: La
   return format.format(text as unknown as number);
 }
 
+/** A round sum without its zero cents, as legal texts write it: 40 € and 10 000 € (fr), €40 and €10,000 (en); 37 000,50 € otherwise. */
+export function formatRoundAmount(amountMinor: number, currency: string, language: Language): string {
+  const text = toDecimalText(amountMinor, currency);
+  if (!/\.0+$/.test(text)) return formatAmount(amountMinor, currency, language);
+  return new Intl.NumberFormat(localeOf(language), { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(
+    text.replace(/\.0+$/, '') as unknown as number,
+  );
+}
+
 /** 2000 basis points → "20 %" (fr) or "20%" (en); 550 → "5,5 %" or "5.5%". */
 export function formatVatRate(rateBasisPoints: number, language: Language): string {
   return formatPercent(rateBasisPoints, language);

@@ -1,4 +1,4 @@
-import { formatAmount, formatDate, formatPercent, formatPeriod, formatPeriodRange, formatShortDate, formatVatRate } from './invoice-format';
+import { formatAmount, formatDate, formatRoundAmount, formatPercent, formatPeriod, formatPeriodRange, formatShortDate, formatVatRate } from './invoice-format';
 
 /** Intl separates French thousands with a narrow no-break space and the € with a no-break space. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -18,6 +18,12 @@ describe('invoice formatting', () => {
     expect(formatAmount(245240, 'EUR', 'en')).toBe('€2,452.40');
     expect(formatAmount(-120000, 'EUR', 'en')).toBe('-€1,200.00');
     expect(formatAmount(900719925474099, 'EUR', 'en')).toBe('€9,007,199,254,740.99');
+  });
+
+  it('when a round sum is written as legal texts do, then its zero cents are left out, other cents kept', () => {
+    expect(plain(formatRoundAmount(4000, 'EUR', 'fr'))).toBe('40 €');
+    expect(formatRoundAmount(1_000_000, 'EUR', 'en')).toBe('€10,000');
+    expect(plain(formatRoundAmount(3_700_050, 'EUR', 'fr'))).toBe('37 000,50 €');
   });
 
   it('when a French figure is grouped, then no separator is a breaking space, so it never wraps', () => {

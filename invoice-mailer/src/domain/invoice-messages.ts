@@ -1,4 +1,4 @@
-import { formatAmount, formatDate, formatPercent } from './invoice-format';
+import { formatAmount, formatDate, formatPercent, formatRoundAmount } from './invoice-format';
 import type { InvoiceType, LatePaymentRate, Settlement } from './invoice';
 import type { Language } from './language';
 
@@ -132,7 +132,7 @@ const fr: InvoiceMessages = {
     basisPoints > 0 ? `Escompte pour paiement anticipé : ${formatPercent(basisPoints, 'fr')}.` : "Pas d'escompte pour paiement anticipé.",
   latePayment: (rate) =>
     `En cas de retard de paiement : pénalités au taux ${latePaymentRateText(rate, 'fr')}, exigibles le jour suivant la date d'échéance, ` +
-    `et indemnité forfaitaire pour frais de recouvrement de ${formatAmount(RECOVERY_INDEMNITY_MINOR, 'EUR', 'fr')} (art. L441-10 et D441-5 du Code de commerce).`,
+    `et indemnité forfaitaire pour frais de recouvrement de ${formatRoundAmount(RECOVERY_INDEMNITY_MINOR, 'EUR', 'fr')} (art. L441-10 et D441-5 du Code de commerce).`,
   paymentTerms: (settlement, dueDate) => {
     const due = formatDate(dueDate, 'fr');
     switch (settlement.kind) {
@@ -218,7 +218,7 @@ const en: InvoiceMessages = {
   earlyPaymentDiscount: (basisPoints) => (basisPoints > 0 ? `Early payment discount: ${formatPercent(basisPoints, 'en')}.` : 'No discount for early payment.'),
   latePayment: (rate) =>
     `Late payment: penalties at ${latePaymentRateText(rate, 'en')}, due from the day after the due date, ` +
-    `and a fixed indemnity for recovery costs of ${formatAmount(RECOVERY_INDEMNITY_MINOR, 'EUR', 'en')} (French Commercial Code, art. L441-10 and D441-5).`,
+    `and a fixed indemnity for recovery costs of ${formatRoundAmount(RECOVERY_INDEMNITY_MINOR, 'EUR', 'en')} (French Commercial Code, art. L441-10 and D441-5).`,
   paymentTerms: (settlement, dueDate) => {
     const due = formatDate(dueDate, 'en');
     switch (settlement.kind) {

@@ -40,9 +40,9 @@ describe('invoice texts per language', () => {
       'Nature des opérations : prestations de services.',
       'Conditions de paiement : échéance le 1 décembre 2026, par prélèvement SEPA le 1 décembre 2026.',
       "Pas d'escompte pour paiement anticipé.",
-      "En cas de retard de paiement : pénalités au taux de trois fois le taux d'intérêt légal, exigibles le jour suivant la date d'échéance, et indemnité forfaitaire pour frais de recouvrement de 40,00 € (art. L441-10 et D441-5 du Code de commerce).",
+      "En cas de retard de paiement : pénalités au taux de trois fois le taux d'intérêt légal, exigibles le jour suivant la date d'échéance, et indemnité forfaitaire pour frais de recouvrement de 40 € (art. L441-10 et D441-5 du Code de commerce).",
     ]);
-    expect(plain(companyRegistrationOf(seller, 'fr', messagesOf('fr')))).toBe('SAS au capital de 10 000,00 € – RCS Paris 123 456 789');
+    expect(plain(companyRegistrationOf(seller, 'fr', messagesOf('fr')))).toBe('SAS au capital de 10 000 € – RCS Paris 123 456 789');
   });
 
   it('when the seller chose VAT on debits, a discount and a fixed penalty rate, then the English mentions say so', () => {
@@ -55,10 +55,10 @@ describe('invoice texts per language', () => {
       'VAT on debits option (VAT paid on invoicing).',
       'Payment terms: due on 10 November 2026, by bank transfer.',
       'Early payment discount: 1.5%.',
-      'Late payment: penalties at an annual rate of 12.5%, due from the day after the due date, and a fixed indemnity for recovery costs of €40.00 (French Commercial Code, art. L441-10 and D441-5).',
+      'Late payment: penalties at an annual rate of 12.5%, due from the day after the due date, and a fixed indemnity for recovery costs of €40 (French Commercial Code, art. L441-10 and D441-5).',
     ]);
     expect(legalMentionsOf(invoice, configured, messagesOf('fr'))).toContain("Option pour le paiement de la TVA d'après les débits.");
-    expect(companyRegistrationOf(seller, 'en', messagesOf('en'))).toBe('SAS with a share capital of €10,000.00 – RCS Paris 123 456 789');
+    expect(companyRegistrationOf(seller, 'en', messagesOf('en'))).toBe('SAS with a share capital of €10,000 – RCS Paris 123 456 789');
   });
 
   it('when seller details were recorded before the legal fields existed, then the mentions that need them are left out, not printed empty', () => {

@@ -1,5 +1,5 @@
 import type { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
-import { formatAmount } from './invoice-format';
+import { formatRoundAmount } from './invoice-format';
 import type { InvoiceMessages } from './invoice-messages';
 import { languageOf, type Language } from './language';
 
@@ -120,7 +120,7 @@ export function legalMentionsOf(invoice: Invoice, seller: Seller, messages: Invo
 export function companyRegistrationOf(seller: Seller, language: Language, messages: InvoiceMessages): string {
   return messages.companyRegistration({
     legalForm: seller.legalForm || undefined,
-    shareCapital: seller.shareCapitalMinor === undefined ? undefined : formatAmount(seller.shareCapitalMinor, 'EUR', language),
+    shareCapital: seller.shareCapitalMinor === undefined ? undefined : formatRoundAmount(seller.shareCapitalMinor, 'EUR', language),
     rcsCity: seller.rcsCity || undefined,
     siren: seller.siren ? groupSiren(seller.siren) : undefined,
   });

@@ -53,8 +53,8 @@ describe('renderInvoiceEmail', () => {
       expect(body).toContain('Prélèvement le');
       expect(body).toContain('Le montant de 1 559,57 € sera prélevé le 16 novembre 2026 sur le compte FR76 **** 0189 au titre du mandat SEPA');
       expect(body).toContain('Nature des opérations : prestations de services.');
-      expect(body).toContain('indemnité forfaitaire pour frais de recouvrement de 40,00 €');
-      expect(body).toContain('SAS au capital de 10 000,00 € – RCS Paris 123 456 789');
+      expect(body).toContain('indemnité forfaitaire pour frais de recouvrement de 40 €');
+      expect(body).toContain('SAS au capital de 10 000 € – RCS Paris 123 456 789');
     }
     expect(plain(email.html)).toMatch(/TVA 10 %<\/th><td[^>]*>7,10 €/);
   });
