@@ -15,6 +15,8 @@ export interface InvoiceToSettle {
   deliveryStatus: DeliveryStatus;
   currency: string;
   totalWithTaxMinor: number;
+  /** What was to be debited: the total with tax less the credit deducted from it (docs/adr/0026). */
+  amountDueMinor: number;
 }
 
 export interface PaymentReport {
@@ -30,7 +32,7 @@ export interface PaymentReport {
 }
 
 export type PaymentDecision =
-  /** PAID; the contract's outstanding falls by the invoice's total with tax. */
+  /** PAID; the contract's outstanding falls by the invoice's amount due (its total with tax less the credit it deducted, which lowered the outstanding already). */
   | { kind: 'paid'; paidAt: Date; outstandingDeltaMinor: number }
   | { kind: 'unpaid'; reasonCode: string; reasonMessage: string | null }
   | { kind: 'ignored'; reason: string };
@@ -53,13 +55,13 @@ export function decidePaymentResult(invoice: InvoiceToSettle, report: PaymentRep
   if (report.status === 'CANCELLED') {
     return { kind: 'unpaid', reasonCode: report.reasonCode ?? 'DEBIT_CANCELLED', reasonMessage: report.reasonMessage };
   }
-  if (report.currency !== invoice.currency || report.amountMinor !== invoice.totalWithTaxMinor) {
+  if (report.currency !== invoice.currency || report.amountMinor !== invoice.amountDueMinor) {
     return {
       kind: 'ignored',
-      reason: `${invoice.invoiceRef} is for ${invoice.totalWithTaxMinor} ${invoice.currency} (minor units), the payment ${report.paymentRef} for ${report.amountMinor} ${report.currency}.`,
+      reason: `${invoice.invoiceRef} has ${invoice.amountDueMinor} ${invoice.currency} (minor units) due, the payment ${report.paymentRef} is for ${report.amountMinor} ${report.currency}.`,
     };
   }
-  return { kind: 'paid', paidAt: report.at, outstandingDeltaMinor: -invoice.totalWithTaxMinor };
+  return { kind: 'paid', paidAt: report.at, outstandingDeltaMinor: -invoice.amountDueMinor };
 }
 
 export interface DeliveryReport {

@@ -4,6 +4,7 @@ import type { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
 export type Invoice = billingInvoiceIssuedV1Event.IssuedInvoice;
 export type InvoiceLine = billingInvoiceIssuedV1Event.InvoiceLine;
 export type InvoiceType = billingInvoiceIssuedV1Event.InvoiceType;
+export type VatSubtotal = billingInvoiceIssuedV1Event.VatSubtotal;
 
 /** Who issues the invoices (configuration, not data of the event). */
 export interface Seller {
@@ -45,10 +46,10 @@ export function settlementOf(invoice: Invoice): Settlement {
   if (invoice.invoiceType === 'CREDIT_NOTE' || !invoice.debitRequired) {
     return { kind: 'nothing-debited', creditMinor: Math.max(0, -invoice.totalWithTaxMinor) };
   }
-  if (!invoice.mandate) return { kind: 'pay-by-due-date', amountMinor: invoice.totalWithTaxMinor, dueDate: invoice.dueDate };
+  if (!invoice.mandate) return { kind: 'pay-by-due-date', amountMinor: amountDueOf(invoice), dueDate: invoice.dueDate };
   return {
     kind: 'direct-debit',
-    amountMinor: invoice.totalWithTaxMinor,
+    amountMinor: amountDueOf(invoice),
     collectionDate: collectionDateOf(invoice),
     mandateRef: invoice.mandate.mandateRef,
     maskedIban: maskIban(invoice.mandate.iban),
@@ -83,4 +84,38 @@ export function billingAddressLinesOf(invoice: Invoice): string[] {
   const lines = [line1, line2, line3, line4, line5, line6].map((line) => line.trim()).filter((line) => line !== '');
   if (country && country.toUpperCase() !== 'FR') lines.push(country);
   return lines;
+}
+
+/**
+ * What is due: the total with tax less the credit billing deducted from it (the contract's
+ * credit notes); the total with tax for an invoice published before billing deducted credit.
+ */
+export function amountDueOf(invoice: Pick<Invoice, 'totalWithTaxMinor' | 'amountDueMinor'>): number {
+  return invoice.amountDueMinor ?? invoice.totalWithTaxMinor;
+}
+
+type VatTreatment = Pick<VatSubtotal, 'vatCategoryCode' | 'vatExemptionReasonCode' | 'vatExemptionReason'>;
+
+/** The travel agents' margin scheme (category E, VATEX-EU-D): no VAT is shown for it. */
+export function isMarginScheme(entry: Pick<VatTreatment, 'vatCategoryCode' | 'vatExemptionReasonCode'>): boolean {
+  return entry.vatCategoryCode === 'E' && entry.vatExemptionReasonCode === 'VATEX-EU-D';
+}
+
+/** How a line's or a breakdown entry's VAT reads: its rate when taxed (S, Z), else what exempts it. */
+export function vatLabelOf(entry: Pick<VatTreatment, 'vatCategoryCode' | 'vatExemptionReasonCode'>, formatRate: () => string): string {
+  if (isMarginScheme(entry)) return 'Margin scheme';
+  switch (entry.vatCategoryCode) {
+    case 'E':
+      return 'Exempt';
+    case 'O':
+      return 'Out of scope';
+    default:
+      return formatRate();
+  }
+}
+
+/** The mentions an untaxed breakdown entry requires (the margin scheme's, an exemption's provision), each once, in breakdown order. */
+export function vatMentionsOf(invoice: Pick<Invoice, 'vatBreakdown'>): string[] {
+  const mentions = invoice.vatBreakdown.map((entry) => entry.vatExemptionReason).filter((reason): reason is string => typeof reason === 'string' && reason !== '');
+  return [...new Set(mentions)];
 }

@@ -1,4 +1,4 @@
-import { collectionFactsOf, documentTitleOf, recipientNameOf, settlementOf, type Invoice, type Seller } from '../domain/invoice';
+import { amountDueOf, collectionFactsOf, documentTitleOf, recipientNameOf, settlementOf, vatLabelOf, type Invoice, type Seller } from '../domain/invoice';
 import { formatAmount, formatDate, formatPeriod, formatVatRate, settlementSentence } from '../domain/invoice-format';
 
 export interface InvoiceEmail {
@@ -20,8 +20,16 @@ export function renderInvoiceEmail(invoice: Invoice, seller: Seller): InvoiceEma
     ...collectionFactsOf(invoice).map(([label, date]): [string, string] => [label, formatDate(date)]),
     ['Contract', invoice.contractRef],
     ['Total excl. VAT', money(invoice.totalWithoutTaxMinor)],
-    ...invoice.vatBreakdown.map((subtotal): [string, string] => [`VAT ${formatVatRate(subtotal.rateBasisPoints)}`, money(subtotal.taxMinor)]),
+    ...invoice.vatBreakdown
+      .filter((subtotal) => subtotal.vatCategoryCode === 'S' || subtotal.vatCategoryCode === 'Z')
+      .map((subtotal): [string, string] => [`VAT ${vatLabelOf(subtotal, () => formatVatRate(subtotal.rateBasisPoints))}`, money(subtotal.taxMinor)]),
     ['Total incl. VAT', money(invoice.totalWithTaxMinor)],
+    ...((invoice.prepaidAmountMinor ?? 0) > 0
+      ? ([
+          ['Credit deducted', money(-(invoice.prepaidAmountMinor ?? 0))],
+          ['Amount due', money(amountDueOf(invoice))],
+        ] as Array<[string, string]>)
+      : []),
   ];
   const settlement = settlementSentence(settlementOf(invoice), invoice.currency);
   const greeting = `Dear ${recipientNameOf(invoice)},`;

@@ -1,5 +1,18 @@
 import PDFDocument from 'pdfkit';
-import { billingAddressLinesOf, collectionFactsOf, documentTitleOf, recipientNameOf, settlementOf, type Invoice, type InvoiceLine, type Seller } from '../domain/invoice';
+import {
+  amountDueOf,
+  billingAddressLinesOf,
+  collectionFactsOf,
+  documentTitleOf,
+  isMarginScheme,
+  recipientNameOf,
+  settlementOf,
+  vatLabelOf,
+  vatMentionsOf,
+  type Invoice,
+  type InvoiceLine,
+  type Seller,
+} from '../domain/invoice';
 import { formatAmount, formatDate, formatPeriod, formatPeriodRange, formatVatRate, settlementSentence } from '../domain/invoice-format';
 import { FACES, useInvoiceFonts } from './invoice-fonts';
 
@@ -36,8 +49,9 @@ const LINE_COLUMNS: readonly Column[] = [
   { header: 'Cost centre', width: 45, align: 'left', cell: (line) => line.costCentre ?? '' },
   { header: 'Qty', width: 22, align: 'right', cell: (line) => String(line.quantity) },
   { header: 'Unit price excl. VAT', width: 48, align: 'right', cell: (line, currency) => formatAmount(line.unitPriceWithoutTaxMinor, currency) },
-  { header: 'Amount excl. VAT', width: 50, align: 'right', cell: (line, currency) => formatAmount(line.amountWithoutTaxMinor, currency) },
-  { header: 'VAT rate', width: 32, align: 'right', cell: (line) => formatVatRate(line.vatRateBasisPoints) },
+  // A margin-scheme line shows no VAT: its price is all there is.
+  { header: 'Amount excl. VAT', width: 50, align: 'right', cell: (line, currency) => (isMarginScheme(line) ? '' : formatAmount(line.amountWithoutTaxMinor, currency)) },
+  { header: 'VAT rate', width: 32, align: 'right', cell: (line) => vatLabelOf(line, () => formatVatRate(line.vatRateBasisPoints)) },
   { header: 'Amount incl. VAT', width: 56, align: 'right', cell: (line, currency) => formatAmount(line.amountWithTaxMinor, currency) },
 ];
 
@@ -186,18 +200,34 @@ function drawRow(doc: Doc, cells: readonly string[], top: number, height: number
   });
 }
 
-/** VAT per rate on the left, the three totals on the right. */
+/**
+ * VAT per category and rate on the left, the totals on the right (with the credit deducted
+ * and the amount due when credit notes were deducted), then the mentions untaxed lines
+ * require (the margin scheme's, an exemption's provision).
+ */
 function drawVatAndTotals(doc: Doc, invoice: Invoice, top: number): number {
   const money = (amountMinor: number) => formatAmount(amountMinor, invoice.currency);
-  const rowsNeeded = Math.max(invoice.vatBreakdown.length + 1, 3);
-  if (top + rowsNeeded * 14 + 10 > bottomOf(doc)) {
+  const prepaid = invoice.prepaidAmountMinor ?? 0;
+  const totals: Array<[string, string]> = [
+    ['Total excl. VAT', money(invoice.totalWithoutTaxMinor)],
+    ['Total VAT', money(invoice.totalTaxMinor)],
+    ['Total incl. VAT', money(invoice.totalWithTaxMinor)],
+    ...(prepaid > 0 ? ([['Credit deducted', money(-prepaid)], ['Amount due', money(amountDueOf(invoice))]] as Array<[string, string]>) : []),
+  ];
+  const mentions = vatMentionsOf(invoice);
+  const rowsNeeded = Math.max(invoice.vatBreakdown.length + 1, totals.length);
+  if (top + rowsNeeded * 14 + mentions.length * 12 + 10 > bottomOf(doc)) {
     doc.addPage();
     top = PAGE.margin;
   }
   const vatColumns = [70, 90, 80];
   const vatRows = [
     ['VAT rate', 'Base excl. VAT', 'VAT'],
-    ...invoice.vatBreakdown.map((subtotal) => [formatVatRate(subtotal.rateBasisPoints), money(subtotal.baseMinor), money(subtotal.taxMinor)]),
+    ...invoice.vatBreakdown.map((subtotal) => [
+      vatLabelOf(subtotal, () => formatVatRate(subtotal.rateBasisPoints)),
+      money(subtotal.baseMinor),
+      isMarginScheme(subtotal) ? '–' : money(subtotal.taxMinor),
+    ]),
   ];
   vatRows.forEach((row, rowIndex) => {
     let x = PAGE.margin;
@@ -210,11 +240,6 @@ function drawVatAndTotals(doc: Doc, invoice: Invoice, top: number): number {
   });
 
   const labelX = PAGE.margin + contentWidth(doc) - 240;
-  const totals: Array<[string, string]> = [
-    ['Total excl. VAT', money(invoice.totalWithoutTaxMinor)],
-    ['Total VAT', money(invoice.totalTaxMinor)],
-    ['Total incl. VAT', money(invoice.totalWithTaxMinor)],
-  ];
   totals.forEach(([label, value], index) => {
     const last = index === totals.length - 1;
     const rowTop = top + index * 14;
@@ -222,7 +247,14 @@ function drawVatAndTotals(doc: Doc, invoice: Invoice, top: number): number {
     doc.text(label, labelX, rowTop, { width: 130 });
     doc.text(value, labelX + 130, rowTop, { width: 110, align: 'right' });
   });
-  return top + rowsNeeded * 14;
+  let y = top + rowsNeeded * 14;
+  if (mentions.length > 0) {
+    doc.font(REGULAR).fontSize(8).fillColor('black');
+    doc.text(mentions[0] ?? '', PAGE.margin, y + 4, { width: contentWidth(doc) });
+    for (const mention of mentions.slice(1)) doc.text(mention, { width: contentWidth(doc) });
+    y = doc.y;
+  }
+  return y;
 }
 
 function drawSettlement(doc: Doc, invoice: Invoice, seller: Seller, top: number): void {

@@ -19,6 +19,8 @@ export interface LineSpec {
   traveller?: string | null;
   bookingRef?: string | null;
   costCentre?: string | null;
+  /** S by default (Z at 0 %); the margin scheme and exemptions with their reason. */
+  vat?: { vatCategoryCode: string; vatExemptionReasonCode: string | null; vatExemptionReason: string | null };
 }
 
 export const defaultLines: readonly LineSpec[] = [
@@ -78,12 +80,23 @@ export function buildInvoiceIssuedEvent(overrides: InvoiceOverrides = {}): Invoi
       traveller: spec.traveller ?? null,
       bookingRef: spec.bookingRef ?? null,
       costCentre: spec.costCentre ?? null,
+      ...(spec.vat ?? { vatCategoryCode: rate === 0 ? 'Z' : 'S', vatExemptionReasonCode: null, vatExemptionReason: null }),
     };
   });
-  const rates = [...new Set(lines.map((line) => line.vatRateBasisPoints))].sort((a, b) => a - b);
-  const vatBreakdown = rates.map((rate) => {
-    const ofRate = lines.filter((line) => line.vatRateBasisPoints === rate);
-    return { rateBasisPoints: rate, baseMinor: sum(ofRate.map((line) => line.amountWithoutTaxMinor)), taxMinor: sum(ofRate.map((line) => line.taxMinor)) };
+  // One entry per category, rate and reason, standard rates first, as billing groups them.
+  const keyOf = (line: InvoiceLine) => JSON.stringify([line.vatCategoryCode === 'S' ? 0 : 1, line.vatRateBasisPoints, line.vatCategoryCode, line.vatExemptionReasonCode, line.vatExemptionReason]);
+  const groups = [...new Set(lines.map(keyOf))].sort();
+  const vatBreakdown = groups.map((key) => {
+    const ofGroup = lines.filter((line) => keyOf(line) === key);
+    const [first] = ofGroup;
+    return {
+      rateBasisPoints: first?.vatRateBasisPoints ?? 0,
+      baseMinor: sum(ofGroup.map((line) => line.amountWithoutTaxMinor)),
+      taxMinor: sum(ofGroup.map((line) => line.taxMinor)),
+      vatCategoryCode: first?.vatCategoryCode ?? 'S',
+      vatExemptionReasonCode: first?.vatExemptionReasonCode ?? null,
+      vatExemptionReason: first?.vatExemptionReason ?? null,
+    };
   });
   const totalWithTaxMinor = sum(lines.map((line) => line.amountWithTaxMinor));
   const invoice: IssuedInvoice = {
@@ -107,6 +120,8 @@ export function buildInvoiceIssuedEvent(overrides: InvoiceOverrides = {}): Invoi
     billingAddress: { line1: 'ACME SA', line2: 'Service comptabilité', line3: '', line4: '1 rue de la Paix', line5: '', line6: '75002 PARIS', country: 'FR' },
     mandate: overrides.mandate === undefined ? { mandateRef: `RUM-${suffix}`, iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' } : overrides.mandate,
     debitRequired: totalWithTaxMinor > 0,
+    prepaidAmountMinor: 0,
+    amountDueMinor: totalWithTaxMinor,
     ...overrides.invoice,
   };
   return {
