@@ -101,9 +101,9 @@ export function isMarginScheme(entry: Pick<VatTreatment, 'vatCategoryCode' | 'va
   return entry.vatCategoryCode === 'E' && entry.vatExemptionReasonCode === 'VATEX-EU-D';
 }
 
-/** How a line's or a breakdown entry's VAT reads: its rate when taxed (S, Z), else what exempts it. */
-export function vatLabelOf(entry: Pick<VatTreatment, 'vatCategoryCode' | 'vatExemptionReasonCode'>, formatRate: () => string): string {
-  if (isMarginScheme(entry)) return 'Margin scheme';
+/** How a line's or a breakdown entry's VAT reads: its rate when taxed (S, Z), else what exempts it (`short` for the narrow column of the lines). */
+export function vatLabelOf(entry: Pick<VatTreatment, 'vatCategoryCode' | 'vatExemptionReasonCode'>, formatRate: () => string, short = false): string {
+  if (isMarginScheme(entry)) return short ? 'Margin' : 'Margin scheme';
   switch (entry.vatCategoryCode) {
     case 'E':
       return 'Exempt';

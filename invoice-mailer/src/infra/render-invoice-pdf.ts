@@ -51,7 +51,7 @@ const LINE_COLUMNS: readonly Column[] = [
   { header: 'Unit price excl. VAT', width: 48, align: 'right', cell: (line, currency) => formatAmount(line.unitPriceWithoutTaxMinor, currency) },
   // A margin-scheme line shows no VAT: its price is all there is.
   { header: 'Amount excl. VAT', width: 50, align: 'right', cell: (line, currency) => (isMarginScheme(line) ? '' : formatAmount(line.amountWithoutTaxMinor, currency)) },
-  { header: 'VAT rate', width: 32, align: 'right', cell: (line) => vatLabelOf(line, () => formatVatRate(line.vatRateBasisPoints)) },
+  { header: 'VAT rate', width: 32, align: 'right', cell: (line) => vatLabelOf(line, () => formatVatRate(line.vatRateBasisPoints), true) },
   { header: 'Amount incl. VAT', width: 56, align: 'right', cell: (line, currency) => formatAmount(line.amountWithTaxMinor, currency) },
 ];
 

@@ -84,8 +84,14 @@ export function buildInvoiceIssuedEvent(overrides: InvoiceOverrides = {}): Invoi
     };
   });
   // One entry per category, rate and reason, standard rates first, as billing groups them.
-  const keyOf = (line: InvoiceLine) => JSON.stringify([line.vatCategoryCode === 'S' ? 0 : 1, line.vatRateBasisPoints, line.vatCategoryCode, line.vatExemptionReasonCode, line.vatExemptionReason]);
-  const groups = [...new Set(lines.map(keyOf))].sort();
+  const order = (code: string) => ['S', 'Z', 'E', 'O'].indexOf(code);
+  const fieldsOf = (line: InvoiceLine): [number, number, string, string] => [order(line.vatCategoryCode), line.vatRateBasisPoints, line.vatExemptionReasonCode ?? '', line.vatExemptionReason ?? ''];
+  const keyOf = (line: InvoiceLine) => JSON.stringify(fieldsOf(line));
+  const compare = (a: string, b: string) => {
+    const [x, y] = [JSON.parse(a) as ReturnType<typeof fieldsOf>, JSON.parse(b) as ReturnType<typeof fieldsOf>];
+    return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]) || x[3].localeCompare(y[3]);
+  };
+  const groups = [...new Set(lines.map(keyOf))].sort(compare);
   const vatBreakdown = groups.map((key) => {
     const ofGroup = lines.filter((line) => keyOf(line) === key);
     const [first] = ofGroup;
