@@ -198,6 +198,11 @@ describe('billing run: one invoice per contract and period', () => {
     ]);
     expect(await outstandingMinorOf(billing, contractRef)).toBe(outstandingBefore);
     expect(await creditedRefundsOf(contractRef)).toEqual([{ operation_id: refund.operationId, credit_note_ref: notes[0]?.credit_note_ref }]);
+    const refundRead = await billing.api.get(`/v1/operations/${refund.operationId}`).set(await billing.auth(['operations:read']));
+    expect(refundRead.body).toMatchObject({ invoiceRef: null, creditNoteRef: notes[0]?.credit_note_ref });
+    const purchaseRead = await billing.api.get(`/v1/operations/${purchase.operationId}`).set(await billing.auth(['operations:read']));
+    expect(purchaseRead.body).toMatchObject({ invoiceRef: august?.invoice_ref });
+    expect(purchaseRead.body).not.toHaveProperty('creditNoteRef');
 
     const api = await billing.api.get(`/v1/invoices/${august?.invoice_ref}/credit-notes`).set(await billing.auth(['invoices:read']));
     expect(api.body.creditNotes).toEqual([

@@ -665,11 +665,16 @@ export type components = {
         OperationResponse: {
             contact?: components["schemas"]["Contact"];
             contractRef: components["schemas"]["ContractRef"];
+            /**
+             * @description Present only on a refund of a purchase billed on an earlier invoice, once the billing run has credited it: the credit note it issued for it (AV-<year>-<number>).
+             * @example AV-2026-000007
+             */
+            creditNoteRef?: string;
             currencyCode: components["schemas"]["CurrencyCode"];
             customerRef?: string;
             /** Format: date-time */
             decidedAt: string;
-            /** @description Invoice the operation was billed on; null until a billing run includes it. */
+            /** @description Invoice the operation was billed on; null until a billing run includes it, and for good on a refund of a purchase billed on an earlier invoice (see creditNoteRef). */
             invoiceRef: string | null;
             /** Format: date */
             operationAt: string;
