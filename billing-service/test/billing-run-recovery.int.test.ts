@@ -165,9 +165,9 @@ describe('billing run: crash-safe, concurrent, numbered without gaps', () => {
       await other.query(`insert into billing_runs (run_id, period, status, trigger, requested_by, started_at) values ($1, '2025-09', 'COMPLETED', 'API', 'other', now())`, [otherRun]);
       await other.query(
         `insert into invoices (invoice_id, invoice_ref, invoice_type, payment_status, contract_ref, contract_id, period, run_id, issue_date, due_date, collection_date, currency,
-                               total_without_tax_minor, total_tax_minor, total_with_tax_minor, vat_breakdown, debit_required, customer, billing_contact,
+                               total_without_tax_minor, total_tax_minor, total_with_tax_minor, amount_due_minor, vat_breakdown, debit_required, customer, billing_contact,
                                billing_address, issued_event_id, issued_at)
-         values (gen_random_uuid(), $1, 'INVOICE', 'PENDING', $2, 'c', '2025-09', $3, '2025-10-01', '2025-10-31', '2025-10-31', 'EUR', 100, 20, 120, '[]', true, '{}', '{}', '{}',
+         values (gen_random_uuid(), $1, 'INVOICE', 'PENDING', $2, 'c', '2025-09', $3, '2025-10-01', '2025-10-31', '2025-10-31', 'EUR', 100, 20, 120, 120, '[]', true, '{}', '{}', '{}',
                  gen_random_uuid(), now())`,
         [`BIL-1999-${randomUUID().slice(0, 6)}`, contractRef, otherRun],
       );

@@ -1,18 +1,23 @@
+import { billingCreditNoteIssuedV1Event } from '@boissipay/contracts';
 import { waitFor } from '@boissipay/runtime/testing';
 import { addDays } from '../src/domain/billing-period';
 import { onOrAfterTarget2BusinessDay } from '../src/domain/target2-calendar';
-import { startBillingUnderTest, type BillingUnderTest } from './support/billing-under-test';
+import { outstandingMinorOf, startBillingUnderTest, type BillingUnderTest } from './support/billing-under-test';
 import {
   invoicesOf,
   knownContract,
   purchaseOn,
   refundOn,
   runPeriod,
+  startEventCollector,
   startInvoiceEventCollector,
   submitAccepted,
+  type EventCollector,
   type InvoiceEventCollector,
 } from './support/billing-runs';
 import { startContractEventPublisher, type ContractEventPublisher } from './support/contract-events';
+
+type CreditNoteIssuedEvent = billingCreditNoteIssuedV1Event.CreditNoteIssuedEvent;
 
 /**
  * The monthly run against the real service: its database, its outbox to Kafka, operations
@@ -23,14 +28,15 @@ describe('billing run: one invoice per contract and period', () => {
   let billing: BillingUnderTest;
   let publisher: ContractEventPublisher;
   let events: InvoiceEventCollector;
+  let creditNoteEvents: EventCollector<CreditNoteIssuedEvent>;
   const billedContracts: string[] = [];
 
   beforeAll(async () => {
     [billing, publisher] = await Promise.all([startBillingUnderTest(), startContractEventPublisher()]);
-    events = await startInvoiceEventCollector();
+    [events, creditNoteEvents] = await Promise.all([startInvoiceEventCollector(), startEventCollector<CreditNoteIssuedEvent>(billingCreditNoteIssuedV1Event.topic)]);
   });
   afterAll(async () => {
-    await events?.stop();
+    await Promise.all([events?.stop(), creditNoteEvents?.stop()]);
     await publisher?.stop();
     await billing?.stop();
   });
@@ -51,6 +57,23 @@ describe('billing run: one invoice per contract and period', () => {
     expect(response.status).toBe(200);
     return response.body;
   }
+
+  async function invoiceOfPeriod(contractRef: string, month: string) {
+    const row = (await invoicesOf(billing, contractRef)).find((invoice) => invoice.period === month);
+    return invoiceDetail(row?.invoice_ref ?? '');
+  }
+
+  const query = async <T extends object>(text: string, values: unknown[]): Promise<T[]> => (await billing.service.context.pool.query(text, values)).rows as T[];
+  const creditNotesOf = (contractRef: string) =>
+    query<{ credit_note_ref: string; invoice_ref: string; invoice_issue_date: string; run_id: string; issued_by: string; total_with_tax_minor: string }>(
+      `select credit_note_ref, invoice_ref, to_char(invoice_issue_date, 'YYYY-MM-DD') as invoice_issue_date, run_id, issued_by, total_without_tax_minor, total_tax_minor, total_with_tax_minor
+         from credit_notes where contract_ref = $1 order by credit_note_ref`,
+      [contractRef],
+    );
+  const creditedRefundsOf = (contractRef: string) => query('select operation_id, credit_note_ref from credited_refunds where contract_ref = $1', [contractRef]);
+  const issueDateOf = async (invoiceRef: string) => (await query<{ d: string }>(`select to_char(issue_date, 'YYYY-MM-DD') as d from invoices where invoice_ref = $1`, [invoiceRef]))[0]?.d;
+  const creditNoteNumbers = async () =>
+    (await query<{ credit_note_ref: string }>('select credit_note_ref from credit_notes order by credit_note_ref', [])).map((row) => Number(row.credit_note_ref.slice(-6)));
 
   it('when operations are dated around the end of March 2026 (summer time starts on the 29th), then the last day is in March and the 1st of April is not', async () => {
     const contractRef = await contract();
@@ -126,9 +149,9 @@ describe('billing run: one invoice per contract and period', () => {
       ['REFUND', 10, -72.5, -7.25, -79.75],
     ]);
     expect(invoice.vatBreakdown).toEqual([
-      { vatRate: 5.5, base: 19.99, tax: 1.1 },
-      { vatRate: 10, base: 72.5, tax: 7.25 },
-      { vatRate: 20, base: 123.45, tax: 24.69 },
+      { vatRate: 5.5, base: 19.99, tax: 1.1, vatCategoryCode: 'S', vatExemptionReasonCode: null, vatExemptionReason: null },
+      { vatRate: 10, base: 72.5, tax: 7.25, vatCategoryCode: 'S', vatExemptionReasonCode: null, vatExemptionReason: null },
+      { vatRate: 20, base: 123.45, tax: 24.69, vatCategoryCode: 'S', vatExemptionReasonCode: null, vatExemptionReason: null },
     ]);
     expect(invoice).toMatchObject({ invoiceType: 'INVOICE', status: 'ISSUED', debitRequired: true, totalWithoutTax: 215.94, totalTax: 33.04, totalWithTax: 248.98 });
 
@@ -145,18 +168,133 @@ describe('billing run: one invoice per contract and period', () => {
     expect(invoice.dueDate > invoice.issueDate).toBe(true);
   });
 
-  it('when a month has only refunds, then its invoice is a credit note on which nothing is debited', async () => {
+  it('when a month has only refunds of purchases billed in an earlier month, then a credit note names the invoice that billed them, no invoice is issued and the outstanding falls only once', async () => {
     const contractRef = await contract();
-    const purchase = await submitAccepted(billing, purchaseOn(contractRef, '2026-08-05', [{ unitPriceMinor: 50_000, vatRate: 20 }]));
+    const purchase = await submitAccepted(billing, purchaseOn(contractRef, '2026-08-05', [{ unitPriceMinor: 50_000, vatRate: 20 }, { unitPriceMinor: 30_000, vatRate: 0, vat: { vatCategory: 'TRAVEL_AGENT_MARGIN' } }]));
     await runPeriod(billing, '2026-08');
-    await submitAccepted(billing, refundOn(contractRef, '2026-09-02', purchase.orderRef, [{ unitPriceMinor: 20_000, vatRate: 20 }]));
+    const [august] = await invoicesOf(billing, contractRef);
+    const refund = await submitAccepted(
+      billing,
+      refundOn(contractRef, '2026-09-02', purchase.orderRef, [{ unitPriceMinor: 20_000, vatRate: 20, label: 'Hotel, 1 night' }, { unitPriceMinor: 30_000, vatRate: 0, vat: { vatCategory: 'TRAVEL_AGENT_MARGIN' }, label: 'Package Rome' }]),
+    );
+    const outstandingBefore = await outstandingMinorOf(billing, contractRef);
+    expect(outstandingBefore).toBe(60_000 + 30_000 - 24_000 - 30_000);
 
-    await runPeriod(billing, '2026-09');
-    const invoices = await invoicesOf(billing, contractRef);
-    expect(invoices.map((invoice) => [invoice.period, invoice.invoice_type, invoice.total_with_tax_minor, invoice.debit_required])).toEqual([
-      ['2026-08', 'INVOICE', '60000', true],
-      ['2026-09', 'CREDIT_NOTE', '-24000', false],
+    const run = await runPeriod(billing, '2026-09');
+    expect(run.status).toBe('COMPLETED');
+    expect((await invoicesOf(billing, contractRef)).map((invoice) => invoice.period)).toEqual(['2026-08']);
+    const notes = await creditNotesOf(contractRef);
+    expect(notes).toEqual([
+      {
+        credit_note_ref: expect.stringMatching(/^AV-\d{4}-\d{6}$/),
+        invoice_ref: august?.invoice_ref,
+        invoice_issue_date: await issueDateOf(august?.invoice_ref ?? ''),
+        run_id: run.runId,
+        issued_by: 'system:billing-run',
+        total_without_tax_minor: '50000',
+        total_tax_minor: '4000',
+        total_with_tax_minor: '54000',
+      },
     ]);
+    expect(await outstandingMinorOf(billing, contractRef)).toBe(outstandingBefore);
+    expect(await creditedRefundsOf(contractRef)).toEqual([{ operation_id: refund.operationId, credit_note_ref: notes[0]?.credit_note_ref }]);
+    const refundRead = await billing.api.get(`/v1/operations/${refund.operationId}`).set(await billing.auth(['operations:read']));
+    expect(refundRead.body).toMatchObject({ invoiceRef: null, creditNoteRef: notes[0]?.credit_note_ref });
+    const purchaseRead = await billing.api.get(`/v1/operations/${purchase.operationId}`).set(await billing.auth(['operations:read']));
+    expect(purchaseRead.body).toMatchObject({ invoiceRef: august?.invoice_ref });
+    expect(purchaseRead.body).not.toHaveProperty('creditNoteRef');
+
+    const api = await billing.api.get(`/v1/invoices/${august?.invoice_ref}/credit-notes`).set(await billing.auth(['invoices:read']));
+    expect(api.body.creditNotes).toEqual([
+      expect.objectContaining({
+        creditNoteRef: notes[0]?.credit_note_ref,
+        invoiceRef: august?.invoice_ref,
+        invoiceIssueDate: notes[0]?.invoice_issue_date,
+        issuedBy: 'system:billing-run',
+        totalWithTax: 540,
+        vatBreakdown: [
+          { vatRate: 20, base: 200, tax: 40, vatCategoryCode: 'S', vatExemptionReasonCode: null, vatExemptionReason: null },
+          { vatRate: 0, base: 300, tax: 0, vatCategoryCode: 'E', vatExemptionReasonCode: 'VATEX-EU-D', vatExemptionReason: 'Régime particulier – Agences de voyages' },
+        ],
+        lines: [
+          expect.objectContaining({ lineNumber: 1, description: expect.stringContaining('Hotel, 1 night'), amountWithTax: 240, vatCategoryCode: 'S' }),
+          expect.objectContaining({ lineNumber: 2, description: expect.stringContaining('Package Rome'), amountWithTax: 300, tax: 0, vatCategoryCode: 'E', vatExemptionReasonCode: 'VATEX-EU-D' }),
+        ],
+      }),
+    ]);
+    const published = await creditNoteEvents.waitForEvents(contractRef, 1);
+    expect(published).toEqual([
+      expect.objectContaining({
+        contractRef,
+        creditNote: expect.objectContaining({ creditNoteRef: notes[0]?.credit_note_ref, invoiceRef: august?.invoice_ref, invoiceIssueDate: notes[0]?.invoice_issue_date, totalWithTaxMinor: 54_000 }),
+      }),
+    ]);
+  });
+
+  it('when refunds of earlier purchases come with purchases, then the credit note is issued and the invoice deducts its credit: only the rest is due and debited, and what is left waits for the next invoice', async () => {
+    const contractRef = await contract();
+    const purchase = await submitAccepted(billing, purchaseOn(contractRef, '2026-04-05', [{ unitPriceMinor: 50_000, vatRate: 20 }]));
+    await runPeriod(billing, '2026-04');
+    await submitAccepted(billing, refundOn(contractRef, '2026-05-03', purchase.orderRef, [{ unitPriceMinor: 20_000, vatRate: 20 }]));
+    const sameMonth = await submitAccepted(billing, purchaseOn(contractRef, '2026-05-04', [{ unitPriceMinor: 10_000, vatRate: 10 }]));
+    await submitAccepted(billing, refundOn(contractRef, '2026-05-06', sameMonth.orderRef, [{ unitPriceMinor: 2_000, vatRate: 10 }]));
+
+    await runPeriod(billing, '2026-05');
+    const may = await invoiceOfPeriod(contractRef, '2026-05');
+    // The refund of May's own purchase stays a negative line; April's refund is on the credit note.
+    expect(may.lines.map((line: { operationType: string; amountWithTax: number }) => [line.operationType, line.amountWithTax])).toEqual([
+      ['PURCHASE', 110],
+      ['REFUND', -22],
+    ]);
+    expect(may).toMatchObject({ invoiceType: 'INVOICE', totalWithTax: 88, prepaidAmount: 88, amountDue: 0, debitRequired: false });
+    expect((await creditNotesOf(contractRef)).map((note) => note.total_with_tax_minor)).toEqual(['24000']);
+
+    await submitAccepted(billing, purchaseOn(contractRef, '2026-06-10', [{ unitPriceMinor: 100_000, vatRate: 10 }]));
+    await runPeriod(billing, '2026-06');
+    const june = await invoiceOfPeriod(contractRef, '2026-06');
+    expect(june).toMatchObject({ totalWithTax: 1_100, prepaidAmount: 240 - 88, amountDue: 1_100 - 152, debitRequired: true });
+    const [event] = (await events.waitForEvents(contractRef, 3)).filter((candidate) => candidate.invoice.invoiceRef === june.invoiceRef);
+    expect(event?.invoice).toMatchObject({ totalWithTaxMinor: 110_000, prepaidAmountMinor: 15_200, amountDueMinor: 94_800, debitRequired: true });
+    // Purchases 600 + 110 + 1 100, refunds 240 + 22: what the contract owes until the April and June invoices are paid.
+    expect(await outstandingMinorOf(billing, contractRef)).toBe(60_000 + 11_000 - 2_200 - 24_000 + 110_000);
+  });
+
+  it('when billing a contract with refunds of earlier purchases fails half-way, then nothing of it stays; run again, twice at once and once more, its credit note is issued once, numbered without gaps', async () => {
+    const contractRef = await contract();
+    const purchase = await submitAccepted(billing, purchaseOn(contractRef, '2026-01-05', [{ unitPriceMinor: 10_000, vatRate: 10 }]));
+    await runPeriod(billing, '2026-01');
+    const refund = await submitAccepted(billing, refundOn(contractRef, '2026-02-03', purchase.orderRef, [{ unitPriceMinor: 10_000, vatRate: 10 }]));
+    await submitAccepted(billing, purchaseOn(contractRef, '2026-02-04', [{ unitPriceMinor: 5_000, vatRate: 10 }]));
+    const numbersBefore = await creditNoteNumbers();
+    const pool = billing.service.context.pool;
+    const uninvoiced = async () => (await query<{ operation_id: string }>('select operation_id from uninvoiced_operations where contract_ref = $1', [contractRef])).length;
+
+    // The invoice, written after the credit note in the contract's transaction, fails: the credit note goes with it.
+    const trigger = `fail_invoice_${contractRef.replace(/\W/g, '_').toLowerCase()}`;
+    await pool.query(`create function ${trigger}() returns trigger language plpgsql as $$ begin if new.contract_ref = '${contractRef}' then raise exception 'disk full'; end if; return new; end $$`);
+    await pool.query(`create trigger ${trigger} before insert on invoices for each row execute function ${trigger}()`);
+    try {
+      const failed = await runPeriod(billing, '2026-02');
+      expect(failed.errors).toEqual([expect.objectContaining({ contractRef })]);
+    } finally {
+      await pool.query(`drop trigger ${trigger} on invoices`);
+      await pool.query(`drop function ${trigger}()`);
+    }
+    expect(await creditNotesOf(contractRef)).toEqual([]);
+    expect(await creditNoteNumbers()).toEqual(numbersBefore);
+    expect(await uninvoiced()).toBe(2);
+
+    await Promise.all([runPeriod(billing, '2026-02'), runPeriod(billing, '2026-02')]);
+    await runPeriod(billing, '2026-02');
+
+    const notes = await creditNotesOf(contractRef);
+    expect(notes).toHaveLength(1);
+    expect(await creditedRefundsOf(contractRef)).toEqual([{ operation_id: refund.operationId, credit_note_ref: notes[0]?.credit_note_ref }]);
+    const numbersAfter = await creditNoteNumbers();
+    expect(numbersAfter.slice(numbersBefore.length)).toEqual([(numbersBefore[numbersBefore.length - 1] ?? 0) + 1]);
+    expect(await invoiceOfPeriod(contractRef, '2026-02')).toMatchObject({ totalWithTax: 55, prepaidAmount: 55, amountDue: 0 });
+    expect(await uninvoiced()).toBe(0);
+    expect(await creditNoteEvents.waitForEvents(contractRef, 1)).toHaveLength(1);
   });
 
   it('when a period is run again, then no invoice is issued twice', async () => {
@@ -220,8 +358,8 @@ describe('billing run: one invoice per contract and period', () => {
       totalTax: 25,
       totalWithTax: 175,
       vatBreakdown: [
-        { vatRate: 10, base: 50, tax: 5 },
-        { vatRate: 20, base: 100, tax: 20 },
+        { vatRate: 10, base: 50, tax: 5, vatCategoryCode: 'S', vatExemptionReasonCode: null, vatExemptionReason: null },
+        { vatRate: 20, base: 100, tax: 20, vatCategoryCode: 'S', vatExemptionReasonCode: null, vatExemptionReason: null },
       ],
     });
     expect(await counts()).toEqual(before);

@@ -58,6 +58,7 @@ describe('POST and GET /v1/invoices/{invoiceRef}/credit-notes', () => {
     expect(response.body).toEqual({
       creditNoteRef: expect.stringMatching(/^AV-\d{4}-\d{6}$/),
       invoiceRef,
+      invoiceIssueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       contractRef,
       issueDate: expect.any(String),
       language: 'fr',
@@ -66,12 +67,12 @@ describe('POST and GET /v1/invoices/{invoiceRef}/credit-notes', () => {
       totalTax: 25,
       totalWithTax: 175,
       vatBreakdown: [
-        { vatRate: 10, base: 50, tax: 5 },
-        { vatRate: 20, base: 100, tax: 20 },
+        { vatRate: 10, base: 50, tax: 5, vatCategoryCode: 'S', vatExemptionReasonCode: null, vatExemptionReason: null },
+        { vatRate: 20, base: 100, tax: 20, vatCategoryCode: 'S', vatExemptionReasonCode: null, vatExemptionReason: null },
       ],
       lines: [
-        { lineNumber: 1, description: `Credit of invoice ${invoiceRef}, VAT 10 %`, vatRate: 10, amountWithoutTax: 50, tax: 5, amountWithTax: 55 },
-        { lineNumber: 2, description: `Credit of invoice ${invoiceRef}, VAT 20 %`, vatRate: 20, amountWithoutTax: 100, tax: 20, amountWithTax: 120 },
+        { lineNumber: 1, description: `Credit of invoice ${invoiceRef}, VAT 10 %`, vatRate: 10, amountWithoutTax: 50, tax: 5, amountWithTax: 55, vatCategoryCode: 'S', vatExemptionReasonCode: null, vatExemptionReason: null },
+        { lineNumber: 2, description: `Credit of invoice ${invoiceRef}, VAT 20 %`, vatRate: 20, amountWithoutTax: 100, tax: 20, amountWithTax: 120, vatCategoryCode: 'S', vatExemptionReasonCode: null, vatExemptionReason: null },
       ],
       reason,
       issuedBy: OPERATOR,
@@ -97,8 +98,13 @@ describe('POST and GET /v1/invoices/{invoiceRef}/credit-notes', () => {
       }),
     ]);
 
-    // A later credit note of the same contract is the barrier: everything published before it is in.
+    // The next invoice deducts the credit (docs/adr/0026): 175.00 of 175.00, nothing left to debit.
     const later = await issuedInvoice('2026-02', contractRef);
+    const laterInvoice = await billing.api.get(`/v1/invoices/${later.invoiceRef}`).set(await billing.auth(['invoices:read']));
+    expect(laterInvoice.body).toMatchObject({ totalWithTax: 175, prepaidAmount: 175, amountDue: 0, debitRequired: false });
+    // January's invoice is still collected in full (its debit is under way): 175.00 owed until it is paid.
+    expect(await outstandingMinorOf(billing, contractRef)).toBe(17_500);
+    // A later credit note of the same contract is the barrier: everything published before it is in.
     expect((await credit(later.invoiceRef, { reason: 'Goodwill', amount: 1 })).status).toBe(201);
     const events = await creditNoteEvents.waitForEvents(contractRef, 2);
     expect(events.map((event) => event.creditNote.creditNoteRef)).toEqual([response.body.creditNoteRef, expect.any(String)]);
@@ -148,10 +154,9 @@ describe('POST and GET /v1/invoices/{invoiceRef}/credit-notes', () => {
     expectError(await credit('BIL-1999-000001', { reason: 'r' }), 404, 'INVOICE_NOT_FOUND');
     expectError(await creditNotesOf('BIL-1999-000001'), 404, 'INVOICE_NOT_FOUND');
 
-    // A period whose refunds outweigh its purchases is billed as a credit note: it cannot be credited.
-    const purchase = await submitAccepted(billing, purchaseOn(contractRef, '2026-05-02', [{ unitPriceMinor: 10_000, vatRate: 20 }]));
-    await runPeriod(billing, '2026-05');
-    await submitAccepted(billing, refundOn(contractRef, '2026-06-02', purchase.orderRef, [{ unitPriceMinor: 10_000, vatRate: 20 }]));
+    // A period whose refunds cancel its purchases is billed as a credit note of the invoice series: it cannot be credited.
+    const purchase = await submitAccepted(billing, purchaseOn(contractRef, '2026-06-02', [{ unitPriceMinor: 10_000, vatRate: 20 }]));
+    await submitAccepted(billing, refundOn(contractRef, '2026-06-09', purchase.orderRef, [{ unitPriceMinor: 10_000, vatRate: 20 }]));
     await runPeriod(billing, '2026-06');
     const refundNote = (await invoicesOf(billing, contractRef)).find((invoice) => invoice.period === '2026-06');
     expect(refundNote?.invoice_type).toBe('CREDIT_NOTE');

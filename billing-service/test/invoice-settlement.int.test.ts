@@ -145,11 +145,11 @@ describe('invoice settlement: payment results and deliveries', () => {
 
   it('when a credit note is reported paid, then nothing changes: nothing is collected on it', async () => {
     const contractRef = await knownContract(billing, contracts);
-    const purchase = await submitAccepted(billing, purchaseOn(contractRef, '2026-04-02', [{ unitPriceMinor: 10_000, vatRate: 20 }]));
-    await runPeriod(billing, '2026-04');
-    await submitAccepted(billing, refundOn(contractRef, '2026-05-02', purchase.orderRef, [{ unitPriceMinor: 10_000, vatRate: 20 }]));
+    // Refunded in the month it was bought: the month's statement is for zero, a credit note of the invoice series.
+    const purchase = await submitAccepted(billing, purchaseOn(contractRef, '2026-05-02', [{ unitPriceMinor: 10_000, vatRate: 20 }]));
+    await submitAccepted(billing, refundOn(contractRef, '2026-05-09', purchase.orderRef, [{ unitPriceMinor: 10_000, vatRate: 20 }]));
     await runPeriod(billing, '2026-05');
-    const [, creditNote] = await invoicesOf(billing, contractRef);
+    const [creditNote] = await invoicesOf(billing, contractRef);
     expect(creditNote?.invoice_type).toBe('CREDIT_NOTE');
     const identity = { contractRef, invoiceRef: creditNote?.invoice_ref ?? '', totalWithTaxMinor: Number(creditNote?.total_with_tax_minor) };
     const outstanding = await outstandingMinorOf(billing, contractRef);

@@ -206,6 +206,59 @@ describe('operations API: idempotency, bad input, queries', () => {
       await expectRefused(await submit(withProduct(buildPurchaseRequest(contractRef), { vatRate: 5.555 })), 400, 'INVALID_VAT_RATE');
     });
 
+    it('when a line\'s VAT category does not fit its rate, tax or exemption reason, then 400 VAT_CATEGORY_INVALID naming the line, and nothing is stored nor published', async () => {
+      const untaxed = (total: number, change: Record<string, unknown>) => {
+        const body = buildPurchaseRequest(contractRef);
+        const amount = total / 100;
+        return withProduct(
+          { ...body, order: { ...body.order, totalWithoutTax: amount, totalTax: 0, totalWithTax: amount } },
+          { unitPrice: amount, vatRate: 0, amountWithoutTax: amount, amountTax: 0, amountWithTax: amount, ...change },
+        );
+      };
+      const refused = [
+        { body: withProduct(buildPurchaseRequest(contractRef), { vatCategory: 'TRAVEL_AGENT_MARGIN' }), field: 'vatCategory', says: 'a line of vatCategory TRAVEL_AGENT_MARGIN has vatRate 0 and amountTax 0' },
+        { body: withProduct(buildPurchaseRequest(contractRef), { vatCategory: 'EXEMPT', vatExemptionReason: 'Exonération' }), field: 'vatCategory', says: 'a line of vatCategory EXEMPT has vatRate 0' },
+        { body: withProduct(buildPurchaseRequest(contractRef), { vatCategory: 'ZERO_RATED' }), field: 'vatCategory', says: 'a line of vatCategory ZERO_RATED' },
+        { body: untaxed(45_000, { vatCategory: 'EXEMPT' }), field: 'vatExemptionReason', says: 'an EXEMPT line needs its vatExemptionReason' },
+        { body: untaxed(45_000, { vatCategory: 'EXEMPT', vatExemptionReasonCode: 'VATEX-EU-132' }), field: 'vatExemptionReason', says: 'needs its vatExemptionReason' },
+        { body: untaxed(45_000, { vatCategory: 'STANDARD' }), field: 'vatRate', says: 'a STANDARD line has a VAT rate above 0' },
+        { body: untaxed(45_000, { vatCategory: 'TRAVEL_AGENT_MARGIN', vatExemptionReason: 'Margin' }), field: 'vatExemptionReason', says: 'only with vatCategory EXEMPT' },
+        { body: withProduct(buildPurchaseRequest(contractRef), { vatExemptionReasonCode: 'VATEX-EU-132' }), field: 'vatExemptionReason', says: 'only with vatCategory EXEMPT, not STANDARD' },
+      ];
+      for (const { body, field, says } of refused) {
+        const response = await submit(body);
+        await expectRefused(response, 400, 'VAT_CATEGORY_INVALID');
+        expect(response.body.errors[0].message).toContain(`/body/order/orderItems/0/productItems/0/${field}: `);
+        expect(response.body.errors[0].message).toContain(says);
+      }
+      await expectRefused(await submit(withProduct(buildPurchaseRequest(contractRef), { vatCategory: 'REDUCED' })), 400, 'VALIDATION_FAILED');
+      await expectRefused(await submit(untaxed(45_000, { vatCategory: 'EXEMPT', vatExemptionReason: 'x', vatExemptionReasonCode: 'EU-132' })), 400, 'VALIDATION_FAILED');
+      const published = await billing.service.context.pool.query('select count(*)::int as count from outbox where message_key = $1', [contractRef]);
+      expect(published.rows[0].count).toBe(0);
+    });
+
+    it('when lines carry their VAT categories, then each is stored with its EN 16931 code and reason, and a line without one is standard', async () => {
+      const target = await knownContract();
+      const body = buildPurchaseRequest(target, 10_000);
+      const [item] = body.order.orderItems;
+      const [taxed] = item?.productItems ?? [];
+      const flight = { ...taxed, productLabel: 'Flight Paris – New York', unitPrice: 450, vatRate: 0, amountWithoutTax: 450, amountTax: 0, amountWithTax: 450, vatCategory: 'EXEMPT', vatExemptionReason: 'Exonération de TVA, article 262 II 8° du CGI' };
+      const pkg = { ...taxed, productLabel: 'Package Rome', unitPrice: 300, vatRate: 0, amountWithoutTax: 300, amountTax: 0, amountWithTax: 300, vatCategory: 'TRAVEL_AGENT_MARGIN' };
+      const order = { ...body.order, orderItems: [{ ...item, productItems: [taxed, flight, pkg] as never }], totalWithoutTax: body.order.totalWithoutTax + 750, totalWithTax: body.order.totalWithTax + 750 };
+      const response = await submit({ ...body, order });
+      expect(response.status).toBe(201);
+      expect(response.body.order.orderItems[0].productItems[1]).toMatchObject({ vatCategory: 'EXEMPT' });
+      const lines = await billing.service.context.pool.query(
+        'select line_no, vat_category_code, vat_exemption_reason_code, vat_exemption_reason from operation_lines where operation_id = $1 order by line_no',
+        [response.body.operationId],
+      );
+      expect(lines.rows).toEqual([
+        { line_no: 1, vat_category_code: 'S', vat_exemption_reason_code: null, vat_exemption_reason: null },
+        { line_no: 2, vat_category_code: 'E', vat_exemption_reason_code: null, vat_exemption_reason: 'Exonération de TVA, article 262 II 8° du CGI' },
+        { line_no: 3, vat_category_code: 'E', vat_exemption_reason_code: 'VATEX-EU-D', vat_exemption_reason: 'Régime particulier – Agences de voyages' },
+      ]);
+    });
+
     it('when an amount has more decimals than the currency, then 400 INVALID_AMOUNT', async () => {
       await expectRefused(await submit(withProduct(buildPurchaseRequest(contractRef), { unitPrice: 90.001 })), 400, 'INVALID_AMOUNT');
     });

@@ -87,6 +87,27 @@ describe('invoice PDF, read back', () => {
     expect(text).not.toContain('SEPA creditor identifier');
   });
 
+  it('when lines are exempt or under the margin scheme, then each VAT entry says so with its mention, margin lines show no VAT, and the credit deducted lowers what is debited', async () => {
+    const margin = { vatCategoryCode: 'E', vatExemptionReasonCode: 'VATEX-EU-D', vatExemptionReason: 'Régime particulier – Agences de voyages' };
+    const exempt = { vatCategoryCode: 'E', vatExemptionReasonCode: null, vatExemptionReason: 'Exonération de TVA, article 262 II 8° du CGI' };
+    const { invoice } = buildInvoiceIssuedEvent({
+      lines: [
+        { description: 'Hotel Bellecour, 2 nights', unitPriceWithoutTaxMinor: 31_000, vatRateBasisPoints: 1_000 },
+        { description: 'Flight Paris – New York', unitPriceWithoutTaxMinor: 45_000, vatRateBasisPoints: 0, vat: exempt },
+        { description: 'Package Marrakech', unitPriceWithoutTaxMinor: 184_800, vatRateBasisPoints: 0, vat: margin },
+      ],
+    });
+    // 341.00 + 450.00 + 1,848.00 = 2,639.00, of which 100.00 of credit notes is deducted.
+    const { text } = await pdfText(await renderInvoicePdf({ ...invoice, prepaidAmountMinor: 10_000, amountDueMinor: invoice.totalWithTaxMinor - 10_000 }, seller));
+
+    expect(text).toContain('VAT rate Base excl. VAT VAT 10 % 310,00 € 31,00 € Exempt 450,00 € 0,00 € Margin scheme 1 848,00 € –');
+    expect(text).toContain('Exonération de TVA, article 262 II 8° du CGI');
+    expect(text).toContain('Régime particulier – Agences de voyages');
+    expect(text).toMatch(/Package Marrakech Order \S+ 1 1 848,00 € Margin 1 848,00 €/);
+    expect(text).toContain('Total incl. VAT 2 639,00 € Credit deducted -100,00 € Amount due 2 539,00 €');
+    expect(text).toContain('The amount of 2 539,00 € will be debited on');
+  });
+
   it('when an invoice is for zero, then nothing will be debited', async () => {
     const { invoice } = buildInvoiceIssuedEvent({ lines: [{ description: 'Trip', unitPriceWithoutTaxMinor: 1_000 }, { description: 'Refund', unitPriceWithoutTaxMinor: -1_000 }], ...english });
     expect(invoice).toMatchObject({ invoiceType: 'CREDIT_NOTE', totalWithTaxMinor: 0, debitRequired: false });

@@ -62,6 +62,22 @@ describe('collecting issued invoices by direct debit', () => {
     expect(await under.simulatedDebitsOf(result.paymentRef)).toEqual([{ calls: 1, outcome: 'SUCCEEDED', providerRef: payment.providerRef }]);
   });
 
+  it('when the invoice deducts credit (credit notes), then only its amount due is debited; with nothing due, nothing is; an event without an amount due is debited its total', async () => {
+    const deducted = buildInvoiceIssuedEvent({ amountWithTaxMinor: 123_456, invoice: { prepaidAmountMinor: 23_456, amountDueMinor: 100_000 } });
+    const covered = buildInvoiceIssuedEvent({ amountWithTaxMinor: 50_000, invoice: { prepaidAmountMinor: 50_000, amountDueMinor: 0, debitRequired: false } });
+    const older = buildInvoiceIssuedEvent({ amountWithTaxMinor: 70_000, invoice: { prepaidAmountMinor: 0, amountDueMinor: null } });
+    await invoices.publish(deducted, covered, older);
+
+    expect(await results.firstResultOf(deducted.invoice.invoiceRef)).toMatchObject({ status: 'SUCCEEDED', amountMinor: 100_000 });
+    expect(await results.firstResultOf(older.invoice.invoiceRef)).toMatchObject({ status: 'SUCCEEDED', amountMinor: 70_000 });
+    const coveredPayment = await waitFor(
+      async () => (await under.api.get(`/v1/payments?invoiceRef=${covered.invoice.invoiceRef}`).set(auth())).body.payments[0],
+      { description: 'the payment of the covered invoice' },
+    );
+    expect(coveredPayment).toMatchObject({ status: 'NOT_REQUIRED', amount: { amount: 0, currency: 'EUR' } });
+    expect(await under.simulatedDebitsOf(coveredPayment.paymentRef)).toEqual([]);
+  });
+
   it.each([
     ['INSUFFICIENT_FUNDS', simulatedIbans.insufficientFunds, 'AM04'],
     ['ACCOUNT_CLOSED', simulatedIbans.accountClosed, 'AC04'],

@@ -120,11 +120,22 @@ function contractRequest(customer: CustomerIdentity, email: string, limit: numbe
   };
 }
 
+/** The VAT treatment of a line that is not taxed at a French rate (billing's VatCategory). */
+type UntaxedLine = { vatCategory: 'TRAVEL_AGENT_MARGIN' } | { vatCategory: 'EXEMPT'; vatExemptionReason: string };
+
+/** Packages the agency sells as its own (flight + hotel + transfers): taxed on its margin, no VAT on the invoice. */
+const MARGIN_SCHEME: UntaxedLine = { vatCategory: 'TRAVEL_AGENT_MARGIN' };
+/** International passenger flights are exempt in France. */
+const INTERNATIONAL_FLIGHT: UntaxedLine = { vatCategory: 'EXEMPT', vatExemptionReason: 'Exonération de TVA, article 262 II 8° du CGI (transport aérien international de voyageurs)' };
+
 /**
- * One line at the French VAT rate of its product: 10 % for passenger transport and hotel
- * accommodation, 20 % for packages and the agency's fees; amounts in cents, adding up exactly.
+ * One line at the French VAT rate of its product: 10 % for domestic passenger transport and
+ * hotel accommodation, 20 % for the agency's fees; or, with `untaxed`, a package under the
+ * travel agents' margin scheme or an exempt international flight, priced with nothing on top
+ * (vatRate 0). Amounts in cents, adding up exactly.
  */
-function order(orderRef: string, label: string, withoutTaxCents: number, vatRate: 10 | 20, traveller: string, extra: Body = {}): Body {
+function order(orderRef: string, label: string, withoutTaxCents: number, vatRate: 0 | 10 | 20, traveller: string, extra: Body = {}, untaxed?: UntaxedLine): Body {
+  if ((vatRate === 0) !== (untaxed !== undefined)) throw new Error(`${label}: a line is untaxed exactly when its VAT rate is 0`);
   const taxCents = Math.round((withoutTaxCents * vatRate) / 100); // integers only: cents × whole percent
   const euros = (cents: number) => Number((cents / 100).toFixed(2));
   const withTaxCents = withoutTaxCents + taxCents;
@@ -143,6 +154,7 @@ function order(orderRef: string, label: string, withoutTaxCents: number, vatRate
             amountWithoutTax: euros(withoutTaxCents),
             amountTax: euros(taxCents),
             amountWithTax: euros(withTaxCents),
+            ...(untaxed ?? { vatCategory: 'STANDARD' }),
             travel: { travellerName: traveller, bookingRef: orderRef.slice(-6).toUpperCase(), costCentre: 'CSE' },
           },
         ],
@@ -225,18 +237,18 @@ export async function playMonth(client: PlatformClient, options: PlayOptions = {
   const ref = (n: number) => `ORD-${tag}-${n}`;
   await operate(acme, 'PURCHASE', day(3), 'TGV Paris – Lyon, 2 travellers', order(ref(1), 'TGV Paris – Lyon', 18_400, 10, 'Jane Martin'));
   await operate(acme, 'PURCHASE', day(4), 'Hotel Lyon, 2 nights', order(ref(2), 'Hotel Bellecour, 2 nights', 31_000, 10, 'Jane Martin'));
-  await operate(acme, 'PURCHASE', day(11), 'Flight Paris – Nice', order(ref(3), 'Flight ORY-NCE', 12_350, 10, 'Paul Girard'));
-  await operate(acme, 'PURCHASE', day(18), 'Ski week, group of 6', order(ref(4), 'Ski week Les Arcs', 154_000, 20, 'Group CSE'));
-  await operate(acme, 'REFUND', day(21), 'Flight Paris – Nice cancelled', order(ref(5), 'Refund flight ORY-NCE', 12_350, 10, 'Paul Girard', { refundedOrderRef: ref(3) }));
+  await operate(acme, 'PURCHASE', day(11), 'Flight Paris – Barcelona', order(ref(3), 'Flight ORY-BCN', 13_585, 0, 'Paul Girard', {}, INTERNATIONAL_FLIGHT));
+  await operate(acme, 'PURCHASE', day(18), 'Ski week, group of 6', order(ref(4), 'Ski week Les Arcs (package)', 184_800, 0, 'Group CSE', {}, MARGIN_SCHEME));
+  await operate(acme, 'REFUND', day(21), 'Flight Paris – Barcelona cancelled', order(ref(5), 'Refund flight ORY-BCN', 13_585, 0, 'Paul Girard', { refundedOrderRef: ref(3) }, INTERNATIONAL_FLIGHT));
   await operate(acme, 'PURCHASE', day(27), 'Booking fees', order(ref(6), 'Agency fees', 2_500, 20, 'Jane Martin'));
 
   await operate(globex, 'PURCHASE', day(6), 'TGV Lille – Marseille', order(ref(7), 'TGV Lille – Marseille', 21_900, 10, 'Marc Petit'));
   await operate(globex, 'PURCHASE', day(13), 'Seminar hotel', order(ref(8), 'Hotel seminar package, rooms', 98_000, 10, 'Works council'));
   await operate(globex, 'PURCHASE', day(25), 'Coach trip', order(ref(9), 'Coach Lille – Bruges', 45_000, 10, 'Works council'));
 
-  await operate(initech, 'PURCHASE', day(2), 'City break Rome', order(ref(10), 'City break Rome', 40_000, 20, 'Sofia Rossi'));
+  await operate(initech, 'PURCHASE', day(2), 'City break Rome', order(ref(10), 'City break Rome (package)', 48_000, 0, 'Sofia Rossi', {}, MARGIN_SCHEME));
   await operate(initech, 'PURCHASE', day(9), 'Eurostar Paris – London', order(ref(11), 'Eurostar', 30_000, 10, 'Tom Baker'));
-  await operate(initech, 'PURCHASE', day(16), 'Cruise (over the limit)', order(ref(12), 'Mediterranean cruise', 90_000, 20, 'Sofia Rossi'));
+  await operate(initech, 'PURCHASE', day(16), 'Cruise (over the limit)', order(ref(12), 'Mediterranean cruise (package)', 108_000, 0, 'Sofia Rossi', {}, MARGIN_SCHEME));
   const suspended = await client.post('contract-service', `/v1/contracts/${initech.contractRef}/suspend`, { reason: 'Unpaid previous invoice' });
   if (suspended.status !== 200) throw new Error(`suspending: ${suspended.status} ${JSON.stringify(suspended.body)}`);
   await billingStatusOf(initech.contractRef, 'SUSPENDED');

@@ -66,6 +66,17 @@ async function expectMonthClosedCorrectly(outcome: MonthOutcome, client: Platfor
     ['Initech Travel Club', 'INVOICE', '722.00 EUR', 'SUCCEEDED → invoice PAID', 'SENT', '0.00 EUR'],
   ]);
   for (const invoice of outcome.invoices) expect(invoice.invoiceRef).toMatch(/^BIL-\d{4}-\d{6}$/);
+  // The VAT breakdown per category and rate: hotel and train at 10 %, fees at 20 %, the exempt flight (bought and refunded), the ski package under the margin scheme.
+  const acme = await client.get<{ vatBreakdown: Array<{ vatCategoryCode: string; vatRate: number; base: number; tax: number; vatExemptionReasonCode: string | null }> }>(
+    'billing-service',
+    `/v1/invoices/${outcome.invoices[0]?.invoiceRef}`,
+  );
+  expect(acme.body.vatBreakdown.map((entry) => [entry.vatCategoryCode, entry.vatRate, entry.base, entry.tax, entry.vatExemptionReasonCode])).toEqual([
+    ['S', 10, 494, 49.4, null],
+    ['S', 20, 25, 5, null],
+    ['E', 0, 0, 0, null],
+    ['E', 0, 1848, 0, 'VATEX-EU-D'],
+  ]);
   expect(new Set(outcome.customers.map((customer) => customer.mandateRef)).size).toBe(3);
   expect(new Set(outcome.customers.map((customer) => customer.siren)).size).toBe(3);
   // French unless the contract says otherwise: Globex asked for English.
@@ -90,6 +101,8 @@ async function expectMonthClosedCorrectly(outcome: MonthOutcome, client: Platfor
     for (const mention of texts.mentions) expect(plain(text)).toContain(mention);
     expect(text).not.toMatch(texts.foreign);
     expect(mails[0]?.subject.startsWith(texts.subject)).toBe(true);
+    // Packages under the travel agents' margin scheme carry its mention and show no VAT (docs/adr/0026).
+    if (customer.name !== 'Globex Works Council') expect(plain(text)).toContain('Régime particulier – Agences de voyages');
 
     const payments = await client.get<{ payments: Array<{ paymentRef: string; collectionDate: string }> }>('payment-service', `/v1/payments?invoiceRef=${invoice?.invoiceRef}`);
     expect(payments.body.payments).toHaveLength(1); // never debited twice

@@ -1,14 +1,20 @@
-import { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
+import { billingCreditNoteIssuedV1Event, billingInvoiceIssuedV1Event } from '@boissipay/contracts';
 import { transactionalOutbox } from '@boissipay/runtime';
 import type { BillingPeriod } from '../domain/billing-period';
 import { addDays } from '../domain/billing-period';
 import { buildInvoiceDraft } from '../domain/build-invoice';
 import { collectionDateOf } from '../domain/collection-date';
+import { formatCreditNoteRef } from '../domain/credit-note';
 import type { InvoiceTotals, InvoiceType, IssuedInvoice } from '../domain/invoice';
 import { formatInvoiceRef, numberingYearOf } from '../domain/invoice-number';
+import { separateRefundsOfEarlierInvoices, type RefundCreditNoteDraft } from '../domain/refund-credit-note';
+import { creditNoteIssuedEventOf } from '../events/credit-note-issued-event';
 import { invoiceIssuedEventOf } from '../events/invoice-issued-event';
+import { insertCreditNote, markRefundsCredited, takeNextCreditNoteNumber, type CreditNoteRow } from '../infra/credit-note-repository';
+import type { BillingTransaction } from '../infra/database';
 import {
   findBillableOperations,
+  findCreditToDeduct,
   findInvoiceRefOfPeriod,
   insertInvoice,
   invoicePartyOf,
@@ -16,7 +22,7 @@ import {
   markOperationsInvoiced,
   takeNextInvoiceNumber,
 } from '../infra/invoice-repository';
-import { momentOf, type BillingRunDependencies } from './dependencies';
+import { momentOf, type BillingRunDependencies, type Moment } from './dependencies';
 
 export type ContractBillingDependencies = Pick<BillingRunDependencies, 'db' | 'clock' | 'newId' | 'timeZone' | 'paymentTermDays' | 'prenotificationDays'>;
 
@@ -27,17 +33,25 @@ export interface BillingRunOfContract {
   correlationId: string | null;
 }
 
+/** Who issues the credit notes a billing run issues for refunds. */
+export const BILLING_RUN_ISSUER = 'system:billing-run';
+
 export type ContractBillingOutcome =
-  | { kind: 'issued'; invoiceRef: string; invoiceType: InvoiceType; currency: string; totals: InvoiceTotals }
+  | { kind: 'issued'; invoiceRef: string; invoiceType: InvoiceType; currency: string; totals: InvoiceTotals; creditNoteRefs: string[] }
+  | { kind: 'credited'; creditNoteRefs: string[] }
   | { kind: 'skipped'; reason: 'already-invoiced' | 'nothing-to-invoice' }
   | { kind: 'failed'; message: string };
 
 /**
- * Bills one contract for the period, all in one transaction: the invoice, its lines, its
- * number, the operations marked invoiced and the billing.invoice-issued.v1 event commit
- * together or not at all. Under the contract's lock the run re-reads what is left to invoice,
- * so a concurrent run, or a run repeated after a crash, finds the invoice already there (or
- * the operations already invoiced) and issues nothing twice.
+ * Bills one contract for the period, all in one transaction: the credit notes for refunds of
+ * purchases an earlier invoice billed (docs/adr/0026), the invoice, its lines, the numbers,
+ * the operations marked invoiced or credited and the billing.credit-note-issued.v1 and
+ * billing.invoice-issued.v1 events commit together or not at all. Under the contract's lock
+ * the run re-reads what is left to invoice, so a concurrent run, or a run repeated after a
+ * crash, finds the invoice already there (or the operations already invoiced or credited) and
+ * issues nothing twice. The invoice deducts the contract's credit not deducted yet, the new
+ * credit notes' included; nothing lowers the outstanding here: each refund lowered it when it
+ * was accepted.
  */
 export async function billContract(deps: ContractBillingDependencies, contractRef: string, run: BillingRunOfContract): Promise<ContractBillingOutcome> {
   return deps.db.transaction(async (tx) => {
@@ -45,13 +59,25 @@ export async function billContract(deps: ContractBillingDependencies, contractRe
     if (!locked?.contract) return { kind: 'failed', message: `Billing's read model has no contract ${contractRef}.` };
     if (await findInvoiceRefOfPeriod(tx, contractRef, run.period.id)) return { kind: 'skipped', reason: 'already-invoiced' };
 
-    const outcome = buildInvoiceDraft(await findBillableOperations(tx, contractRef, run.period.endExclusive));
-    if (outcome.kind === 'nothing-to-invoice') return { kind: 'skipped', reason: 'nothing-to-invoice' };
+    const billable = await findBillableOperations(tx, contractRef, run.period.endExclusive);
+    const currencies = [...new Set(billable.map((operation) => operation.currency))].sort();
+    if (currencies.length > 1) {
+      return { kind: 'failed', message: `Operations to invoice are in several currencies (${currencies.join(', ')}); one invoice has one currency.` };
+    }
+    const { toInvoice, creditNotes } = separateRefundsOfEarlierInvoices(billable);
+    const credited = creditNotes.reduce((sum, creditNote) => sum + creditNote.totals.withTaxMinor, 0);
+    const outcome = buildInvoiceDraft(toInvoice, toInvoice.length > 0 ? (await findCreditToDeduct(tx, contractRef)) + credited : 0);
     if (outcome.kind === 'mixed-currencies') {
       return { kind: 'failed', message: `Operations to invoice are in several currencies (${outcome.currencies.join(', ')}); one invoice has one currency.` };
     }
+    if (outcome.kind === 'nothing-to-invoice' && creditNotes.length === 0) return { kind: 'skipped', reason: 'nothing-to-invoice' };
 
-    const { now: issuedAt, today: issueDate } = momentOf(deps);
+    const moment = momentOf(deps);
+    const creditNoteRefs: string[] = [];
+    for (const draft of creditNotes) creditNoteRefs.push(await issueRefundCreditNote(tx, deps, { contractRef, run, draft, moment }));
+    if (outcome.kind === 'nothing-to-invoice') return { kind: 'credited', creditNoteRefs };
+
+    const { now: issuedAt, today: issueDate } = moment;
     const year = numberingYearOf(issueDate);
     // Taken once everything is read and built: the counter row, which every issuer waits on, stays locked the shortest time.
     const invoiceRef = formatInvoiceRef(year, await takeNextInvoiceNumber(tx, year));
@@ -70,6 +96,43 @@ export async function billContract(deps: ContractBillingDependencies, contractRe
     await insertInvoice(tx, invoice, { runId: run.runId, issuedEventId: event.eventId, issuedAt });
     await markOperationsInvoiced(tx, contractRef, invoice.operationIds, invoice);
     await transactionalOutbox.enqueue(tx, billingInvoiceIssuedV1Event.eventTopic, { key: contractRef, event });
-    return { kind: 'issued', invoiceRef, invoiceType: invoice.invoiceType, currency: invoice.currency, totals: invoice.totals };
+    return { kind: 'issued', invoiceRef, invoiceType: invoice.invoiceType, currency: invoice.currency, totals: invoice.totals, creditNoteRefs };
   });
+}
+
+/** A credit note of the credit-note series for refunds of one earlier invoice, its refunds taken off the queue, and its event. */
+async function issueRefundCreditNote(
+  tx: BillingTransaction,
+  deps: ContractBillingDependencies,
+  { contractRef, run, draft, moment }: { contractRef: string; run: BillingRunOfContract; draft: RefundCreditNoteDraft; moment: Moment },
+): Promise<string> {
+  const year = numberingYearOf(moment.today);
+  const creditNote: CreditNoteRow = {
+    creditNoteId: deps.newId(),
+    creditNoteRef: formatCreditNoteRef(year, await takeNextCreditNoteNumber(tx, year)),
+    invoiceId: draft.precedingInvoice.invoiceId,
+    invoiceRef: draft.precedingInvoice.invoiceRef,
+    invoiceIssueDate: draft.precedingInvoice.issueDate,
+    language: draft.precedingInvoice.language,
+    contractRef,
+    runId: run.runId,
+    issueDate: moment.today,
+    issuedAt: moment.now,
+    currency: draft.currency,
+    totalWithoutTaxMinor: draft.totals.withoutTaxMinor,
+    totalTaxMinor: draft.totals.taxMinor,
+    totalWithTaxMinor: draft.totals.withTaxMinor,
+    vatBreakdown: draft.vatBreakdown,
+    lines: draft.lines,
+    reason: draft.reason,
+    issuedBy: BILLING_RUN_ISSUER,
+    idempotencyKey: null,
+    requestHash: `refunds:${draft.operationIds.join(',')}`,
+    issuedEventId: deps.newId(),
+  };
+  await insertCreditNote(tx, creditNote);
+  await markRefundsCredited(tx, contractRef, draft.operationIds, creditNote);
+  const event = creditNoteIssuedEventOf(creditNote, { correlationId: run.correlationId });
+  await transactionalOutbox.enqueue(tx, billingCreditNoteIssuedV1Event.eventTopic, { key: contractRef, event });
+  return creditNote.creditNoteRef;
 }

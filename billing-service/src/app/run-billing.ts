@@ -117,7 +117,7 @@ async function executeRun(
         try {
           const outcome = await billContract(deps, contractRef, runOfContract);
           consecutiveFailures = 0;
-          if (outcome.kind === 'issued') billed += 1;
+          if (outcome.kind === 'issued' || outcome.kind === 'credited') billed += 1;
           if (outcome.kind === 'failed') {
             logger.warn({ contractRef, reason: outcome.message }, 'contract not billed');
             recordError({ contractRef, message: outcome.message });

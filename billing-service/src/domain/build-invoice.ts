@@ -1,5 +1,6 @@
 import type { MandateView } from './contract-view';
 import type { BillableOperation, DebitMandate, InvoiceDraft, InvoiceLine, InvoiceTotals, VatSubtotal } from './invoice';
+import { compareVatGroups, vatGroupKey, type VatTreatment } from './vat-category';
 
 export type DraftOutcome =
   | { kind: 'draft'; draft: InvoiceDraft }
@@ -8,12 +9,14 @@ export type DraftOutcome =
 
 /**
  * The invoice of a contract's operations: one line per product line of each operation, in
- * the order given (refunds as negative lines), the VAT breakdown per rate and the totals,
- * all sums of the lines, so they agree to the minor unit by construction. The tax is the
- * one each operation was accepted with (checked against its base then), never recomputed.
- * A total with tax of zero or less makes a credit note, on which nothing is debited.
+ * the order given (refunds as negative lines), the VAT breakdown per category, rate and
+ * exemption reason, and the totals, all sums of the lines, so they agree to the minor unit by
+ * construction. The tax is the one each operation was accepted with (checked against its base
+ * then), never recomputed. A total with tax of zero or less makes a credit note, on which
+ * nothing is debited. `creditMinor`, the contract's credit not yet deducted (its credit notes),
+ * is deducted up to the total with tax (BT-113); what is left is due (BT-115) and debited.
  */
-export function buildInvoiceDraft(operations: readonly BillableOperation[]): DraftOutcome {
+export function buildInvoiceDraft(operations: readonly BillableOperation[], creditMinor = 0): DraftOutcome {
   if (operations.length === 0) return { kind: 'nothing-to-invoice' };
   const currencies = [...new Set(operations.map((operation) => operation.currency))];
   const [currency] = currencies;
@@ -40,11 +43,16 @@ export function buildInvoiceDraft(operations: readonly BillableOperation[]): Dra
         traveller: line.travellerName,
         bookingRef: line.bookingRef,
         costCentre: line.costCentre,
+        vatCategoryCode: line.vatCategoryCode,
+        vatExemptionReasonCode: line.vatExemptionReasonCode,
+        vatExemptionReason: line.vatExemptionReason,
       });
     }
   }
 
   const totals = totalsOf(lines);
+  const prepaidAmountMinor = Math.min(Math.max(0, creditMinor), Math.max(0, totals.withTaxMinor));
+  const amountDueMinor = totals.withTaxMinor - prepaidAmountMinor;
   return {
     kind: 'draft',
     draft: {
@@ -53,13 +61,23 @@ export function buildInvoiceDraft(operations: readonly BillableOperation[]): Dra
       lines,
       vatBreakdown: vatBreakdownOf(lines),
       totals,
-      debitRequired: totals.withTaxMinor > 0,
+      prepaidAmountMinor,
+      amountDueMinor,
+      debitRequired: amountDueMinor > 0,
       operationIds: operations.map((operation) => operation.operationId),
     },
   };
 }
 
-function totalsOf(lines: readonly InvoiceLine[]): InvoiceTotals {
+/** A line as the totals and the VAT breakdown read it: an invoice line or a credit-note line. */
+export interface TaxedAmounts extends VatTreatment {
+  vatRateBasisPoints: number;
+  amountWithoutTaxMinor: number;
+  taxMinor: number;
+  amountWithTaxMinor: number;
+}
+
+export function totalsOf(lines: readonly TaxedAmounts[]): InvoiceTotals {
   const totals = { withoutTaxMinor: 0, taxMinor: 0, withTaxMinor: 0 };
   for (const line of lines) {
     totals.withoutTaxMinor += line.amountWithoutTaxMinor;
@@ -69,16 +87,28 @@ function totalsOf(lines: readonly InvoiceLine[]): InvoiceTotals {
   return totals;
 }
 
-/** One subtotal per VAT rate, lowest rate first. */
-function vatBreakdownOf(lines: readonly InvoiceLine[]): VatSubtotal[] {
-  const byRate = new Map<number, VatSubtotal>();
+/**
+ * One subtotal per VAT category, rate and exemption reason (EN 16931 BG-23: a 10 % hotel
+ * night and a 0 % exempt flight are two entries, an exempt flight and a margin-scheme package
+ * too, each with its own mention), standard rates first, lowest rate first.
+ */
+export function vatBreakdownOf(lines: readonly TaxedAmounts[]): VatSubtotal[] {
+  const groups = new Map<string, VatSubtotal>();
   for (const line of lines) {
-    const subtotal = byRate.get(line.vatRateBasisPoints) ?? { rateBasisPoints: line.vatRateBasisPoints, baseMinor: 0, taxMinor: 0 };
+    const key = vatGroupKey(line, line.vatRateBasisPoints);
+    const subtotal = groups.get(key) ?? {
+      rateBasisPoints: line.vatRateBasisPoints,
+      baseMinor: 0,
+      taxMinor: 0,
+      vatCategoryCode: line.vatCategoryCode,
+      vatExemptionReasonCode: line.vatExemptionReasonCode,
+      vatExemptionReason: line.vatExemptionReason,
+    };
     subtotal.baseMinor += line.amountWithoutTaxMinor;
     subtotal.taxMinor += line.taxMinor;
-    byRate.set(line.vatRateBasisPoints, subtotal);
+    groups.set(key, subtotal);
   }
-  return [...byRate.values()].sort((a, b) => a.rateBasisPoints - b.rateBasisPoints);
+  return [...groups.values()].sort(compareVatGroups);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { buildInvoiceDraft, mandateToDebit } from './build-invoice';
+import { TRAVEL_AGENT_MARGIN } from './vat-category';
 import type { BillableLine, BillableOperation } from './invoice';
 import { formatInvoiceRef } from './invoice-number';
 
@@ -17,6 +18,9 @@ function line(withoutTaxMinor: number, rateBasisPoints: number, taxMinor: number
     travellerName: 'Jane Martin',
     bookingRef: 'PNR7XK2Q',
     costCentre: null,
+    vatCategoryCode: rateBasisPoints === 0 ? 'Z' : 'S',
+    vatExemptionReasonCode: null,
+    vatExemptionReason: null,
     ...overrides,
   };
 }
@@ -32,17 +36,55 @@ function draftOf(operations: BillableOperation[]) {
   return outcome.draft;
 }
 
+const EXEMPT_FLIGHT = { vatCategoryCode: 'E', vatExemptionReasonCode: null, vatExemptionReason: 'Exonération de TVA, article 262 II 8° du CGI' } as const;
+
 describe('buildInvoiceDraft', () => {
+  it('when lines are of several VAT categories, then the breakdown has one entry per category, rate and exemption reason, standard rates first', () => {
+    const draft = draftOf([
+      operation('PURCHASE', [
+        line(30_000, 0, 0, { ...TRAVEL_AGENT_MARGIN, productLabel: 'Package Marrakech, 4 days' }),
+        line(12_000, 1_000, 1_200, { lineNo: 2, productLabel: 'Hotel Lyon, 1 night' }),
+        line(45_000, 0, 0, { lineNo: 3, ...EXEMPT_FLIGHT, productLabel: 'Flight Paris – New York' }),
+        line(8_000, 1_000, 800, { lineNo: 4, productLabel: 'Hotel Lyon, breakfast' }),
+        line(20_000, 0, 0, { lineNo: 5, ...TRAVEL_AGENT_MARGIN, productLabel: 'Package Rome, 3 days' }),
+        line(5_000, 2_000, 1_000, { lineNo: 6, productLabel: 'Travel insurance fee' }),
+      ]),
+    ]);
+    expect(draft.vatBreakdown).toEqual([
+      { rateBasisPoints: 1_000, baseMinor: 20_000, taxMinor: 2_000, vatCategoryCode: 'S', vatExemptionReasonCode: null, vatExemptionReason: null },
+      { rateBasisPoints: 2_000, baseMinor: 5_000, taxMinor: 1_000, vatCategoryCode: 'S', vatExemptionReasonCode: null, vatExemptionReason: null },
+      { rateBasisPoints: 0, baseMinor: 45_000, taxMinor: 0, ...EXEMPT_FLIGHT },
+      { rateBasisPoints: 0, baseMinor: 50_000, taxMinor: 0, ...TRAVEL_AGENT_MARGIN },
+    ]);
+    expect(draft.totals).toEqual({ withoutTaxMinor: 120_000, taxMinor: 3_000, withTaxMinor: 123_000 });
+    expect(draft.lines.map((invoiceLine) => invoiceLine.vatCategoryCode)).toEqual(['E', 'S', 'E', 'S', 'E', 'S']);
+  });
+
+  it('when lines are under the margin scheme, then they carry no VAT, category E and the margin scheme reason', () => {
+    const draft = draftOf([operation('PURCHASE', [line(30_000, 0, 0, TRAVEL_AGENT_MARGIN)])]);
+    expect(draft.lines[0]).toMatchObject({ taxMinor: 0, vatRateBasisPoints: 0, amountWithTaxMinor: 30_000, vatCategoryCode: 'E', vatExemptionReasonCode: 'VATEX-EU-D', vatExemptionReason: 'Régime particulier – Agences de voyages' });
+    expect(draft.totals.taxMinor).toBe(0);
+  });
+
+  it('when the contract has credit to deduct, then the invoice deducts it up to its total and only the rest is due and debited', () => {
+    const purchase = () => operation('PURCHASE', [line(10_000, 1_000, 1_000)]);
+    expect(draftOf([purchase()])).toMatchObject({ prepaidAmountMinor: 0, amountDueMinor: 11_000, debitRequired: true });
+    expect(buildInvoiceDraft([purchase()], 3_000)).toMatchObject({ draft: { totals: { withTaxMinor: 11_000 }, prepaidAmountMinor: 3_000, amountDueMinor: 8_000, debitRequired: true } });
+    expect(buildInvoiceDraft([purchase()], 50_000)).toMatchObject({ draft: { invoiceType: 'INVOICE', prepaidAmountMinor: 11_000, amountDueMinor: 0, debitRequired: false } });
+    expect(buildInvoiceDraft([purchase()], -500)).toMatchObject({ draft: { prepaidAmountMinor: 0, amountDueMinor: 11_000 } });
+  });
+
   it('when operations have lines at several VAT rates, then the breakdown has one entry per rate and totals are the sums of the lines', () => {
     const draft = draftOf([
       operation('PURCHASE', [line(14_500, 1_000, 1_450), line(12_345, 2_000, 2_469, { lineNo: 2, quantity: 3, unitPriceMinor: 4_115 })]),
       operation('PURCHASE', [line(1_999, 550, 110)]),
       operation('REFUND', [line(4_000, 1_000, 400)]),
     ]);
+    const standard = { vatCategoryCode: 'S', vatExemptionReasonCode: null, vatExemptionReason: null };
     expect(draft.vatBreakdown).toEqual([
-      { rateBasisPoints: 550, baseMinor: 1_999, taxMinor: 110 },
-      { rateBasisPoints: 1_000, baseMinor: 10_500, taxMinor: 1_050 },
-      { rateBasisPoints: 2_000, baseMinor: 12_345, taxMinor: 2_469 },
+      { rateBasisPoints: 550, baseMinor: 1_999, taxMinor: 110, ...standard },
+      { rateBasisPoints: 1_000, baseMinor: 10_500, taxMinor: 1_050, ...standard },
+      { rateBasisPoints: 2_000, baseMinor: 12_345, taxMinor: 2_469, ...standard },
     ]);
     expect(draft.totals).toEqual({ withoutTaxMinor: 24_844, taxMinor: 3_629, withTaxMinor: 28_473 });
     const sum = (pick: (line: (typeof draft.lines)[number]) => number) => draft.lines.reduce((total, current) => total + pick(current), 0);

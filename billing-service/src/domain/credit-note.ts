@@ -1,4 +1,5 @@
 import type { InvoiceTotals, VatSubtotal } from './invoice';
+import type { VatTreatment } from './vat-category';
 
 /**
  * A credit note an operator issues against an invoice: a document of its own, in its own
@@ -7,7 +8,7 @@ import type { InvoiceTotals, VatSubtotal } from './invoice';
  * over the invoice's VAT rates in proportion to their totals with tax, so that the VAT it
  * gives back is the VAT the invoice charged.
  */
-export interface CreditNoteLine {
+export interface CreditNoteLine extends VatTreatment {
   lineNumber: number;
   description: string;
   vatRateBasisPoints: number;
@@ -64,15 +65,19 @@ export function decideCreditNote(invoice: CreditableInvoice, requestedMinor: num
   const vatBreakdown = subtotals.map((subtotal, index) => {
     const share = withTax[index] ?? 0;
     const [baseMinor, taxMinor] = full ? [subtotal.baseMinor, subtotal.taxMinor] : splitLike(share, subtotal.baseMinor, subtotal.taxMinor);
-    return { rateBasisPoints: subtotal.rateBasisPoints, baseMinor, taxMinor };
+    const { vatCategoryCode, vatExemptionReasonCode, vatExemptionReason } = subtotal;
+    return { rateBasisPoints: subtotal.rateBasisPoints, baseMinor, taxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason };
   });
   const lines = vatBreakdown.map((subtotal, index) => ({
     lineNumber: index + 1,
-    description: `${full ? 'Credit' : 'Partial credit'} of invoice ${invoice.invoiceRef}, VAT ${subtotal.rateBasisPoints / 100} %`,
+    description: `${full ? 'Credit' : 'Partial credit'} of invoice ${invoice.invoiceRef}, ${subtotal.vatExemptionReason ?? `VAT ${subtotal.rateBasisPoints / 100} %`}`,
     vatRateBasisPoints: subtotal.rateBasisPoints,
     amountWithoutTaxMinor: subtotal.baseMinor,
     taxMinor: subtotal.taxMinor,
     amountWithTaxMinor: subtotal.baseMinor + subtotal.taxMinor,
+    vatCategoryCode: subtotal.vatCategoryCode,
+    vatExemptionReasonCode: subtotal.vatExemptionReasonCode,
+    vatExemptionReason: subtotal.vatExemptionReason,
   }));
   const totals = {
     withoutTaxMinor: sum(vatBreakdown.map((subtotal) => subtotal.baseMinor)),

@@ -1,4 +1,5 @@
 import { creditableRemainingOf, decideCreditNote, formatCreditNoteRef, prorate, type CreditableInvoice } from './credit-note';
+import { STANDARD, TRAVEL_AGENT_MARGIN } from './vat-category';
 
 /** 120.00 at 20 % (100 + 20) and 55.00 at 10 % (50 + 5): 175.00 with tax. */
 const invoice = (overrides: Partial<CreditableInvoice> = {}): CreditableInvoice => ({
@@ -7,8 +8,8 @@ const invoice = (overrides: Partial<CreditableInvoice> = {}): CreditableInvoice 
   currency: 'EUR',
   totalWithTaxMinor: 17_500,
   vatBreakdown: [
-    { rateBasisPoints: 2000, baseMinor: 10_000, taxMinor: 2_000 },
-    { rateBasisPoints: 1000, baseMinor: 5_000, taxMinor: 500 },
+    { rateBasisPoints: 2000, baseMinor: 10_000, taxMinor: 2_000, ...STANDARD },
+    { rateBasisPoints: 1000, baseMinor: 5_000, taxMinor: 500, ...STANDARD },
   ],
   creditedMinor: 0,
   ...overrides,
@@ -29,6 +30,22 @@ describe('decideCreditNote', () => {
         ],
       },
     });
+  });
+
+  it('when the invoice has untaxed entries, then each credited line keeps its VAT category and says why it is untaxed', () => {
+    const margin = invoice({ totalWithTaxMinor: 42_000, vatBreakdown: [...invoice().vatBreakdown, { rateBasisPoints: 0, baseMinor: 24_500, taxMinor: 0, ...TRAVEL_AGENT_MARGIN }] });
+    const decision = decideCreditNote(margin, undefined);
+    if (decision.kind !== 'credit') throw new Error('refused');
+    expect(decision.draft.lines[2]).toEqual({
+      lineNumber: 3,
+      description: 'Credit of invoice BIL-2026-000042, Régime particulier – Agences de voyages',
+      vatRateBasisPoints: 0,
+      amountWithoutTaxMinor: 24_500,
+      taxMinor: 0,
+      amountWithTaxMinor: 24_500,
+      ...TRAVEL_AGENT_MARGIN,
+    });
+    expect(decision.draft.vatBreakdown[2]).toMatchObject(TRAVEL_AGENT_MARGIN);
   });
 
   it('when part of it is credited, then the amount is spread over the rates in proportion and adds up exactly', () => {

@@ -15,6 +15,8 @@ export interface InvoiceToSettle {
   deliveryStatus: DeliveryStatus;
   currency: string;
   totalWithTaxMinor: number;
+  /** What was to be debited: the total with tax less the credit deducted from it (docs/adr/0026). */
+  amountDueMinor: number;
 }
 
 export interface PaymentReport {
@@ -33,7 +35,7 @@ export interface PaymentReport {
 }
 
 export type PaymentDecision =
-  /** PAID; the contract's outstanding falls by the invoice's total with tax. */
+  /** PAID; the contract's outstanding falls by the invoice's amount due (its total with tax less the credit it deducted, which lowered the outstanding already). */
   | { kind: 'paid'; paidAt: Date; outstandingDeltaMinor: number }
   /** The debit that paid it came back: UNPAID again, and the outstanding rises by what the payment had lowered it. */
   | { kind: 'returned'; reasonCode: string; reasonMessage: string | null; outstandingDeltaMinor: number }
@@ -61,14 +63,14 @@ export function decidePaymentResult(invoice: InvoiceToSettle, report: PaymentRep
   }
   const mismatch = amountMismatch(invoice, report);
   if (mismatch) return mismatch;
-  return { kind: 'paid', paidAt: report.at, outstandingDeltaMinor: -invoice.totalWithTaxMinor };
+  return { kind: 'paid', paidAt: report.at, outstandingDeltaMinor: -invoice.amountDueMinor };
 }
 
 function amountMismatch(invoice: InvoiceToSettle, report: PaymentReport): PaymentDecision | undefined {
-  if (report.currency === invoice.currency && report.amountMinor === invoice.totalWithTaxMinor) return undefined;
+  if (report.currency === invoice.currency && report.amountMinor === invoice.amountDueMinor) return undefined;
   return {
     kind: 'ignored',
-    reason: `${invoice.invoiceRef} is for ${invoice.totalWithTaxMinor} ${invoice.currency} (minor units), the payment ${report.paymentRef} for ${report.amountMinor} ${report.currency}.`,
+    reason: `${invoice.invoiceRef} has ${invoice.amountDueMinor} ${invoice.currency} (minor units) due, the payment ${report.paymentRef} is for ${report.amountMinor} ${report.currency}.`,
   };
 }
 
@@ -87,7 +89,7 @@ function decideReturn(invoice: InvoiceToSettle, report: PaymentReport): PaymentD
     case 'UNPAID':
       return { kind: 'unpaid', reasonCode, reasonMessage: report.reasonMessage };
     case 'PAID':
-      return amountMismatch(invoice, report) ?? { kind: 'returned', reasonCode, reasonMessage: report.reasonMessage, outstandingDeltaMinor: invoice.totalWithTaxMinor };
+      return amountMismatch(invoice, report) ?? { kind: 'returned', reasonCode, reasonMessage: report.reasonMessage, outstandingDeltaMinor: invoice.amountDueMinor };
     default:
       return assertNever(invoice.paymentStatus);
   }

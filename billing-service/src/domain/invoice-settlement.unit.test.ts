@@ -6,6 +6,7 @@ const invoice = (overrides: Partial<InvoiceToSettle> = {}): InvoiceToSettle => (
   deliveryStatus: 'PENDING',
   currency: 'EUR',
   totalWithTaxMinor: 24_898,
+  amountDueMinor: 24_898,
   ...overrides,
 });
 const at = new Date('2026-11-05T09:00:00Z');
@@ -13,6 +14,12 @@ const succeeded: PaymentReport = { status: 'SUCCEEDED', paymentRef: 'PAY-1', amo
 const failed: PaymentReport = { ...succeeded, status: 'FAILED', reasonCode: 'INSUFFICIENT_FUNDS', reasonMessage: 'AM04 insufficient funds' };
 
 describe('decidePaymentResult', () => {
+  it('when an invoice deducted a credit, then the debit of its amount due pays it and the outstanding falls by that amount only', () => {
+    const deducted = invoice({ amountDueMinor: 20_000 });
+    expect(decidePaymentResult(deducted, { ...succeeded, amountMinor: 20_000 })).toEqual({ kind: 'paid', paidAt: at, outstandingDeltaMinor: -20_000 });
+    expect(decidePaymentResult(deducted, succeeded)).toMatchObject({ kind: 'ignored' });
+  });
+
   it('when a pending or unpaid invoice is debited, then it is paid and the outstanding falls by its total', () => {
     expect(decidePaymentResult(invoice(), succeeded)).toEqual({ kind: 'paid', paidAt: at, outstandingDeltaMinor: -24_898 });
     expect(decidePaymentResult(invoice({ paymentStatus: 'UNPAID' }), succeeded)).toMatchObject({ kind: 'paid' });

@@ -1,8 +1,10 @@
+import type { VatTreatment } from './vat-category';
+
 export type OperationType = 'PURCHASE' | 'REFUND';
 export type InvoiceType = 'INVOICE' | 'CREDIT_NOTE';
 
 /** One product line of an accepted operation, as the operation stored it (amounts positive). */
-export interface BillableLine {
+export interface BillableLine extends VatTreatment {
   lineNo: number;
   productLabel: string;
   quantity: number;
@@ -16,11 +18,23 @@ export interface BillableLine {
   costCentre: string | null;
 }
 
+/** The invoice that billed a purchase: what a credit note correcting it names (BT-25, BT-26). */
+export interface PrecedingInvoice {
+  invoiceId: string;
+  invoiceRef: string;
+  issueDate: string;
+  /** The language it was written in: a credit note correcting it is written in the same. */
+  language: string;
+}
+
 /** An accepted, not yet invoiced operation with its lines. */
 export interface BillableOperation {
   operationId: string;
   type: OperationType;
   orderRef: string;
+  /** REFUND: the purchase it refunds, and the invoice that billed it if one has (null while that purchase is not invoiced). */
+  refundedOrderRef?: string | null;
+  refundedInvoice?: PrecedingInvoice | null;
   /** ISO date in the sales system. */
   operationAt: string;
   currency: string;
@@ -28,7 +42,7 @@ export interface BillableOperation {
 }
 
 /** An invoice line: signed (negative for a refund), the quantity stays positive. */
-export interface InvoiceLine {
+export interface InvoiceLine extends VatTreatment {
   lineNumber: number;
   operationId: string;
   operationLineNo: number;
@@ -47,7 +61,8 @@ export interface InvoiceLine {
   costCentre: string | null;
 }
 
-export interface VatSubtotal {
+/** One entry of the VAT breakdown: the lines of one category, rate and exemption reason. */
+export interface VatSubtotal extends VatTreatment {
   rateBasisPoints: number;
   baseMinor: number;
   taxMinor: number;
@@ -66,7 +81,11 @@ export interface InvoiceDraft {
   lines: InvoiceLine[];
   vatBreakdown: VatSubtotal[];
   totals: InvoiceTotals;
-  /** Nothing is debited on a credit note (total with tax zero or less). */
+  /** Credit of the contract's credit notes deducted (BT-113): never more than the total with tax, never negative. */
+  prepaidAmountMinor: number;
+  /** totals.withTaxMinor − prepaidAmountMinor (BT-115): what is debited. */
+  amountDueMinor: number;
+  /** Nothing is debited on a credit note (total with tax zero or less), nor when the credit deducted leaves nothing due. */
   debitRequired: boolean;
   operationIds: string[];
 }

@@ -1,4 +1,5 @@
 import type { billingCreditNoteIssuedV1Event } from '@boissipay/contracts';
+import { withVatTreatment } from '../domain/vat-category';
 import type { CreditNoteRow } from '../infra/credit-note-repository';
 
 type CreditNoteIssuedEvent = billingCreditNoteIssuedV1Event.CreditNoteIssuedEvent;
@@ -16,13 +17,21 @@ export function creditNoteIssuedEventOf(creditNote: CreditNoteRow, context: { co
       creditNoteRef: creditNote.creditNoteRef,
       invoiceId: creditNote.invoiceId,
       invoiceRef: creditNote.invoiceRef,
+      invoiceIssueDate: creditNote.invoiceIssueDate,
       issueDate: creditNote.issueDate,
       currency: creditNote.currency,
       totalWithoutTaxMinor: creditNote.totalWithoutTaxMinor,
       totalTaxMinor: creditNote.totalTaxMinor,
       totalWithTaxMinor: creditNote.totalWithTaxMinor,
-      vatBreakdown: creditNote.vatBreakdown,
-      lines: creditNote.lines,
+      vatBreakdown: creditNote.vatBreakdown.map((subtotal) => {
+        const { rateBasisPoints, baseMinor, taxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason } = withVatTreatment(subtotal);
+        return { rateBasisPoints, baseMinor, taxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason };
+      }),
+      lines: creditNote.lines.map((line) => {
+        const { lineNumber, description, vatRateBasisPoints, amountWithoutTaxMinor, taxMinor, amountWithTaxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason } =
+          withVatTreatment(line);
+        return { lineNumber, description, vatRateBasisPoints, amountWithoutTaxMinor, taxMinor, amountWithTaxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason };
+      }),
       reason: creditNote.reason,
       issuedBy: creditNote.issuedBy,
       language: creditNote.language,

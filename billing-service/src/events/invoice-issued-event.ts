@@ -30,7 +30,14 @@ export function invoiceIssuedEventOf(invoice: IssuedInvoice, context: EventConte
       totalWithoutTaxMinor: invoice.totals.withoutTaxMinor,
       totalTaxMinor: invoice.totals.taxMinor,
       totalWithTaxMinor: invoice.totals.withTaxMinor,
-      vatBreakdown: invoice.vatBreakdown.map(({ rateBasisPoints, baseMinor, taxMinor }) => ({ rateBasisPoints, baseMinor, taxMinor })),
+      vatBreakdown: invoice.vatBreakdown.map(({ rateBasisPoints, baseMinor, taxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason }) => ({
+        rateBasisPoints,
+        baseMinor,
+        taxMinor,
+        vatCategoryCode,
+        vatExemptionReasonCode,
+        vatExemptionReason,
+      })),
       lines: invoice.lines.map((line) => ({
         lineNumber: line.lineNumber,
         operationId: line.operationId,
@@ -47,6 +54,9 @@ export function invoiceIssuedEventOf(invoice: IssuedInvoice, context: EventConte
         traveller: line.traveller,
         bookingRef: line.bookingRef,
         costCentre: line.costCentre,
+        vatCategoryCode: line.vatCategoryCode,
+        vatExemptionReasonCode: line.vatExemptionReasonCode,
+        vatExemptionReason: line.vatExemptionReason,
       })),
       customer: { ...invoice.customer },
       billingContact: { ...invoice.billingContact },
@@ -55,6 +65,8 @@ export function invoiceIssuedEventOf(invoice: IssuedInvoice, context: EventConte
       debitRequired: invoice.debitRequired,
       collectionDate: invoice.collectionDate,
       language: invoice.language,
+      prepaidAmountMinor: invoice.prepaidAmountMinor,
+      amountDueMinor: invoice.amountDueMinor,
     },
   };
 }

@@ -1,7 +1,8 @@
 import { toDecimal } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
 import type { CreditNoteRow } from '../infra/credit-note-repository';
-import { languageOf, percentOf, vatSubtotalResponseOf } from './invoice-mapper';
+import { withVatTreatment } from '../domain/vat-category';
+import { languageOf, percentOf, vatSubtotalResponseOf, vatTreatmentResponseOf } from './invoice-mapper';
 
 type Schemas = billingApi.components['schemas'];
 
@@ -11,6 +12,7 @@ export function creditNoteResponseOf(creditNote: CreditNoteRow): Schemas['Credit
   return {
     creditNoteRef: creditNote.creditNoteRef,
     invoiceRef: creditNote.invoiceRef,
+    invoiceIssueDate: creditNote.invoiceIssueDate,
     contractRef: creditNote.contractRef,
     issueDate: creditNote.issueDate,
     language: languageOf(creditNote.language),
@@ -26,6 +28,7 @@ export function creditNoteResponseOf(creditNote: CreditNoteRow): Schemas['Credit
       amountWithoutTax: toDecimal(line.amountWithoutTaxMinor, currency),
       tax: toDecimal(line.taxMinor, currency),
       amountWithTax: toDecimal(line.amountWithTaxMinor, currency),
+      ...vatTreatmentResponseOf(withVatTreatment(line)),
     })),
     reason: creditNote.reason,
     issuedBy: creditNote.issuedBy,

@@ -2,6 +2,7 @@ import { toDecimal } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
 import type { InvoiceDetail } from '../app/read-invoices';
 import { assertNever } from '../domain/decision';
+import { withVatTreatment, type VatTreatment } from '../domain/vat-category';
 import type { InvoiceLineRow, InvoiceRow } from '../infra/invoice-repository';
 import type { VatSubtotalRow } from '../infra/schema';
 import { operationResponseOf } from './operation-response-mapper';
@@ -31,8 +32,18 @@ export function languageOf(language: string): Schemas['Language'] {
   return language === 'en' ? 'en' : 'fr';
 }
 
+/** The VAT category and exemption reason as the API shows them. */
+export function vatTreatmentResponseOf({ vatCategoryCode, vatExemptionReasonCode, vatExemptionReason }: VatTreatment): VatTreatment {
+  return { vatCategoryCode, vatExemptionReasonCode, vatExemptionReason };
+}
+
 export function vatSubtotalResponseOf(subtotal: VatSubtotalRow, currency: string): Schemas['VatSubtotal'] {
-  return { vatRate: percentOf(subtotal.rateBasisPoints), base: toDecimal(subtotal.baseMinor, currency), tax: toDecimal(subtotal.taxMinor, currency) };
+  return {
+    vatRate: percentOf(subtotal.rateBasisPoints),
+    base: toDecimal(subtotal.baseMinor, currency),
+    tax: toDecimal(subtotal.taxMinor, currency),
+    ...vatTreatmentResponseOf(withVatTreatment(subtotal)),
+  };
 }
 
 export function invoiceSummaryOf(invoice: InvoiceRow): Schemas['InvoiceSummary'] {
@@ -55,6 +66,8 @@ export function invoiceSummaryOf(invoice: InvoiceRow): Schemas['InvoiceSummary']
     totalWithoutTax: toDecimal(invoice.totalWithoutTaxMinor, currency),
     totalTax: toDecimal(invoice.totalTaxMinor, currency),
     totalWithTax: toDecimal(invoice.totalWithTaxMinor, currency),
+    prepaidAmount: toDecimal(invoice.prepaidAmountMinor, currency),
+    amountDue: toDecimal(invoice.amountDueMinor, currency),
     debitRequired: invoice.debitRequired,
     paymentRef: invoice.paymentRef,
     paidAt: invoice.paidAt ? invoice.paidAt.toISOString() : null,
@@ -81,6 +94,7 @@ function invoiceLineResponseOf(line: InvoiceLineRow, currency: string): Schemas[
     traveller: line.traveller,
     bookingRef: line.bookingRef,
     costCentre: line.costCentre,
+    ...vatTreatmentResponseOf(line),
   };
 }
 

@@ -2,6 +2,7 @@ import { MoneyError, toMinorUnits, toScaledInteger } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
 import { requestFingerprint } from '@boissipay/runtime';
 import type { Submission } from '../app/submission';
+import { vatTreatmentOf } from '../domain/vat-category';
 import { billingError } from './billing-errors';
 
 type OperationRequest = billingApi.components['schemas']['OperationRequest'];
@@ -11,7 +12,8 @@ export type RequestContext = Pick<Submission, 'idempotencyKey' | 'submittedBy' |
 /**
  * The validated body (the spec already checked types, ranges and formats) → a submission in
  * minor units. What the spec cannot express about the format is checked here: a known
- * currency, amounts exact in it, VAT rates of at most two decimals. Whether the amounts add
+ * currency, amounts exact in it, VAT rates of at most two decimals, a VAT category that fits
+ * the line's rate, tax and exemption reason (domain/vat-category.ts). Whether the amounts add
  * up is the domain's to say (domain/order-totals.ts).
  */
 export function submissionOf(body: OperationRequest, context: RequestContext): Submission {
@@ -34,6 +36,15 @@ export function submissionOf(body: OperationRequest, context: RequestContext): S
         amountTaxMinor: minor(product.amountTax, `${path}/amountTax`),
         amountWithTaxMinor: minor(product.amountWithTax, `${path}/amountWithTax`),
       };
+      const vat = vatTreatmentOf({
+        path,
+        vatCategory: product.vatCategory,
+        vatRateBasisPoints: line.vatRateBasisPoints,
+        amountTaxMinor: line.amountTaxMinor,
+        vatExemptionReasonCode: product.vatExemptionReasonCode,
+        vatExemptionReason: product.vatExemptionReason,
+      });
+      if (vat.kind === 'problem') throw billingError('VAT_CATEGORY_INVALID', `${vat.path}: ${vat.message}`);
       lines.push({
         path,
         lineNo: lines.length + 1,
@@ -46,6 +57,7 @@ export function submissionOf(body: OperationRequest, context: RequestContext): S
         travellerName: product.travel?.travellerName ?? null,
         bookingRef: product.travel?.bookingRef ?? null,
         costCentre: product.travel?.costCentre ?? null,
+        ...vat.treatment,
         ...line,
       });
     });

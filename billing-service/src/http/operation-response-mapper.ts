@@ -24,7 +24,7 @@ export type OperationView = Pick<
   | 'totalWithTaxMinor'
   | 'request'
   | 'invoiceRef'
->;
+> & { creditNoteRef?: string | null };
 
 export function operationResponseOf(operation: OperationView): OperationResponse {
   const request = operation.request as Schemas['OperationRequest'];
@@ -47,6 +47,8 @@ export function operationResponseOf(operation: OperationView): OperationResponse
     ...(request.contact ? { contact: request.contact } : {}),
     order: request.order,
     invoiceRef: operation.invoiceRef ?? null,
+    // Only once a billing run credited the refund: an operation read back is otherwise what its submission answered.
+    ...(operation.creditNoteRef ? { creditNoteRef: operation.creditNoteRef } : {}),
   };
 }
 

@@ -1,16 +1,18 @@
 import type { CustomerScope } from '@boissipay/runtime';
-import { and, asc, eq, sum } from 'drizzle-orm';
+import { and, asc, eq, sql, sum } from 'drizzle-orm';
 import type { CreditableInvoice } from '../domain/credit-note';
+import { withVatTreatment } from '../domain/vat-category';
 import { ofContractInScope } from './customer-scope-conditions';
 import type { BillingTransaction, Queryable } from './database';
 import { takeNextNumber } from './invoice-repository';
-import { balances, creditNoteNumberCounters, creditNotes, invoices } from './schema';
+import { balances, creditedRefunds, creditNoteNumberCounters, creditNotes, invoices, uninvoicedOperations } from './schema';
 
 export type CreditNoteRow = typeof creditNotes.$inferSelect;
 
 /** The invoice a credit note is asked against, with what its credit notes have credited so far. */
 export interface InvoiceToCredit extends CreditableInvoice {
   invoiceId: string;
+  invoiceIssueDate: string;
   contractRef: string;
   /** The credit note is written in the invoice's language. */
   language: string;
@@ -47,12 +49,13 @@ function creditableOf(row: typeof invoices.$inferSelect): Omit<InvoiceToCredit, 
   return {
     invoiceId: row.invoiceId,
     invoiceRef: row.invoiceRef,
+    invoiceIssueDate: row.issueDate,
     invoiceType: row.invoiceType,
     contractRef: row.contractRef,
     language: row.language,
     currency: row.currency,
     totalWithTaxMinor: row.totalWithTaxMinor,
-    vatBreakdown: row.vatBreakdown,
+    vatBreakdown: row.vatBreakdown.map(withVatTreatment),
   };
 }
 
@@ -82,4 +85,27 @@ export async function findCreditNoteByIdempotencyKey(db: Queryable, issuedBy: st
 
 export function findCreditNotesOf(db: Queryable, invoiceId: string): Promise<CreditNoteRow[]> {
   return db.select().from(creditNotes).where(eq(creditNotes.invoiceId, invoiceId)).orderBy(asc(creditNotes.issuedAt), asc(creditNotes.creditNoteRef));
+}
+
+/**
+ * Marks refunds credited by a credit note, in one statement, as markOperationsInvoiced does for
+ * invoices: takes them off the queue of what is left to invoice and links them to the credit
+ * note. All of them or the transaction fails: a refund is never credited twice.
+ */
+export async function markRefundsCredited(
+  tx: BillingTransaction,
+  contractRef: string,
+  operationIds: readonly string[],
+  creditNote: { creditNoteId: string; creditNoteRef: string },
+): Promise<void> {
+  const { rowCount } = await tx.execute(sql`
+    with taken as (
+      delete from ${uninvoicedOperations}
+       where ${uninvoicedOperations.contractRef} = ${contractRef} and ${uninvoicedOperations.operationId} = any(${sql.param([...operationIds])}::uuid[])
+      returning operation_id)
+    insert into ${creditedRefunds} (contract_ref, operation_id, credit_note_id, credit_note_ref)
+    select ${contractRef}, operation_id, ${creditNote.creditNoteId}, ${creditNote.creditNoteRef} from taken`);
+  if (rowCount !== operationIds.length) {
+    throw new Error(`credit note ${creditNote.creditNoteRef}: ${operationIds.length - (rowCount ?? 0)} refund(s) were invoiced or credited meanwhile`);
+  }
 }

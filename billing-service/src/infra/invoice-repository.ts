@@ -2,10 +2,10 @@ import { and, asc, count, desc, eq, getTableColumns, gt, inArray, lt, sql, type 
 import type { CustomerScope } from '@boissipay/runtime';
 import { mandateToDebit } from '../domain/build-invoice';
 import type { MandateStatus } from '../domain/contract-view';
-import type { BillableLine, BillableOperation, InvoiceParty, IssuedInvoice } from '../domain/invoice';
+import type { BillableLine, BillableOperation, InvoiceParty, IssuedInvoice, PrecedingInvoice } from '../domain/invoice';
 import { ofContractInScope } from './customer-scope-conditions';
 import type { BillingTransaction, Queryable } from './database';
-import { balances, contracts, creditNoteNumberCounters, invoicedOperations, invoiceLines, invoiceNumberCounters, invoices, operationLines, operations, uninvoicedOperations } from './schema';
+import { balances, contracts, creditNoteNumberCounters, creditNotes, invoicedOperations, invoiceLines, invoiceNumberCounters, invoices, operationLines, operations, uninvoicedOperations } from './schema';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
@@ -101,13 +101,24 @@ export async function findBillableOperations(db: Queryable, contractRef: string,
       orderRef: operations.orderRef,
       operationAt: operations.operationAt,
       currency: operations.currency,
+      refundedOrderRef: operations.refundedOrderRef,
       lines: sql<BillableLine[]>`(
         select json_agg(json_build_object(
                  'lineNo', l.line_no, 'productLabel', l.product_label, 'quantity', l.quantity, 'unitPriceMinor', l.unit_price_minor,
                  'vatRateBasisPoints', l.vat_rate_basis_points, 'amountWithoutTaxMinor', l.amount_without_tax_minor,
                  'amountTaxMinor', l.amount_tax_minor, 'amountWithTaxMinor', l.amount_with_tax_minor,
-                 'travellerName', l.traveller_name, 'bookingRef', l.booking_ref, 'costCentre', l.cost_centre) order by l.line_no)
+                 'travellerName', l.traveller_name, 'bookingRef', l.booking_ref, 'costCentre', l.cost_centre,
+                 'vatCategoryCode', l.vat_category_code, 'vatExemptionReasonCode', l.vat_exemption_reason_code,
+                 'vatExemptionReason', l.vat_exemption_reason) order by l.line_no)
           from ${operationLines} l where l.operation_id = "operations"."operation_id")`, // qualified by hand: drizzle leaves select fields unqualified
+      // A refund's purchase, by the natural key's index, and the invoice that billed it, if one has.
+      refundedInvoice: sql<PrecedingInvoice | null>`(
+        select json_build_object('invoiceId', i.invoice_id, 'invoiceRef', i.invoice_ref, 'issueDate', i.issue_date, 'language', i.language)
+          from ${operations} p
+          join ${invoicedOperations} io on io.contract_ref = p.contract_ref and io.operation_id = p.operation_id
+          join ${invoices} i on i.invoice_id = io.invoice_id
+         where "operations"."type" = 'REFUND' and p.contract_ref = "operations"."contract_ref"
+           and p.order_ref = "operations"."refunded_order_ref" and p.type = 'PURCHASE' and p.status = 'ACCEPTED')`,
     })
     .from(uninvoicedOperations)
     .innerJoin(operations, eq(operations.operationId, uninvoicedOperations.operationId))
@@ -115,6 +126,18 @@ export async function findBillableOperations(db: Queryable, contractRef: string,
     .orderBy(asc(operations.operationAt), asc(operations.decidedAt), asc(operations.operationId));
   // json_build_object keeps bigint amounts as JSON numbers: exact for every amount the API accepts (< 2^53 minor units).
   return rows.map((row) => ({ ...row, lines: row.lines ?? [] }));
+}
+
+/**
+ * The contract's credit not deducted yet: what its credit notes credited less what its
+ * invoices deducted (docs/adr/0026). Read under the contract's lock, so two runs never deduct
+ * the same credit.
+ */
+export async function findCreditToDeduct(tx: BillingTransaction, contractRef: string): Promise<number> {
+  const result = await tx.execute<{ credit: string | null }>(sql`
+    select (select coalesce(sum(${creditNotes.totalWithTaxMinor}), 0) from ${creditNotes} where ${creditNotes.contractRef} = ${contractRef})
+         - (select coalesce(sum(${invoices.prepaidAmountMinor}), 0) from ${invoices} where ${invoices.contractRef} = ${contractRef}) as credit`);
+  return Number(result.rows[0]?.credit ?? 0);
 }
 
 /**
@@ -155,6 +178,8 @@ export async function insertInvoice(tx: BillingTransaction, invoice: IssuedInvoi
     totalWithoutTaxMinor: invoice.totals.withoutTaxMinor,
     totalTaxMinor: invoice.totals.taxMinor,
     totalWithTaxMinor: invoice.totals.withTaxMinor,
+    prepaidAmountMinor: invoice.prepaidAmountMinor,
+    amountDueMinor: invoice.amountDueMinor,
     vatBreakdown: invoice.vatBreakdown,
     debitRequired: invoice.debitRequired,
     customer: invoice.customer,
@@ -171,14 +196,15 @@ export async function insertInvoice(tx: BillingTransaction, invoice: IssuedInvoi
   await tx.execute(sql`
     insert into ${invoiceLines} (invoice_id, line_no, operation_id, operation_line_no, operation_type, order_ref, operation_date, description, quantity,
                                  unit_price_without_tax_minor, amount_without_tax_minor, vat_rate_basis_points, tax_minor, amount_with_tax_minor,
-                                 traveller, booking_ref, cost_centre)
+                                 traveller, booking_ref, cost_centre, vat_category_code, vat_exemption_reason_code, vat_exemption_reason)
     select ${invoice.invoiceId}, * from unnest(
       ${column((line) => line.lineNumber)}::int[], ${column((line) => line.operationId)}::uuid[], ${column((line) => line.operationLineNo)}::int[],
       ${column((line) => line.operationType)}::text[], ${column((line) => line.orderRef)}::text[], ${column((line) => line.operationDate)}::date[],
       ${column((line) => line.description)}::text[], ${column((line) => line.quantity)}::int[], ${column((line) => line.unitPriceWithoutTaxMinor)}::bigint[],
       ${column((line) => line.amountWithoutTaxMinor)}::bigint[], ${column((line) => line.vatRateBasisPoints)}::int[], ${column((line) => line.taxMinor)}::bigint[],
       ${column((line) => line.amountWithTaxMinor)}::bigint[], ${column((line) => line.traveller)}::text[], ${column((line) => line.bookingRef)}::text[],
-      ${column((line) => line.costCentre)}::text[])`);
+      ${column((line) => line.costCentre)}::text[], ${column((line) => line.vatCategoryCode)}::text[], ${column((line) => line.vatExemptionReasonCode)}::text[],
+      ${column((line) => line.vatExemptionReason)}::text[])`);
 }
 
 /**

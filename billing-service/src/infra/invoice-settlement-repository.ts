@@ -22,6 +22,7 @@ export async function lockInvoiceForSettlement(tx: BillingTransaction, contractR
       deliveryStatus: invoices.deliveryStatus,
       currency: invoices.currency,
       totalWithTaxMinor: invoices.totalWithTaxMinor,
+      amountDueMinor: invoices.amountDueMinor,
     })
     .from(invoices)
     .where(and(eq(invoices.invoiceRef, invoiceRef), eq(invoices.contractRef, contractRef)))

@@ -4,12 +4,12 @@ import type { ContractStatus, ContractView, MandateStatus } from '../domain/cont
 import type { RefundablePurchase } from '../domain/decide-refund';
 import { contractOfScope, ofContractInScope } from './customer-scope-conditions';
 import type { BillingTransaction, Queryable } from './database';
-import { balances, contracts, invoicedOperations, invoices, operationLines, operations, uninvoicedOperations } from './schema';
+import { balances, contracts, creditedRefunds, invoicedOperations, invoices, operationLines, operations, uninvoicedOperations } from './schema';
 
 /** An operation as stored: what was decided and answered. */
 export type StoredOperationRow = typeof operations.$inferSelect;
-/** An operation as read back: with the invoice that billed it, once invoiced. */
-export type OperationRow = StoredOperationRow & { invoiceRef: string | null };
+/** An operation as read back: with the invoice that billed it, once invoiced, or the credit note that credited a refund of an earlier invoice. */
+export type OperationRow = StoredOperationRow & { invoiceRef: string | null; creditNoteRef?: string | null };
 export type NewOperationRow = typeof operations.$inferInsert;
 export type NewOperationLineRow = typeof operationLines.$inferInsert;
 export type ContractRow = typeof contracts.$inferSelect;
@@ -108,12 +108,13 @@ export async function insertOperation(tx: BillingTransaction, operation: NewOper
 /** An operation's row in invoiced_operations, by that table's key: contract and operation, both on every operation row. */
 const invoiceLinkOfOperation = and(eq(invoicedOperations.contractRef, operations.contractRef), eq(invoicedOperations.operationId, operations.operationId));
 
-/** Operations with the invoice that billed them, if any. */
+/** Operations with the invoice that billed them, or the credit note that credited them (a refund of an earlier invoice), if any. */
 function selectOperationsWithInvoice(db: Queryable) {
   return db
-    .select({ ...getTableColumns(operations), invoiceRef: invoicedOperations.invoiceRef })
+    .select({ ...getTableColumns(operations), invoiceRef: invoicedOperations.invoiceRef, creditNoteRef: creditedRefunds.creditNoteRef })
     .from(operations)
-    .leftJoin(invoicedOperations, invoiceLinkOfOperation);
+    .leftJoin(invoicedOperations, invoiceLinkOfOperation)
+    .leftJoin(creditedRefunds, and(eq(creditedRefunds.contractRef, operations.contractRef), eq(creditedRefunds.operationId, operations.operationId)));
 }
 
 /** The operation, unless its contract is outside the caller's customer scope. */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CreditNoteLine } from '../domain/credit-note';
+import type { VatCategoryCode } from '../domain/vat-category';
 
 /** The service's tables. The outbox, processed-events and audit-events tables come from the shared runtime. */
 export { auditEvents, outbox, processedEvents } from '@boissipay/runtime';
@@ -150,6 +151,11 @@ export const operationLines = pgTable(
     travellerName: text('traveller_name'),
     bookingRef: text('booking_ref'),
     costCentre: text('cost_centre'),
+    /** EN 16931 VAT category (UNTDID 5305) of the line, from the request's vatCategory (domain/vat-category.ts). */
+    vatCategoryCode: text('vat_category_code').$type<VatCategoryCode>().notNull().default('S'),
+    /** VATEX code (BT-121) and the mention printed (BT-120) of an untaxed line; null for S and Z. */
+    vatExemptionReasonCode: text('vat_exemption_reason_code'),
+    vatExemptionReason: text('vat_exemption_reason'),
   },
   (table) => [primaryKey({ columns: [table.operationId, table.lineNo] })],
 );
@@ -218,6 +224,10 @@ export interface VatSubtotalRow {
   rateBasisPoints: number;
   baseMinor: number;
   taxMinor: number;
+  /** Absent from entries stored before VAT categories (docs/adr/0026): S, or Z at 0 %. */
+  vatCategoryCode?: VatCategoryCode;
+  vatExemptionReasonCode?: string | null;
+  vatExemptionReason?: string | null;
 }
 
 export interface InvoiceCustomerRow {
@@ -268,6 +278,10 @@ export const invoices = pgTable(
     totalWithoutTaxMinor: bigint('total_without_tax_minor', { mode: 'number' }).notNull(),
     totalTaxMinor: bigint('total_tax_minor', { mode: 'number' }).notNull(),
     totalWithTaxMinor: bigint('total_with_tax_minor', { mode: 'number' }).notNull(),
+    /** Credit of the contract's credit notes deducted from this invoice (EN 16931 BT-113), docs/adr/0026. */
+    prepaidAmountMinor: bigint('prepaid_amount_minor', { mode: 'number' }).notNull().default(0),
+    /** total with tax − prepaid (BT-115): what is debited, and what settles the invoice. */
+    amountDueMinor: bigint('amount_due_minor', { mode: 'number' }).notNull(),
     vatBreakdown: jsonb('vat_breakdown').$type<VatSubtotalRow[]>().notNull(),
     debitRequired: boolean('debit_required').notNull(),
     customer: jsonb('customer').$type<InvoiceCustomerRow>().notNull(),
@@ -298,7 +312,8 @@ export const invoices = pgTable(
     check('invoices_payment_status_ck', sql`${table.paymentStatus} in ('PENDING', 'NOT_REQUIRED', 'PAID', 'UNPAID')`),
     check('invoices_delivery_status_ck', sql`${table.deliveryStatus} in ('PENDING', 'SENT', 'FAILED')`),
     check('invoices_amounts_ck', sql`${table.totalWithTaxMinor} = ${table.totalWithoutTaxMinor} + ${table.totalTaxMinor}`),
-    check('invoices_debit_ck', sql`${table.debitRequired} = (${table.totalWithTaxMinor} > 0)`),
+    check('invoices_due_ck', sql`${table.prepaidAmountMinor} >= 0 and ${table.amountDueMinor} = ${table.totalWithTaxMinor} - ${table.prepaidAmountMinor}`),
+    check('invoices_debit_ck', sql`${table.debitRequired} = (${table.amountDueMinor} > 0)`),
   ],
 );
 
@@ -344,6 +359,9 @@ export const invoiceLines = pgTable(
     traveller: text('traveller'),
     bookingRef: text('booking_ref'),
     costCentre: text('cost_centre'),
+    vatCategoryCode: text('vat_category_code').$type<VatCategoryCode>().notNull().default('S'),
+    vatExemptionReasonCode: text('vat_exemption_reason_code'),
+    vatExemptionReason: text('vat_exemption_reason'),
   },
   (table) => [primaryKey({ columns: [table.invoiceId, table.lineNo] })],
 );
@@ -359,10 +377,11 @@ export const creditNoteNumberCounters = pgTable('credit_note_number_counters', {
 });
 
 /**
- * Credit notes operators issue against invoices: documents of their own (lines, VAT
- * breakdown, totals, positive amounts credited) referencing the invoice, with why and by whom,
- * and the client's Idempotency-Key (unique per client, as on operations) with the fingerprint
- * of its request.
+ * Credit notes against invoices: documents of their own (lines, VAT breakdown, totals,
+ * positive amounts credited) referencing the invoice they correct and its issue date, with why
+ * and by whom. Operators issue them (with the client's Idempotency-Key, unique per client as on
+ * operations, and the fingerprint of its request); billing runs issue them for refunds of
+ * purchases billed on an earlier invoice (`run_id`, docs/adr/0026).
  */
 export const creditNotes = pgTable(
   'credit_notes',
@@ -373,7 +392,11 @@ export const creditNotes = pgTable(
       .notNull()
       .references(() => invoices.invoiceId),
     invoiceRef: text('invoice_ref').notNull(),
+    /** Issue date of the invoice it corrects (EN 16931 BT-26). */
+    invoiceIssueDate: date('invoice_issue_date', { mode: 'string' }).notNull(),
     contractRef: text('contract_ref').notNull(),
+    /** The billing run that issued it for refunds; null when an operator did. */
+    runId: uuid('run_id').references(() => billingRuns.runId),
     issueDate: date('issue_date', { mode: 'string' }).notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
     /** The language of the invoice it credits. */
@@ -393,9 +416,30 @@ export const creditNotes = pgTable(
   },
   (table) => [
     index('credit_notes_invoice_idx').on(table.invoiceId, table.issuedAt),
+    // The contract's credit to deduct from its next invoice is summed from here at each billing.
+    index('credit_notes_contract_idx').on(table.contractRef),
     uniqueIndex('credit_notes_client_idempotency_key_uq')
       .on(table.issuedBy, table.idempotencyKey)
       .where(sql`${table.idempotencyKey} is not null`),
     check('credit_notes_amounts_ck', sql`${table.totalWithTaxMinor} = ${table.totalWithoutTaxMinor} + ${table.totalTaxMinor} and ${table.totalWithTaxMinor} > 0`),
   ],
+);
+
+/**
+ * Which credit note credited each refund of a purchase billed on an earlier invoice (the
+ * refund is taken off uninvoiced_operations in the same transaction, so a run repeated after a
+ * crash cannot credit it again; the primary key says so too).
+ */
+export const creditedRefunds = pgTable(
+  'credited_refunds',
+  {
+    contractRef: text('contract_ref').notNull(),
+    // No foreign key to operations, for the reason given on uninvoiced_operations.
+    operationId: uuid('operation_id').notNull(),
+    creditNoteId: uuid('credit_note_id')
+      .notNull()
+      .references(() => creditNotes.creditNoteId),
+    creditNoteRef: text('credit_note_ref').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.contractRef, table.operationId] }), index('credited_refunds_credit_note_idx').on(table.creditNoteId)],
 );

@@ -53,6 +53,8 @@ export interface LineSpec {
   /** Percent, at most two decimals. */
   vatRate: number;
   label?: string;
+  /** The line's VAT category and exemption reason, as the request carries them (none: what a client without categories sends). */
+  vat?: { vatCategory: string; vatExemptionReason?: string; vatExemptionReasonCode?: string };
 }
 
 const decimal = (minor: number) => toDecimal(minor, 'EUR');
@@ -81,6 +83,7 @@ export function buildOrderWithLines(lines: LineSpec[], overrides: Partial<Operat
           amountWithoutTax: decimal(baseMinor),
           amountTax: decimal(taxMinor),
           amountWithTax: decimal(baseMinor + taxMinor),
+          ...(line.vat as Partial<OperationRequest['order']['orderItems'][number]['productItems'][number]>),
           travel: { travellerName: 'Jane Martin', bookingRef: 'PNR7XK2Q', costCentre: 'CE-SPORTS' },
         })),
       },

@@ -47,6 +47,11 @@ export interface InvoiceMessages {
   totalWithoutTax: string;
   totalTax: string;
   totalWithTax: string;
+  /** The contract's credit notes deducted from the total (BT-113), and what is left to pay (BT-115). */
+  creditDeducted: string;
+  amountDue: string;
+  /** What a line or breakdown entry shows instead of a rate when it is not taxed (`marginShort`: the narrow column of the lines). */
+  vatLabels: { exempt: string; marginScheme: string; marginShort: string; outOfScope: string };
   /** The SEPA pre-notification, or why nothing is debited: amount and date exact. */
   settlement: (settlement: Settlement, currency: string) => string;
   creditorAndMandate: (creditorId: string, mandateRef: string) => string;
@@ -107,6 +112,9 @@ const fr: InvoiceMessages = {
   totalWithoutTax: 'Total HT',
   totalTax: 'Total TVA',
   totalWithTax: 'Total TTC',
+  creditDeducted: 'Avoirs déduits',
+  amountDue: 'Net à payer',
+  vatLabels: { exempt: 'Exonéré', marginScheme: 'Régime de la marge', marginShort: 'Marge', outOfScope: 'Hors champ' },
   settlement: (settlement, currency) => {
     const money = (amountMinor: number) => formatAmount(amountMinor, currency, 'fr');
     switch (settlement.kind) {
@@ -194,6 +202,9 @@ const en: InvoiceMessages = {
   totalWithoutTax: 'Total excl. VAT',
   totalTax: 'Total VAT',
   totalWithTax: 'Total incl. VAT',
+  creditDeducted: 'Credit deducted',
+  amountDue: 'Amount due',
+  vatLabels: { exempt: 'Exempt', marginScheme: 'Margin scheme', marginShort: 'Margin', outOfScope: 'Out of scope' },
   settlement: (settlement, currency) => {
     const money = (amountMinor: number) => formatAmount(amountMinor, currency, 'en');
     switch (settlement.kind) {

@@ -7,6 +7,7 @@ import { languageOf, type Language } from './language';
 export type Invoice = billingInvoiceIssuedV1Event.IssuedInvoice;
 export type InvoiceLine = billingInvoiceIssuedV1Event.InvoiceLine;
 export type InvoiceType = billingInvoiceIssuedV1Event.InvoiceType;
+export type VatSubtotal = billingInvoiceIssuedV1Event.VatSubtotal;
 
 /** The rate of late-payment penalties the seller applies (at least three times the legal interest rate, Code de commerce L441-10). */
 export type LatePaymentRate = { kind: 'three-times-legal' } | { kind: 'ecb-plus-ten' } | { kind: 'fixed'; basisPoints: number };
@@ -58,10 +59,10 @@ export function settlementOf(invoice: Invoice): Settlement {
   if (invoice.invoiceType === 'CREDIT_NOTE' || !invoice.debitRequired) {
     return { kind: 'nothing-debited', creditMinor: Math.max(0, -invoice.totalWithTaxMinor) };
   }
-  if (!invoice.mandate) return { kind: 'pay-by-due-date', amountMinor: invoice.totalWithTaxMinor, dueDate: invoice.dueDate };
+  if (!invoice.mandate) return { kind: 'pay-by-due-date', amountMinor: amountDueOf(invoice), dueDate: invoice.dueDate };
   return {
     kind: 'direct-debit',
-    amountMinor: invoice.totalWithTaxMinor,
+    amountMinor: amountDueOf(invoice),
     collectionDate: collectionDateOf(invoice),
     mandateRef: invoice.mandate.mandateRef,
     maskedIban: maskIban(invoice.mandate.iban),
@@ -129,4 +130,43 @@ export function companyRegistrationOf(seller: Seller, language: Language, messag
 /** 123456789 → "123 456 789", as the RCS registration is usually written. */
 function groupSiren(siren: string): string {
   return /^\d{9}$/.test(siren) ? `${siren.slice(0, 3)} ${siren.slice(3, 6)} ${siren.slice(6)}` : siren;
+}
+
+/**
+ * What is due: the total with tax less the credit billing deducted from it (the contract's
+ * credit notes); the total with tax for an invoice published before billing deducted credit.
+ */
+export function amountDueOf(invoice: Pick<Invoice, 'totalWithTaxMinor' | 'amountDueMinor'>): number {
+  return invoice.amountDueMinor ?? invoice.totalWithTaxMinor;
+}
+
+type VatTreatment = Pick<VatSubtotal, 'vatCategoryCode' | 'vatExemptionReasonCode' | 'vatExemptionReason'>;
+
+/** The travel agents' margin scheme (category E, VATEX-EU-D): no VAT is shown for it. */
+export function isMarginScheme(entry: Pick<VatTreatment, 'vatCategoryCode' | 'vatExemptionReasonCode'>): boolean {
+  return entry.vatCategoryCode === 'E' && entry.vatExemptionReasonCode === 'VATEX-EU-D';
+}
+
+/** How a line's or a breakdown entry's VAT reads: its rate when taxed (S, Z), else what exempts it, in the invoice's language (`short` for the narrow column of the lines). */
+export function vatLabelOf(
+  entry: Pick<VatTreatment, 'vatCategoryCode' | 'vatExemptionReasonCode'>,
+  formatRate: () => string,
+  labels: InvoiceMessages['vatLabels'],
+  short = false,
+): string {
+  if (isMarginScheme(entry)) return short ? labels.marginShort : labels.marginScheme;
+  switch (entry.vatCategoryCode) {
+    case 'E':
+      return labels.exempt;
+    case 'O':
+      return labels.outOfScope;
+    default:
+      return formatRate();
+  }
+}
+
+/** The mentions an untaxed breakdown entry requires (the margin scheme's, an exemption's provision), each once, in breakdown order. */
+export function vatMentionsOf(invoice: Pick<Invoice, 'vatBreakdown'>): string[] {
+  const mentions = invoice.vatBreakdown.map((entry) => entry.vatExemptionReason).filter((reason): reason is string => typeof reason === 'string' && reason !== '');
+  return [...new Set(mentions)];
 }

@@ -1,4 +1,4 @@
-import { collectionDayOf, companyRegistrationOf, invoiceLanguageOf, legalMentionsOf, recipientNameOf, settlementOf, type Invoice, type Seller } from '../domain/invoice';
+import { amountDueOf, collectionDayOf, companyRegistrationOf, invoiceLanguageOf, legalMentionsOf, recipientNameOf, settlementOf, vatLabelOf, type Invoice, type Seller } from '../domain/invoice';
 import { formatAmount, formatDate, formatPeriod, formatVatRate } from '../domain/invoice-format';
 import { messagesOf } from '../domain/invoice-messages';
 
@@ -29,8 +29,17 @@ export function renderInvoiceEmail(invoice: Invoice, seller: Seller): InvoiceEma
     ...(collectionDay ? [[messages.directDebitOn, formatDate(collectionDay, language)] as [string, string]] : []),
     [messages.contract, invoice.contractRef],
     [messages.totalWithoutTax, money(invoice.totalWithoutTaxMinor)],
-    ...invoice.vatBreakdown.map((subtotal): [string, string] => [messages.vatAt(formatVatRate(subtotal.rateBasisPoints, language)), money(subtotal.taxMinor)]),
+    // Untaxed entries (exempt, margin scheme, out of scope) have no VAT to show.
+    ...invoice.vatBreakdown
+      .filter((subtotal) => subtotal.vatCategoryCode === 'S' || subtotal.vatCategoryCode === 'Z')
+      .map((subtotal): [string, string] => [messages.vatAt(vatLabelOf(subtotal, () => formatVatRate(subtotal.rateBasisPoints, language), messages.vatLabels)), money(subtotal.taxMinor)]),
     [messages.totalWithTax, money(invoice.totalWithTaxMinor)],
+    ...((invoice.prepaidAmountMinor ?? 0) > 0
+      ? ([
+          [messages.creditDeducted, money(-(invoice.prepaidAmountMinor ?? 0))],
+          [messages.amountDue, money(amountDueOf(invoice))],
+        ] as Array<[string, string]>)
+      : []),
   ];
   const settlement = messages.settlement(settlementOf(invoice), invoice.currency);
   const greeting = messages.email.greeting(recipientNameOf(invoice));

@@ -1,12 +1,16 @@
 import PDFDocument from 'pdfkit';
 import {
+  amountDueOf,
   billingAddressLinesOf,
   collectionDayOf,
   companyRegistrationOf,
   invoiceLanguageOf,
+  isMarginScheme,
   legalMentionsOf,
   recipientNameOf,
   settlementOf,
+  vatLabelOf,
+  vatMentionsOf,
   type Invoice,
   type InvoiceLine,
   type Seller,
@@ -61,8 +65,9 @@ function lineColumnsOf(messages: InvoiceMessages, language: Language): readonly 
     { header: columns.costCentre, width: 45, align: 'left', cell: (line) => line.costCentre ?? '' },
     { header: columns.quantity, width: 22, align: 'right', cell: (line) => String(line.quantity) },
     { header: columns.unitPrice, width: 48, align: 'right', cell: (line, currency) => money(line.unitPriceWithoutTaxMinor, currency) },
-    { header: columns.amountWithoutTax, width: 50, align: 'right', cell: (line, currency) => money(line.amountWithoutTaxMinor, currency) },
-    { header: columns.vatRate, width: 32, align: 'right', cell: (line) => formatVatRate(line.vatRateBasisPoints, language) },
+    // A margin-scheme line shows no VAT: its price is all there is.
+    { header: columns.amountWithoutTax, width: 50, align: 'right', cell: (line, currency) => (isMarginScheme(line) ? '' : money(line.amountWithoutTaxMinor, currency)) },
+    { header: columns.vatRate, width: 32, align: 'right', cell: (line) => vatLabelOf(line, () => formatVatRate(line.vatRateBasisPoints, language), messages.vatLabels, true) },
     { header: columns.amountWithTax, width: 56, align: 'right', cell: (line, currency) => money(line.amountWithTaxMinor, currency) },
   ];
 }
@@ -227,18 +232,34 @@ function drawRow(doc: Doc, columns: readonly Column[], cells: readonly string[],
   });
 }
 
-/** VAT per rate on the left, the three totals on the right. */
+/**
+ * VAT per category and rate on the left, the totals on the right (with the credit deducted
+ * and the amount due when credit notes were deducted), then the mentions untaxed lines
+ * require (the margin scheme's, an exemption's provision).
+ */
 function drawVatAndTotals(doc: Doc, { invoice, language, messages }: Context, top: number): number {
   const money = (amountMinor: number) => formatAmount(amountMinor, invoice.currency, language);
-  const rowsNeeded = Math.max(invoice.vatBreakdown.length + 1, 3);
-  if (top + rowsNeeded * 14 + 10 > bottomOf(doc)) {
+  const prepaid = invoice.prepaidAmountMinor ?? 0;
+  const totals: Array<[string, string]> = [
+    [messages.totalWithoutTax, money(invoice.totalWithoutTaxMinor)],
+    [messages.totalTax, money(invoice.totalTaxMinor)],
+    [messages.totalWithTax, money(invoice.totalWithTaxMinor)],
+    ...(prepaid > 0 ? ([[messages.creditDeducted, money(-prepaid)], [messages.amountDue, money(amountDueOf(invoice))]] as Array<[string, string]>) : []),
+  ];
+  const mentions = vatMentionsOf(invoice);
+  const rowsNeeded = Math.max(invoice.vatBreakdown.length + 1, totals.length);
+  if (top + rowsNeeded * 14 + mentions.length * 12 + 10 > bottomOf(doc)) {
     doc.addPage();
     top = PAGE.margin;
   }
   const vatColumns = [70, 90, 80];
   const vatRows = [
     [messages.columns.vatRate, messages.baseWithoutTax, messages.vat],
-    ...invoice.vatBreakdown.map((subtotal) => [formatVatRate(subtotal.rateBasisPoints, language), money(subtotal.baseMinor), money(subtotal.taxMinor)]),
+    ...invoice.vatBreakdown.map((subtotal) => [
+      vatLabelOf(subtotal, () => formatVatRate(subtotal.rateBasisPoints, language), messages.vatLabels),
+      money(subtotal.baseMinor),
+      isMarginScheme(subtotal) ? '–' : money(subtotal.taxMinor),
+    ]),
   ];
   vatRows.forEach((row, rowIndex) => {
     let x = PAGE.margin;
@@ -251,11 +272,6 @@ function drawVatAndTotals(doc: Doc, { invoice, language, messages }: Context, to
   });
 
   const labelX = PAGE.margin + contentWidth(doc) - 240;
-  const totals: Array<[string, string]> = [
-    [messages.totalWithoutTax, money(invoice.totalWithoutTaxMinor)],
-    [messages.totalTax, money(invoice.totalTaxMinor)],
-    [messages.totalWithTax, money(invoice.totalWithTaxMinor)],
-  ];
   totals.forEach(([label, value], index) => {
     const last = index === totals.length - 1;
     const rowTop = top + index * 14;
@@ -263,7 +279,14 @@ function drawVatAndTotals(doc: Doc, { invoice, language, messages }: Context, to
     doc.text(label, labelX, rowTop, { width: 130 });
     doc.text(value, labelX + 130, rowTop, { width: 110, align: 'right' });
   });
-  return top + rowsNeeded * 14;
+  let y = top + rowsNeeded * 14;
+  if (mentions.length > 0) {
+    doc.font(REGULAR).fontSize(8).fillColor('black');
+    doc.text(mentions[0] ?? '', PAGE.margin, y + 4, { width: contentWidth(doc) });
+    for (const mention of mentions.slice(1)) doc.text(mention, { width: contentWidth(doc) });
+    y = doc.y;
+  }
+  return y;
 }
 
 /** The settlement box; returns the y below it. */

@@ -19,6 +19,8 @@ export interface LineSpec {
   traveller?: string | null;
   bookingRef?: string | null;
   costCentre?: string | null;
+  /** S by default (Z at 0 %); the margin scheme and exemptions with their reason. */
+  vat?: { vatCategoryCode: string; vatExemptionReasonCode: string | null; vatExemptionReason: string | null };
 }
 
 export const defaultLines: readonly LineSpec[] = [
@@ -78,12 +80,29 @@ export function buildInvoiceIssuedEvent(overrides: InvoiceOverrides = {}): Invoi
       traveller: spec.traveller ?? null,
       bookingRef: spec.bookingRef ?? null,
       costCentre: spec.costCentre ?? null,
+      ...(spec.vat ?? { vatCategoryCode: rate === 0 ? 'Z' : 'S', vatExemptionReasonCode: null, vatExemptionReason: null }),
     };
   });
-  const rates = [...new Set(lines.map((line) => line.vatRateBasisPoints))].sort((a, b) => a - b);
-  const vatBreakdown = rates.map((rate) => {
-    const ofRate = lines.filter((line) => line.vatRateBasisPoints === rate);
-    return { rateBasisPoints: rate, baseMinor: sum(ofRate.map((line) => line.amountWithoutTaxMinor)), taxMinor: sum(ofRate.map((line) => line.taxMinor)) };
+  // One entry per category, rate and reason, standard rates first, as billing groups them.
+  const order = (code: string) => ['S', 'Z', 'E', 'O'].indexOf(code);
+  const fieldsOf = (line: InvoiceLine): [number, number, string, string] => [order(line.vatCategoryCode), line.vatRateBasisPoints, line.vatExemptionReasonCode ?? '', line.vatExemptionReason ?? ''];
+  const keyOf = (line: InvoiceLine) => JSON.stringify(fieldsOf(line));
+  const compare = (a: string, b: string) => {
+    const [x, y] = [JSON.parse(a) as ReturnType<typeof fieldsOf>, JSON.parse(b) as ReturnType<typeof fieldsOf>];
+    return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]) || x[3].localeCompare(y[3]);
+  };
+  const groups = [...new Set(lines.map(keyOf))].sort(compare);
+  const vatBreakdown = groups.map((key) => {
+    const ofGroup = lines.filter((line) => keyOf(line) === key);
+    const [first] = ofGroup;
+    return {
+      rateBasisPoints: first?.vatRateBasisPoints ?? 0,
+      baseMinor: sum(ofGroup.map((line) => line.amountWithoutTaxMinor)),
+      taxMinor: sum(ofGroup.map((line) => line.taxMinor)),
+      vatCategoryCode: first?.vatCategoryCode ?? 'S',
+      vatExemptionReasonCode: first?.vatExemptionReasonCode ?? null,
+      vatExemptionReason: first?.vatExemptionReason ?? null,
+    };
   });
   const totalWithTaxMinor = sum(lines.map((line) => line.amountWithTaxMinor));
   const invoice: IssuedInvoice = {
@@ -108,6 +127,8 @@ export function buildInvoiceIssuedEvent(overrides: InvoiceOverrides = {}): Invoi
     mandate: overrides.mandate === undefined ? { mandateRef: `RUM-${suffix}`, iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', signedAt: '2026-01-15' } : overrides.mandate,
     debitRequired: totalWithTaxMinor > 0,
     language: 'fr',
+    prepaidAmountMinor: 0,
+    amountDueMinor: totalWithTaxMinor,
     ...overrides.invoice,
   };
   return {

@@ -43,7 +43,7 @@ export function buildInvoiceIssuedEvent(overrides: DeepPartial<InvoiceIssuedEven
       totalWithoutTaxMinor: baseMinor,
       totalTaxMinor: taxMinor,
       totalWithTaxMinor: amountWithTaxMinor,
-      vatBreakdown: [{ rateBasisPoints: 2000, baseMinor, taxMinor }],
+      vatBreakdown: [{ rateBasisPoints: 2000, baseMinor, taxMinor, vatCategoryCode: 'S', vatExemptionReasonCode: null, vatExemptionReason: null }],
       lines: [
         {
           lineNumber: 1,
@@ -61,6 +61,7 @@ export function buildInvoiceIssuedEvent(overrides: DeepPartial<InvoiceIssuedEven
           traveller: 'John DOE',
           bookingRef: 'PNR7XK2',
           costCentre: null,
+          vatCategoryCode: 'S', vatExemptionReasonCode: null, vatExemptionReason: null,
         },
       ],
       customer: { subscriberRef: 'CSE ACME', customerRef: 'CUST-1', siren: '784671695', vatNumber: 'FR53784671695' },
@@ -68,6 +69,8 @@ export function buildInvoiceIssuedEvent(overrides: DeepPartial<InvoiceIssuedEven
       billingAddress: { line1: 'ACME SA', line2: '', line3: '', line4: '1 rue de la Paix', line5: '', line6: '75002 PARIS', country: 'FR' },
       mandate: { mandateRef: `RUM-${uniqueNumber()}`, iban: simulatedIbans.succeeds, bic: 'BNPAFRPP', signedAt: '2026-01-15' },
       debitRequired: amountWithTaxMinor > 0,
+      prepaidAmountMinor: 0,
+      amountDueMinor: amountWithTaxMinor,
     },
   };
   return merge(base, rest);

@@ -7,7 +7,7 @@ export const schema: avsc.RecordType & { type: 'record' } = {
   "type": "record",
   "name": "CreditNoteIssuedEvent",
   "namespace": "io.boissipay.billing.v1",
-  "doc": "A credit note an operator issued against an invoice (full or partial): its own document, numbered in the credit-note series (AV-<year>-<number>), lowering what the customer owes. Nothing is ever debited for it. Keyed by contractRef.",
+  "doc": "A credit note (EN 16931 type 381) against an invoice, full or partial, issued by an operator or by a billing run for refunds of purchases an earlier invoice billed: its own document, numbered in the credit-note series (AV-<year>-<number>), naming the invoice it corrects. Nothing is ever debited for it; its amount is deducted from the contract's next invoices. Keyed by contractRef.",
   "fields": [
     {
       "name": "eventId",
@@ -63,7 +63,17 @@ export const schema: avsc.RecordType & { type: 'record' } = {
           },
           {
             "name": "invoiceRef",
-            "type": "string"
+            "type": "string",
+            "doc": "The invoice it corrects (BT-25)."
+          },
+          {
+            "name": "invoiceIssueDate",
+            "type": [
+              "null",
+              "string"
+            ],
+            "default": null,
+            "doc": "ISO date that invoice was issued (BT-26); null in events published before it existed."
           },
           {
             "name": "issueDate",
@@ -106,6 +116,30 @@ export const schema: avsc.RecordType & { type: 'record' } = {
                   {
                     "name": "taxMinor",
                     "type": "long"
+                  },
+                  {
+                    "name": "vatCategoryCode",
+                    "type": "string",
+                    "default": "S",
+                    "doc": "VAT category code of EN 16931 (UNTDID 5305): S standard or reduced rate, Z zero rated, E exempt (also the travel agents' margin scheme), O outside the scope of VAT. S in events published before categories existed."
+                  },
+                  {
+                    "name": "vatExemptionReasonCode",
+                    "type": [
+                      "null",
+                      "string"
+                    ],
+                    "default": null,
+                    "doc": "VATEX code of the exemption (BT-121): VATEX-EU-D for the travel agents' margin scheme, VATEX-EU-O outside the scope of VAT, the sales system's code for an exempt line; null otherwise."
+                  },
+                  {
+                    "name": "vatExemptionReason",
+                    "type": [
+                      "null",
+                      "string"
+                    ],
+                    "default": null,
+                    "doc": "The mention printed for it (BT-120), e.g. \"Régime particulier – Agences de voyages\"; null for S and Z."
                   }
                 ]
               }
@@ -142,6 +176,30 @@ export const schema: avsc.RecordType & { type: 'record' } = {
                   {
                     "name": "amountWithTaxMinor",
                     "type": "long"
+                  },
+                  {
+                    "name": "vatCategoryCode",
+                    "type": "string",
+                    "default": "S",
+                    "doc": "VAT category code of EN 16931 (UNTDID 5305): S standard or reduced rate, Z zero rated, E exempt (also the travel agents' margin scheme), O outside the scope of VAT. S in events published before categories existed."
+                  },
+                  {
+                    "name": "vatExemptionReasonCode",
+                    "type": [
+                      "null",
+                      "string"
+                    ],
+                    "default": null,
+                    "doc": "VATEX code of the exemption (BT-121): VATEX-EU-D for the travel agents' margin scheme, VATEX-EU-O outside the scope of VAT, the sales system's code for an exempt line; null otherwise."
+                  },
+                  {
+                    "name": "vatExemptionReason",
+                    "type": [
+                      "null",
+                      "string"
+                    ],
+                    "default": null,
+                    "doc": "The mention printed for it (BT-120), e.g. \"Régime particulier – Agences de voyages\"; null for S and Z."
                   }
                 ]
               }
@@ -150,12 +208,12 @@ export const schema: avsc.RecordType & { type: 'record' } = {
           {
             "name": "reason",
             "type": "string",
-            "doc": "Why the operator issued it."
+            "doc": "Why it was issued: the operator's reason, or the refunds a billing run credits."
           },
           {
             "name": "issuedBy",
             "type": "string",
-            "doc": "Token subject of the operator."
+            "doc": "Token subject of the operator, or system:billing-run."
           },
           {
             "name": "language",
@@ -173,6 +231,12 @@ export interface CreditNoteVatSubtotal {
   rateBasisPoints: number;
   baseMinor: number;
   taxMinor: number;
+  /** VAT category code of EN 16931 (UNTDID 5305): S standard or reduced rate, Z zero rated, E exempt (also the travel agents' margin scheme), O outside the scope of VAT. S in events published before categories existed. */
+  vatCategoryCode: string;
+  /** VATEX code of the exemption (BT-121): VATEX-EU-D for the travel agents' margin scheme, VATEX-EU-O outside the scope of VAT, the sales system's code for an exempt line; null otherwise. */
+  vatExemptionReasonCode: null | string;
+  /** The mention printed for it (BT-120), e.g. "Régime particulier – Agences de voyages"; null for S and Z. */
+  vatExemptionReason: null | string;
 }
 
 export interface CreditNoteLine {
@@ -182,6 +246,12 @@ export interface CreditNoteLine {
   amountWithoutTaxMinor: number;
   taxMinor: number;
   amountWithTaxMinor: number;
+  /** VAT category code of EN 16931 (UNTDID 5305): S standard or reduced rate, Z zero rated, E exempt (also the travel agents' margin scheme), O outside the scope of VAT. S in events published before categories existed. */
+  vatCategoryCode: string;
+  /** VATEX code of the exemption (BT-121): VATEX-EU-D for the travel agents' margin scheme, VATEX-EU-O outside the scope of VAT, the sales system's code for an exempt line; null otherwise. */
+  vatExemptionReasonCode: null | string;
+  /** The mention printed for it (BT-120), e.g. "Régime particulier – Agences de voyages"; null for S and Z. */
+  vatExemptionReason: null | string;
 }
 
 export interface CreditNote {
@@ -191,7 +261,10 @@ export interface CreditNote {
   creditNoteRef: string;
   /** The invoice it credits. */
   invoiceId: string;
+  /** The invoice it corrects (BT-25). */
   invoiceRef: string;
+  /** ISO date that invoice was issued (BT-26); null in events published before it existed. */
+  invoiceIssueDate: null | string;
   /** ISO date. */
   issueDate: string;
   currency: string;
@@ -201,15 +274,15 @@ export interface CreditNote {
   totalWithTaxMinor: number;
   vatBreakdown: Array<CreditNoteVatSubtotal>;
   lines: Array<CreditNoteLine>;
-  /** Why the operator issued it. */
+  /** Why it was issued: the operator's reason, or the refunds a billing run credits. */
   reason: string;
-  /** Token subject of the operator. */
+  /** Token subject of the operator, or system:billing-run. */
   issuedBy: string;
   /** Language the credit note is written in, the one of the invoice it credits (ISO 639-1): fr (the default, also for events published before it existed) or en. */
   language: string;
 }
 
-/** A credit note an operator issued against an invoice (full or partial): its own document, numbered in the credit-note series (AV-<year>-<number>), lowering what the customer owes. Nothing is ever debited for it. Keyed by contractRef. */
+/** A credit note (EN 16931 type 381) against an invoice, full or partial, issued by an operator or by a billing run for refunds of purchases an earlier invoice billed: its own document, numbered in the credit-note series (AV-<year>-<number>), naming the invoice it corrects. Nothing is ever debited for it; its amount is deducted from the contract's next invoices. Keyed by contractRef. */
 export interface CreditNoteIssuedEvent {
   /** UUID of this event. */
   eventId: string;

@@ -110,7 +110,7 @@ export const schema: avsc.RecordType & { type: 'record' } = {
           },
           {
             "name": "vatBreakdown",
-            "doc": "One entry per VAT rate; bases and taxes add up to the totals.",
+            "doc": "One entry per VAT category, rate and exemption reason; bases and taxes add up to the totals.",
             "type": {
               "type": "array",
               "items": {
@@ -129,6 +129,30 @@ export const schema: avsc.RecordType & { type: 'record' } = {
                   {
                     "name": "taxMinor",
                     "type": "long"
+                  },
+                  {
+                    "name": "vatCategoryCode",
+                    "type": "string",
+                    "default": "S",
+                    "doc": "VAT category code of EN 16931 (UNTDID 5305): S standard or reduced rate, Z zero rated, E exempt (also the travel agents' margin scheme), O outside the scope of VAT. S in events published before categories existed."
+                  },
+                  {
+                    "name": "vatExemptionReasonCode",
+                    "type": [
+                      "null",
+                      "string"
+                    ],
+                    "default": null,
+                    "doc": "VATEX code of the exemption (BT-121): VATEX-EU-D for the travel agents' margin scheme, VATEX-EU-O outside the scope of VAT, the sales system's code for an exempt line; null otherwise."
+                  },
+                  {
+                    "name": "vatExemptionReason",
+                    "type": [
+                      "null",
+                      "string"
+                    ],
+                    "default": null,
+                    "doc": "The mention printed for it (BT-120), e.g. \"Régime particulier – Agences de voyages\"; null for S and Z."
                   }
                 ]
               }
@@ -224,6 +248,30 @@ export const schema: avsc.RecordType & { type: 'record' } = {
                       "string"
                     ],
                     "default": null
+                  },
+                  {
+                    "name": "vatCategoryCode",
+                    "type": "string",
+                    "default": "S",
+                    "doc": "VAT category code of EN 16931 (UNTDID 5305): S standard or reduced rate, Z zero rated, E exempt (also the travel agents' margin scheme), O outside the scope of VAT. S in events published before categories existed."
+                  },
+                  {
+                    "name": "vatExemptionReasonCode",
+                    "type": [
+                      "null",
+                      "string"
+                    ],
+                    "default": null,
+                    "doc": "VATEX code of the exemption (BT-121): VATEX-EU-D for the travel agents' margin scheme, VATEX-EU-O outside the scope of VAT, the sales system's code for an exempt line; null otherwise."
+                  },
+                  {
+                    "name": "vatExemptionReason",
+                    "type": [
+                      "null",
+                      "string"
+                    ],
+                    "default": null,
+                    "doc": "The mention printed for it (BT-120), e.g. \"Régime particulier – Agences de voyages\"; null for S and Z."
                   }
                 ]
               }
@@ -395,6 +443,21 @@ export const schema: avsc.RecordType & { type: 'record' } = {
             "type": "string",
             "default": "fr",
             "doc": "Language the invoice and its e-mail are written in, the contract's when the invoice was issued (ISO 639-1): fr (the default, also for events published before it existed) or en."
+          },
+          {
+            "name": "prepaidAmountMinor",
+            "type": "long",
+            "default": 0,
+            "doc": "Credit deducted from this invoice (EN 16931 BT-113): what the contract's credit notes credited and no earlier invoice deducted, up to the total with tax. 0 in events published before it existed."
+          },
+          {
+            "name": "amountDueMinor",
+            "type": [
+              "null",
+              "long"
+            ],
+            "default": null,
+            "doc": "totalWithTaxMinor − prepaidAmountMinor (BT-115): the amount to debit, and what settles the invoice. Null in events published before it existed: the total with tax is then due."
           }
         ]
       }
@@ -410,6 +473,12 @@ export interface VatSubtotal {
   rateBasisPoints: number;
   baseMinor: number;
   taxMinor: number;
+  /** VAT category code of EN 16931 (UNTDID 5305): S standard or reduced rate, Z zero rated, E exempt (also the travel agents' margin scheme), O outside the scope of VAT. S in events published before categories existed. */
+  vatCategoryCode: string;
+  /** VATEX code of the exemption (BT-121): VATEX-EU-D for the travel agents' margin scheme, VATEX-EU-O outside the scope of VAT, the sales system's code for an exempt line; null otherwise. */
+  vatExemptionReasonCode: null | string;
+  /** The mention printed for it (BT-120), e.g. "Régime particulier – Agences de voyages"; null for S and Z. */
+  vatExemptionReason: null | string;
 }
 
 export const operationTypeValues = ["PURCHASE","REFUND"] as const;
@@ -435,6 +504,12 @@ export interface InvoiceLine {
   /** Booking or PNR reference. */
   bookingRef: null | string;
   costCentre: null | string;
+  /** VAT category code of EN 16931 (UNTDID 5305): S standard or reduced rate, Z zero rated, E exempt (also the travel agents' margin scheme), O outside the scope of VAT. S in events published before categories existed. */
+  vatCategoryCode: string;
+  /** VATEX code of the exemption (BT-121): VATEX-EU-D for the travel agents' margin scheme, VATEX-EU-O outside the scope of VAT, the sales system's code for an exempt line; null otherwise. */
+  vatExemptionReasonCode: null | string;
+  /** The mention printed for it (BT-120), e.g. "Régime particulier – Agences de voyages"; null for S and Z. */
+  vatExemptionReason: null | string;
 }
 
 export interface InvoiceCustomer {
@@ -489,7 +564,7 @@ export interface IssuedInvoice {
   totalWithoutTaxMinor: number;
   totalTaxMinor: number;
   totalWithTaxMinor: number;
-  /** One entry per VAT rate; bases and taxes add up to the totals. */
+  /** One entry per VAT category, rate and exemption reason; bases and taxes add up to the totals. */
   vatBreakdown: Array<VatSubtotal>;
   lines: Array<InvoiceLine>;
   customer: InvoiceCustomer;
@@ -503,6 +578,10 @@ export interface IssuedInvoice {
   collectionDate: null | string;
   /** Language the invoice and its e-mail are written in, the contract's when the invoice was issued (ISO 639-1): fr (the default, also for events published before it existed) or en. */
   language: string;
+  /** Credit deducted from this invoice (EN 16931 BT-113): what the contract's credit notes credited and no earlier invoice deducted, up to the total with tax. 0 in events published before it existed. */
+  prepaidAmountMinor: number;
+  /** totalWithTaxMinor − prepaidAmountMinor (BT-115): the amount to debit, and what settles the invoice. Null in events published before it existed: the total with tax is then due. */
+  amountDueMinor: null | number;
 }
 
 /** An invoice (or credit note) issued by a billing run, carrying everything the payment service and the mailer need: no one calls billing back. Keyed by contractRef. */

@@ -131,7 +131,7 @@ export type paths = {
         put?: never;
         /**
          * Issue a credit note against an invoice (full or partial).
-         * @description A credit note is a document of its own, referencing the invoice, numbered in the credit-note series AV-<year>-<number> (sequential per calendar year of its issue date, without gaps; docs/adr/0020). Without `amount` it credits all that remains creditable on the invoice; with it, that amount with tax, in the invoice's currency, spread over the invoice's VAT rates in proportion. It lowers the contract's outstanding by its total with tax and is published on billing.credit-note-issued.v1, in one transaction; nothing is ever debited for it. A `reason` is required and kept on the credit note with who issued it. With an `Idempotency-Key` (per client), the same request again answers the credit note it issued (200) and issues nothing; the same key with another request is refused (409 IDEMPOTENCY_KEY_REUSED). Refused with 409 INVOICE_NOT_CREDITABLE for a credit note, and 422 CREDIT_EXCEEDS_INVOICE above what remains creditable (the invoice's total with tax less its credit notes so far).
+         * @description A credit note is a document of its own, referencing the invoice, numbered in the credit-note series AV-<year>-<number> (sequential per calendar year of its issue date, without gaps; docs/adr/0020). Without `amount` it credits all that remains creditable on the invoice; with it, that amount with tax, in the invoice's currency, spread over the invoice's VAT rates in proportion. It lowers the contract's outstanding by its total with tax and is published on billing.credit-note-issued.v1, in one transaction; nothing is ever debited for it. A `reason` is required and kept on the credit note with who issued it. With an `Idempotency-Key` (per client), the same request again answers the credit note it issued (200) and issues nothing; the same key with another request is refused (409 IDEMPOTENCY_KEY_REUSED). Refused with 409 INVOICE_NOT_CREDITABLE for a credit note, and 422 CREDIT_EXCEEDS_INVOICE above what remains creditable (the invoice's total with tax less its credit notes so far). Billing runs issue credit notes too, for refunds of purchases the invoice billed (issuedBy system:billing-run, docs/adr/0026); they count in what remains creditable. The credit of every credit note is deducted from the contract's next invoices (prepaidAmount, amountDue).
          */
         post: operations["issueCreditNote"];
         delete?: never;
@@ -344,13 +344,21 @@ export type components = {
         };
         /** @example CTR-2026-000123 */
         ContractRef: string;
-        /** @description A credit note against an invoice; its amounts are what is credited (positive). */
+        /** @description A credit note (EN 16931 type 381) against an invoice, the preceding invoice it names (BT-25 invoiceRef, BT-26 invoiceIssueDate); its amounts are what is credited (positive). Issued by an operator (POST /invoices/{invoiceRef}/credit-notes), or by the billing run for refunds of purchases that an earlier invoice billed: one credit note per earlier invoice and contract in a run, its lines the refunds' product lines, issuedBy "system:billing-run". The credit is deducted from the contract's next invoices (their prepaidAmount). */
         CreditNote: {
             contractRef: string;
             /** @example AV-2026-000001 */
             creditNoteRef: string;
             currency: components["schemas"]["CurrencyCode"];
-            /** @example BIL-2026-000042 */
+            /**
+             * Format: date
+             * @description Issue date of that invoice (BT-26).
+             */
+            invoiceIssueDate: string;
+            /**
+             * @description The invoice it corrects (BT-25).
+             * @example BIL-2026-000042
+             */
             invoiceRef: string;
             /** Format: date-time */
             issuedAt: string;
@@ -374,6 +382,13 @@ export type components = {
             description: string;
             lineNumber: number;
             tax: components["schemas"]["SignedAmount"];
+            /**
+             * @description VAT category code (UNTDID 5305) of the credited amount, as on the invoice.
+             * @enum {string}
+             */
+            vatCategoryCode: "S" | "Z" | "E" | "O";
+            vatExemptionReason: string | null;
+            vatExemptionReasonCode: string | null;
             /** @description VAT rate in percent. */
             vatRate: number;
         };
@@ -434,8 +449,10 @@ export type components = {
             /** Format: date-time */
             timestamp: string;
         };
-        /** @description An invoice with everything printed on it: the summary's fields plus its lines, VAT breakdown, customer, billing contact and address, mandate and operations. Totals are the sums of the lines, to the cent; the VAT breakdown has one entry per rate, and its bases and taxes add up to the totals. `operations` are the invoiced operations, as GET /operations?invoiceRef= lists them (the reference's Invoice). */
+        /** @description An invoice with everything printed on it: the summary's fields plus its lines, VAT breakdown, customer, billing contact and address, mandate and operations. Totals are the sums of the lines, to the cent; the VAT breakdown has one entry per VAT category and rate (and exemption reason), and its bases and taxes add up to the totals. A refund of a purchase billed on an earlier invoice is not a line: the billing run issues a credit note for it (GET /invoices/{invoiceRef}/credit-notes of the earlier invoice), and the credit is deducted from this or a later invoice (prepaidAmount, amountDue). `operations` are the invoiced operations, as GET /operations?invoiceRef= lists them (the reference's Invoice). */
         Invoice: {
+            /** @description totalWithTax − prepaidAmount (EN 16931 BT-115): what is debited, and what settles the invoice when paid. */
+            amountDue: components["schemas"]["SignedAmount"];
             billingAddress: components["schemas"]["InvoiceAddress"];
             billingContact: components["schemas"]["InvoiceContact"];
             /**
@@ -447,7 +464,7 @@ export type components = {
             contractRef: components["schemas"]["ContractRef"];
             currencyCode: components["schemas"]["CurrencyCode"];
             customer: components["schemas"]["InvoiceCustomer"];
-            /** @description False for a credit note (total with tax zero or less); nothing is debited. */
+            /** @description False for a credit note (total with tax zero or less) or when nothing is left due after the credit deducted (amountDue zero); nothing is debited. */
             debitRequired: boolean;
             deliveryStatus: components["schemas"]["DeliveryStatus"];
             /**
@@ -480,6 +497,8 @@ export type components = {
             /** @description The payment service's reference of the debit, once it reported. */
             paymentRef: string | null;
             period: components["schemas"]["Period"];
+            /** @description Credit deducted from this invoice (EN 16931 BT-113): what the contract's credit notes (refunds of purchases invoiced earlier, operators' credits) have credited and no earlier invoice has deducted yet, up to the total with tax; 0 when there is none. */
+            prepaidAmount: components["schemas"]["Amount"];
             /**
              * Format: uuid
              * @description The billing run that issued it.
@@ -518,7 +537,7 @@ export type components = {
             subscriberRef: string;
             vatNumber: string | null;
         };
-        /** @description One product line of an operation; refund lines are negative (the quantity stays positive). */
+        /** @description One product line of an operation; refund lines are negative (the quantity stays positive); only refunds of purchases on the same invoice are lines. */
         InvoiceLine: {
             amountWithoutTax: components["schemas"]["SignedAmount"];
             amountWithTax: components["schemas"]["SignedAmount"];
@@ -536,6 +555,15 @@ export type components = {
             tax: components["schemas"]["SignedAmount"];
             traveller: string | null;
             unitPriceWithoutTax: components["schemas"]["SignedAmount"];
+            /**
+             * @description VAT category code of EN 16931 (UNTDID 5305): S standard or reduced rate, Z zero rated, E exempt (also the travel agents' margin scheme), O outside the scope of VAT.
+             * @enum {string}
+             */
+            vatCategoryCode: "S" | "Z" | "E" | "O";
+            /** @description The mention printed for it (BT-120): "Régime particulier – Agences de voyages" for the margin scheme, the sales system's text for an exempt line; null for S and Z. */
+            vatExemptionReason: string | null;
+            /** @description VATEX code of the exemption (BT-121): VATEX-EU-D for the travel agents' margin scheme, VATEX-EU-O outside the scope of VAT, the code the sales system gave for an exempt line; null otherwise. */
+            vatExemptionReasonCode: string | null;
             /** @description VAT rate in percent (5.5 for 5.5 %). */
             vatRate: number;
         };
@@ -549,6 +577,8 @@ export type components = {
          */
         InvoiceStatus: "ISSUED" | "PAID" | "UNPAID";
         InvoiceSummary: {
+            /** @description totalWithTax − prepaidAmount (EN 16931 BT-115): what is debited, and what settles the invoice when paid. */
+            amountDue: components["schemas"]["SignedAmount"];
             /**
              * Format: date
              * @description Date the direct debit is collected, as the invoice e-mail (the SEPA pre-notification) and the PDF state it: dueDate moved to the next TARGET2 business day (not a Saturday, Sunday, 1 January, Good Friday, Easter Monday, 1 May, 25 or 26 December), and never earlier than issueDate + SEPA_PRENOTIFICATION_DAYS.
@@ -557,7 +587,7 @@ export type components = {
             contractId: string;
             contractRef: components["schemas"]["ContractRef"];
             currencyCode: components["schemas"]["CurrencyCode"];
-            /** @description False for a credit note (total with tax zero or less); nothing is debited. */
+            /** @description False for a credit note (total with tax zero or less) or when nothing is left due after the credit deducted (amountDue zero); nothing is debited. */
             debitRequired: boolean;
             deliveryStatus: components["schemas"]["DeliveryStatus"];
             /**
@@ -587,6 +617,8 @@ export type components = {
             /** @description The payment service's reference of the debit, once it reported. */
             paymentRef: string | null;
             period: components["schemas"]["Period"];
+            /** @description Credit deducted from this invoice (EN 16931 BT-113): what the contract's credit notes (refunds of purchases invoiced earlier, operators' credits) have credited and no earlier invoice has deducted yet, up to the total with tax; 0 when there is none. */
+            prepaidAmount: components["schemas"]["Amount"];
             /**
              * Format: uuid
              * @description The billing run that issued it.
@@ -642,11 +674,16 @@ export type components = {
         OperationResponse: {
             contact?: components["schemas"]["Contact"];
             contractRef: components["schemas"]["ContractRef"];
+            /**
+             * @description Present only on a refund of a purchase billed on an earlier invoice, once the billing run has credited it: the credit note it issued for it (AV-<year>-<number>).
+             * @example AV-2026-000007
+             */
+            creditNoteRef?: string;
             currencyCode: components["schemas"]["CurrencyCode"];
             customerRef?: string;
             /** Format: date-time */
             decidedAt: string;
-            /** @description Invoice the operation was billed on; null until a billing run includes it. */
+            /** @description Invoice the operation was billed on; null until a billing run includes it, and for good on a refund of a purchase billed on an earlier invoice (see creditNoteRef). */
             invoiceRef: string | null;
             /** Format: date */
             operationAt: string;
@@ -720,6 +757,14 @@ export type components = {
             quantity: number;
             travel?: components["schemas"]["TravelDetails"];
             unitPrice: components["schemas"]["Amount"];
+            vatCategory?: components["schemas"]["VatCategory"];
+            /** @description EXEMPT only, and then required: the legal mention printed on the invoice (EN 16931 BT-120), the provision that exempts the line, e.g. "Exonération de TVA, article 262 II 8° du CGI (transport aérien international de voyageurs)"; refused (400 VAT_CATEGORY_INVALID) with any other category. */
+            vatExemptionReason?: string;
+            /**
+             * @description EXEMPT only: the VAT exemption reason code of the CEF VATEX list (EN 16931 BT-121), e.g. VATEX-EU-132-1B, when one names the exemption; refused (400 VAT_CATEGORY_INVALID) with any other category.
+             * @example VATEX-EU-132-1B
+             */
+            vatExemptionReasonCode?: string;
             /** @description VAT rate in percent with at most two decimals (5.5 for 5.5 %, 20 for 20 %); kept exactly, in hundredths of a percent. */
             vatRate: number;
         };
@@ -751,9 +796,25 @@ export type components = {
             costCentre?: string;
             travellerName?: string;
         };
+        /**
+         * @description How the line is taxed, mapped to the VAT category codes of EN 16931 (UNTDID 5305) that the invoice carries (`vatCategoryCode`): STANDARD (S) a standard or reduced rate, vatRate above 0; ZERO_RATED (Z) taxed at 0 %; EXEMPT (E) exempt, with its `vatExemptionReason` (and `vatExemptionReasonCode` when a VATEX code names it), e.g. international passenger transport; OUTSIDE_SCOPE (O) not subject to VAT (reason code VATEX-EU-O); TRAVEL_AGENT_MARGIN (E) the travel agents' margin scheme (régime particulier des agences de voyages, CGI art. 266-1-e and 268, directive 2006/112/EC art. 306 to 310): no VAT is shown, the price is the amount with tax, the invoice prints the mention "Régime particulier – Agences de voyages" (reason code VATEX-EU-D). Every category but STANDARD requires vatRate 0 and amountTax 0 (otherwise 400 VAT_CATEGORY_INVALID). Absent: STANDARD, or ZERO_RATED for a line at 0 % (what such a line of a client that does not send categories means).
+         * @example STANDARD
+         * @enum {string}
+         */
+        VatCategory: "STANDARD" | "ZERO_RATED" | "EXEMPT" | "OUTSIDE_SCOPE" | "TRAVEL_AGENT_MARGIN";
+        /** @description One entry of the VAT breakdown: the lines of one VAT category and rate (and, for exempt lines, one exemption reason), their base and tax. */
         VatSubtotal: {
             base: components["schemas"]["SignedAmount"];
             tax: components["schemas"]["SignedAmount"];
+            /**
+             * @description VAT category code of EN 16931 (UNTDID 5305): S standard or reduced rate, Z zero rated, E exempt (also the travel agents' margin scheme), O outside the scope of VAT.
+             * @enum {string}
+             */
+            vatCategoryCode: "S" | "Z" | "E" | "O";
+            /** @description The mention printed for it (BT-120): "Régime particulier – Agences de voyages" for the margin scheme, the sales system's text for an exempt line; null for S and Z. */
+            vatExemptionReason: string | null;
+            /** @description VATEX code of the exemption (BT-121): VATEX-EU-D for the travel agents' margin scheme, VATEX-EU-O outside the scope of VAT, the code the sales system gave for an exempt line; null otherwise. */
+            vatExemptionReasonCode: string | null;
             /** @description VAT rate in percent (5.5 for 5.5 %). */
             vatRate: number;
         };
@@ -1215,7 +1276,7 @@ export interface operations {
                     "application/json": components["schemas"]["OperationResponse"];
                 };
             };
-            /** @description Invalid request: VALIDATION_FAILED, MALFORMED_JSON, UNKNOWN_CURRENCY, INVALID_AMOUNT (more decimals than the currency has), INVALID_VAT_RATE (more than two decimals of percent), TOTALS_MISMATCH (the message names the first line or total that does not add up), AMOUNT_NOT_POSITIVE. Nothing is stored. */
+            /** @description Invalid request: VALIDATION_FAILED, MALFORMED_JSON, UNKNOWN_CURRENCY, INVALID_AMOUNT (more decimals than the currency has), INVALID_VAT_RATE (more than two decimals of percent), TOTALS_MISMATCH (the message names the first line or total that does not add up), AMOUNT_NOT_POSITIVE, VAT_CATEGORY_INVALID (a line's vatCategory does not fit its rate, tax or exemption reason: a category other than STANDARD with a VAT rate or tax above 0, STANDARD at 0 %, EXEMPT without vatExemptionReason, an exemption reason on another category; the message names the line). Nothing is stored. */
             400: {
                 headers: {
                     [name: string]: unknown;
