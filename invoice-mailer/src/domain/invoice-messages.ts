@@ -51,7 +51,7 @@ export interface InvoiceMessages {
   creditDeducted: string;
   amountDue: string;
   /** What a line or breakdown entry shows instead of a rate when it is not taxed (`marginShort`: the narrow column of the lines). */
-  vatLabels: { exempt: string; marginScheme: string; marginShort: string; outOfScope: string };
+  vatLabels: { exempt: string; exemptShort: string; marginScheme: string; marginShort: string; outOfScope: string };
   /** The SEPA pre-notification, or why nothing is debited: amount and date exact. */
   settlement: (settlement: Settlement, currency: string) => string;
   creditorAndMandate: (creditorId: string, mandateRef: string) => string;
@@ -114,7 +114,7 @@ const fr: InvoiceMessages = {
   totalWithTax: 'Total TTC',
   creditDeducted: 'Avoirs déduits',
   amountDue: 'Net à payer',
-  vatLabels: { exempt: 'Exonéré', marginScheme: 'Régime de la marge', marginShort: 'Marge', outOfScope: 'Hors champ' },
+  vatLabels: { exempt: 'Exonéré', exemptShort: 'Exo.', marginScheme: 'Régime de la marge', marginShort: 'Marge', outOfScope: 'Hors champ' },
   settlement: (settlement, currency) => {
     const money = (amountMinor: number) => formatAmount(amountMinor, currency, 'fr');
     switch (settlement.kind) {
@@ -204,7 +204,7 @@ const en: InvoiceMessages = {
   totalWithTax: 'Total incl. VAT',
   creditDeducted: 'Credit deducted',
   amountDue: 'Amount due',
-  vatLabels: { exempt: 'Exempt', marginScheme: 'Margin scheme', marginShort: 'Margin', outOfScope: 'Out of scope' },
+  vatLabels: { exempt: 'Exempt', exemptShort: 'Exempt', marginScheme: 'Margin scheme', marginShort: 'Margin', outOfScope: 'Out of scope' },
   settlement: (settlement, currency) => {
     const money = (amountMinor: number) => formatAmount(amountMinor, currency, 'en');
     switch (settlement.kind) {

@@ -157,7 +157,7 @@ export function vatLabelOf(
   if (isMarginScheme(entry)) return short ? labels.marginShort : labels.marginScheme;
   switch (entry.vatCategoryCode) {
     case 'E':
-      return labels.exempt;
+      return short ? labels.exemptShort : labels.exempt;
     case 'O':
       return labels.outOfScope;
     default:
