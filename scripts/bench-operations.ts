@@ -2,7 +2,7 @@
  * Latency of POST /v1/operations: seeds one contract through a real contract.lifecycle.v1
  * event, then fires purchases at a fixed concurrency and prints p50/p90/p99 and throughput.
  *
- *   npm run bench -- operations [--requests 2000] [--concurrency 20] [--contracts 1] [--tracing off|on|both] [--sample-ratio 1] [--rounds 1] [--ceiling on|off] [--url http://127.0.0.1:8181]
+ *   npm run bench -- operations [--requests 2000] [--concurrency 20] [--contracts 1] [--tracing off|on|both] [--sample-ratio 1] [--rounds 1] [--ceiling on|off] [--cpu-prof DIR] [--url http://127.0.0.1:8181]
  *
  * With one contract every decision queues on its balance row lock (docs/adr/0005); spread
  * over several contracts, the lock no longer orders them.
@@ -29,6 +29,9 @@
  * Each measure prints where the CPU went (service, PostgreSQL, load generator, other), and the
  * summary ours / ceiling.
  *
+ * --cpu-prof DIR (not with --url): each billing-service started writes a V8 CPU profile into DIR when
+ * it stops (node --cpu-prof), to open in Chrome DevTools or summarise by function.
+ *
  * The client is kept light, so it does not take the cores it measures: node:http with keep-alive
  * connections, one per concurrent request (lighter than fetch's streams), the token signed and the
  * bodies built as bytes before the clock starts, the answers drained and not parsed.
@@ -45,7 +48,7 @@ import { buildPurchaseRequest } from '../billing-service/test/support/operation-
 import { freePort } from '@boissipay/runtime/testing';
 import { waitUntil } from '../infra/wait';
 import { runCeiling } from './bench-ceiling';
-import { cpuBetween, describeCpu, sampleCpu } from './bench-cpu';
+import { cpuBetween, describeCpu, describeCpuPerRequest, sampleCpu, type CpuTicks } from './bench-cpu';
 import { percentile } from './bench-support';
 import { startTraceSink, type TraceSink } from './bench-trace-sink';
 import { spawnService } from './service-process';
@@ -66,7 +69,7 @@ interface Billing {
   stop(): Promise<void>;
 }
 
-async function startBilling(tracing: Tracing, sink: TraceSink | undefined, sampleRatio: string): Promise<Billing> {
+async function startBilling(tracing: Tracing, sink: TraceSink | undefined, sampleRatio: string, cpuProfileDir: string | undefined): Promise<Billing> {
   const port = await freePort();
   const database = `billing_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const databaseUrl = new URL(adminUrl);
@@ -75,9 +78,18 @@ async function startBilling(tracing: Tracing, sink: TraceSink | undefined, sampl
   const traced =
     tracing === 'on' ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink?.endpoint ?? '', OTEL_TRACES_SAMPLER_RATIO: sampleRatio } : { OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_TRACES_SAMPLER_RATIO: '0' };
   const child = spawnService('billing-service', {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl.toString(), LOG_LEVEL: 'warn', KAFKA_TOPIC_PREFIX: topicPrefix, ...traced },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl.toString(),
+      LOG_LEVEL: 'warn',
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      ...traced,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
     instrumented: tracing === 'on',
+    // The service's own CPU profile, written when it stops: where a purchase's CPU goes.
+    nodeArgs: cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [],
   });
   const url = `http://127.0.0.1:${port}`;
   await waitUntil(async () => (await fetch(`${url}/health/ready`)).ok, { description: 'billing-service to be ready', timeoutMs: 60_000, intervalMs: 100 });
@@ -110,7 +122,14 @@ interface Options {
 interface Measured {
   throughput: number;
   latencies: number[];
+  /** CPU milliseconds per request (or transaction): the service's (net of what it spends idle) and PostgreSQL's. */
+  cpuMs: { service: number; postgres: number };
 }
+
+/** How long the idle service's CPU is sampled before the load starts. */
+const IDLE_SAMPLE_MS = 3_000;
+
+const cpuMsPerRequest = (cpu: CpuTicks, count: number) => ({ service: (cpu.service * 10) / Math.max(count, 1), postgres: (cpu.postgres * 10) / Math.max(count, 1) });
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const latencyLine = (sorted: readonly number[]) =>
@@ -151,6 +170,13 @@ async function measure(billing: { url: string; topicPrefix: string; pid?: number
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
     let next = 0;
+    // What the idle service spends per second (consumers, relay, probes): taken off its CPU per request
+    // below, or a slower round would look costlier per request for work that is not the requests'.
+    const idleBefore = sampleCpu(billing.pid);
+    const idleStarted = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS));
+    const idle = cpuBetween(idleBefore, sampleCpu(billing.pid));
+    const idleTicksPerMs = idle.service / (performance.now() - idleStarted);
     const cpuBefore = sampleCpu(billing.pid);
     const started = performance.now();
     await Promise.all(
@@ -173,7 +199,11 @@ async function measure(billing: { url: string; topicPrefix: string; pid?: number
     console.log(`  latency    ${latencyLine(sorted)}`);
     console.log(`  throughput ${throughput.toFixed(0)} req/s over ${(elapsedMs / 1000).toFixed(2)} s`);
     console.log(`  cpu        ${describeCpu(cpu, elapsedMs / 1000, 'billing-service')}`);
-    return { throughput, latencies: sorted };
+    console.log(`             ${describeCpuPerRequest(cpu, total, 'billing-service')}`);
+    const idleTicks = Math.min(cpu.service, idleTicksPerMs * elapsedMs);
+    const net = cpuMsPerRequest({ ...cpu, service: cpu.service - idleTicks }, total);
+    console.log(`             billing-service ${net.service.toFixed(2)} ms CPU per request net of its idle ${(idleTicksPerMs * 10_000).toFixed(0)} ms CPU/s`);
+    return { throughput, latencies: sorted, cpuMs: net };
   } finally {
     await publisher.stop();
   }
@@ -189,6 +219,7 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '1' },
       'sample-ratio': { type: 'string', default: '1' },
       ceiling: { type: 'string', default: 'on' },
+      'cpu-prof': { type: 'string' },
       url: { type: 'string' },
     },
   });
@@ -207,7 +238,7 @@ async function main(): Promise<void> {
   try {
     for (let round = 1; round <= rounds; round++) {
       for (const mode of modes) {
-        const billing = await startBilling(mode, sink, values['sample-ratio']);
+        const billing = await startBilling(mode, sink, values['sample-ratio'], values['cpu-prof']);
         const before = sink?.spans() ?? 0;
         const roundLabel = rounds > 1 ? `, round ${round}` : '';
         try {
@@ -230,12 +261,14 @@ async function main(): Promise<void> {
   if (ceilings.length > 0) {
     const ceiling = throughputOf(ceilings);
     console.log(`ours / ceiling (mean of ${rounds} round(s), ${options.concurrency} concurrent, ${options.contractCount} contract(s)):`);
-    console.log(`  ceiling      ${ceiling.toFixed(0)} tx/s  ${latencyLine(ceilings.flatMap(({ latencies }) => latencies).sort((a, b) => a - b))}`);
+    console.log(
+      `  ceiling      ${ceiling.toFixed(0)} tx/s  ${latencyLine(ceilings.flatMap(({ latencies }) => latencies).sort((a, b) => a - b))}  PostgreSQL ${mean(ceilings.map(({ cpuMs }) => cpuMs.postgres)).toFixed(2)} ms CPU/tx`,
+    );
     for (const mode of modes) {
       const ours = results.get(mode) ?? [];
       const throughput = throughputOf(ours);
       console.log(
-        `  tracing ${mode.padEnd(4)} ${throughput.toFixed(0)} req/s  ${latencyLine(ours.flatMap(({ latencies }) => latencies).sort((a, b) => a - b))}  ratio ${(throughput / ceiling).toFixed(2)}`,
+        `  tracing ${mode.padEnd(4)} ${throughput.toFixed(0)} req/s  ${latencyLine(ours.flatMap(({ latencies }) => latencies).sort((a, b) => a - b))}  ratio ${(throughput / ceiling).toFixed(2)}  service ${mean(ours.map(({ cpuMs }) => cpuMs.service)).toFixed(2)} ms CPU/req`,
       );
     }
   }
@@ -243,6 +276,9 @@ async function main(): Promise<void> {
     const off = throughputOf(results.get('off'));
     const on = throughputOf(results.get('on'));
     console.log(`tracing cost: ${off.toFixed(0)} req/s off, ${on.toFixed(0)} req/s on (mean of ${values.rounds} round(s) each, sample ratio ${values['sample-ratio']}): ${(((off - on) / off) * 100).toFixed(1)} % fewer requests per second with tracing`);
+    const cpuOff = mean(results.get('off')?.map(({ cpuMs }) => cpuMs.service));
+    const cpuOn = mean(results.get('on')?.map(({ cpuMs }) => cpuMs.service));
+    console.log(`tracing cost in the service's CPU: ${cpuOff.toFixed(2)} ms per request off, ${cpuOn.toFixed(2)} ms on: ${(((cpuOn - cpuOff) / cpuOff) * 100).toFixed(1)} % more`);
   }
 }
 
@@ -253,7 +289,8 @@ async function measureCeiling(databaseUrl: string, { total, concurrency, contrac
   console.log(`  latency    ${latencyLine(ceiling.latencies)}`);
   console.log(`  throughput ${ceiling.throughput.toFixed(0)} tx/s over ${ceiling.elapsedSeconds.toFixed(2)} s (pgbench's count, without connecting)`);
   console.log(`  cpu        ${describeCpu(ceiling.cpu, ceiling.elapsedSeconds)}`);
-  return { throughput: ceiling.throughput, latencies: ceiling.latencies };
+  console.log(`             ${describeCpuPerRequest(ceiling.cpu, ceiling.latencies.length)}`);
+  return { throughput: ceiling.throughput, latencies: ceiling.latencies, cpuMs: cpuMsPerRequest(ceiling.cpu, ceiling.latencies.length) };
 }
 
 main().catch((error: unknown) => {

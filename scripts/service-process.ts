@@ -10,11 +10,11 @@ const instrumentation = path.join(repoRoot, 'packages', 'runtime', 'src', 'traci
 /**
  * Starts a service's src/main.ts as a Node process of its own, TypeScript loaded by tsx
  * (`node --import tsx`, as in the container images), instrumented for tracing unless told
- * otherwise (a benchmark's baseline). Not through the tsx CLI: its wrapper
+ * otherwise (a benchmark's baseline), with `nodeArgs` before them (e.g. `--cpu-prof`). Not through the tsx CLI: its wrapper
  * process forwards SIGTERM but cannot forward SIGKILL, so killing it would leave the service
  * itself running, orphaned — a "crash" that crashes nothing.
  */
-export function spawnService(service: ServiceName, options: { env: NodeJS.ProcessEnv; stdio: StdioOptions; instrumented?: boolean }): ChildProcess {
+export function spawnService(service: ServiceName, options: { env: NodeJS.ProcessEnv; stdio: StdioOptions; instrumented?: boolean; nodeArgs?: readonly string[] }): ChildProcess {
   const preload = options.instrumented === false ? [] : ['--import', instrumentation];
-  return spawn(process.execPath, ['--import', 'tsx', ...preload, path.join(repoRoot, service, 'src', 'main.ts')], { cwd: repoRoot, env: options.env, stdio: options.stdio });
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...preload, path.join(repoRoot, service, 'src', 'main.ts')], { cwd: repoRoot, env: options.env, stdio: options.stdio });
 }

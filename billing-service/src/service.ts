@@ -31,7 +31,7 @@ export const billingService = defineService({
       runner,
       runDependencies,
       routes: (router) =>
-        mountBillingRoutes(router, { db, clock, newId, timeZone, runner, operationMaxDaysAhead: config.BILLING_OPERATION_MAX_DAYS_AHEAD, onDecided: observed.decided }),
+        mountBillingRoutes(router, { db, pool, clock, newId, timeZone, runner, operationMaxDaysAhead: config.BILLING_OPERATION_MAX_DAYS_AHEAD, onDecided: observed.decided }),
       // Consumer names are configurable so that a second instance (a test, a rebuild) reads the topics in groups of its own.
       consumers: [
         consume(contractLifecycleV1Event.eventTopic, config.BILLING_CONTRACT_CONSUMER_NAME, (event, tx) => projectContractEvent(tx, event)),

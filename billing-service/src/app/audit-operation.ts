@@ -1,4 +1,4 @@
-import { recordAuditEvent, type AuditContext } from '@boissipay/runtime';
+import { recordAuditEvent, type AuditContext, type AuditEntry } from '@boissipay/runtime';
 import type { Decision } from '../domain/decision';
 import type { BillingTransaction } from '../infra/database';
 import type { DecidedOperation } from './submit-operation';
@@ -8,12 +8,21 @@ import type { DecidedOperation } from './submit-operation';
  * transaction; an accepted one also shows the contract's outstanding before and after it.
  * A rejected submission is recorded too: it is stored (REJECTED) and published like any decision.
  */
-export async function auditOperationDecision(
-  tx: BillingTransaction,
-  { audit, operation, decision, outstandingBeforeMinor }: { audit: AuditContext; operation: DecidedOperation; decision: Decision; outstandingBeforeMinor: number },
-): Promise<void> {
+export async function auditOperationDecision(tx: BillingTransaction, decided: DecisionAudit): Promise<void> {
+  await recordAuditEvent(tx, auditEntryOfDecision(decided));
+}
+
+export interface DecisionAudit {
+  audit: AuditContext;
+  operation: DecidedOperation;
+  decision: Decision;
+  outstandingBeforeMinor: number;
+}
+
+/** The audit entry of a decision, for a writer that stores it within a statement of its own. */
+export function auditEntryOfDecision({ audit, operation, decision, outstandingBeforeMinor }: DecisionAudit): AuditEntry {
   const accepted = decision.status === 'ACCEPTED';
-  await recordAuditEvent(tx, {
+  return {
     ...audit,
     occurredAt: operation.decidedAt,
     entityType: 'operation',
@@ -29,5 +38,5 @@ export async function auditOperationDecision(
       currency: operation.currency,
       ...(accepted ? { outstandingMinor: outstandingBeforeMinor + decision.outstandingDeltaMinor } : {}),
     },
-  });
+  };
 }

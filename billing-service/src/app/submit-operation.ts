@@ -14,11 +14,11 @@ import {
   lockBalanceWithContract,
   type NewOperationRow,
   type OperationRow,
-  type StoredOperationRow,
 } from '../infra/operations-repository';
+import { acceptPurchaseWithinLimit, readSubmissionState, type PreviousSubmissionRow } from '../infra/purchase-statements';
 import { operationDecidedEventOf } from '../events/operation-decided-event';
-import { auditOperationDecision } from './audit-operation';
-import { momentOf, type BillingDependencies } from './dependencies';
+import { auditEntryOfDecision, auditOperationDecision } from './audit-operation';
+import { momentOf, type BillingRunDependencies } from './dependencies';
 import type { Submission } from './submission';
 
 /** The HTTP answer to a decision, as it is sent and stored for replays. */
@@ -34,7 +34,7 @@ export type SubmitOutcome =
   | { kind: 'answered'; answer: Answer; replayed: boolean }
   | { kind: 'refused'; refusal: Refusal<'TOTALS_MISMATCH' | 'AMOUNT_NOT_POSITIVE' | 'IDEMPOTENCY_KEY_REUSED' | 'ORDER_REF_REUSED' | 'CONTRACT_UNKNOWN'> };
 
-export type SubmitDependencies = Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'> & {
+export type SubmitDependencies = Pick<BillingRunDependencies, 'db' | 'pool' | 'clock' | 'newId' | 'timeZone'> & {
   /** BILLING_OPERATION_MAX_DAYS_AHEAD: how many days after today an operation may be dated. */
   operationMaxDaysAhead: number;
 };
@@ -55,6 +55,11 @@ const UNIQUE_VIOLATION = '23505';
  * `audit` (who submitted it, under which request id) goes to the audit trail with the
  * decision; a replay records nothing.
  *
+ * A purchase is first decided without that lock (decideWithoutLock, docs/adr/0028): one read,
+ * then, if accepted, one statement writing everything, guarded by the limit. Only when that
+ * decision is a rejection, or the guard finds the limit used up meanwhile, is it decided again
+ * as above, under the lock: every rejection is decided on a locked row, as before.
+ *
  * A submitter restricted to some customers (its token's customers claim) gets CONTRACT_UNKNOWN,
  * with nothing recorded nor published, for a contract that is not one of theirs or that billing
  * does not know: it must neither learn that another customer's contract exists nor leave rows
@@ -69,6 +74,10 @@ export async function submitOperation(
   const invalid = checkOrderAmounts(submission.lines, submission.totals, submission.orderPath);
   if (invalid) return { kind: 'refused', refusal: invalid };
   try {
+    if (submission.type === 'PURCHASE') {
+      const outcome = await decideWithoutLock(deps, submission, render, audit);
+      if (outcome) return outcome;
+    }
     return await deps.db.transaction(async (tx) => {
       const locked = await lockBalanceWithContract(tx, submission.contractRef);
       if (!isInCustomerScope(submission.scope, locked?.contract?.subscriber.customerRef)) return outsideScope(submission);
@@ -110,6 +119,47 @@ export async function submitOperation(
   }
 }
 
+/**
+ * The purchase decided on the state read without a lock, answered if that settles it: out of the
+ * caller's scope, a replay, or accepted and written while the limit still allowed it. Undefined
+ * otherwise (a rejection, or a limit used up by a decision that came between): the caller then
+ * decides under the row lock. A replay racing this one is caught by the unique indexes, as on
+ * the locked path.
+ */
+async function decideWithoutLock(deps: SubmitDependencies, submission: Submission, render: (operation: DecidedOperation) => Answer, audit: AuditContext): Promise<SubmitOutcome | undefined> {
+  const state = await readSubmissionState(deps.pool, submission);
+  if (!isInCustomerScope(submission.scope, state.contract?.customerRef)) return outsideScope(submission);
+  const previous = previousOf(state.previous, submission);
+  if (previous) return outcomeOfReplay(previous, submission);
+  if (!state.contract || state.outstandingMinor === undefined) return undefined;
+
+  const contract = contractViewOf(state.contract);
+  const outstandingMinor = state.outstandingMinor;
+  const { now: decidedAt, today } = momentOf(deps);
+  const amount = { amountMinor: submission.totals.withTaxMinor, currency: submission.currency };
+  const decision = decidePurchase({ orderRef: submission.orderRef, operationAt: submission.operationAt, amount }, contract, { outstandingMinor }, { today, maxDaysAhead: deps.operationMaxDaysAhead });
+  if (decision.status !== 'ACCEPTED') return undefined;
+
+  const operation = operationOf(submission, decision, { operationId: deps.newId(), decidedAt });
+  const answer = render(operation);
+  const written = await acceptPurchaseWithinLimit(deps.pool, {
+    operation: { ...operation, responseStatus: answer.status, responseBody: answer.body },
+    lines: submission.lines.map(({ path: _path, ...line }) => line),
+    limitMinor: contract.limit.amountMinor,
+    event: { topic: billingOperationDecidedV1Event.eventTopic.topic, key: submission.contractRef, event: operationDecidedEventOf(operation, { eventId: deps.newId() }) },
+    audit: auditEntryOfDecision({ audit, operation, decision, outstandingBeforeMinor: outstandingMinor }),
+  });
+  return written === undefined ? undefined : { kind: 'answered', answer, replayed: false };
+}
+
+/** The earlier submission this one repeats: by the client's Idempotency-Key first, else by contract, orderRef and type. */
+function previousOf(rows: readonly PreviousSubmissionRow[], submission: Submission): { row: PreviousSubmissionRow; matchedBy: 'key' | 'order' } | undefined {
+  const byKey = submission.idempotencyKey ? rows.find((row) => row.idempotencyKey === submission.idempotencyKey && row.submittedBy === submission.submittedBy) : undefined;
+  if (byKey) return { row: byKey, matchedBy: 'key' };
+  const [byOrder] = rows;
+  return byOrder ? { row: byOrder, matchedBy: 'order' } : undefined;
+}
+
 function operationOf(submission: Submission, decision: Decision, { operationId, decidedAt }: { operationId: string; decidedAt: Date }): DecidedOperation {
   return {
     operationId,
@@ -140,7 +190,7 @@ function outsideScope(submission: Submission): SubmitOutcome {
   return { kind: 'refused', refusal: { code: 'CONTRACT_UNKNOWN', message: `Billing knows no contract ${submission.contractRef}.` } };
 }
 
-function outcomeOfReplay(previous: { row: StoredOperationRow; matchedBy: 'key' | 'order' }, submission: Submission): SubmitOutcome {
+function outcomeOfReplay(previous: { row: PreviousSubmissionRow; matchedBy: 'key' | 'order' }, submission: Submission): SubmitOutcome {
   if (previous.row.requestHash === submission.requestHash) {
     return { kind: 'answered', answer: { status: previous.row.responseStatus, body: previous.row.responseBody }, replayed: true };
   }

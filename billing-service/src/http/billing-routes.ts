@@ -3,7 +3,7 @@ import { toDecimal } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
 import { auditContextOf, currentCorrelationId, customerScopeOf, mountAuditEventRoutes, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import type { BillingRunner } from '../app/billing-runner';
-import type { BillingDependencies } from '../app/dependencies';
+import type { BillingRunDependencies } from '../app/dependencies';
 import { getContractBalance } from '../app/get-contract-balance';
 import { submitOperation } from '../app/submit-operation';
 import { findOperation, listOperations } from '../infra/operations-repository';
@@ -16,7 +16,7 @@ import { answerOf, operationResponseOf, type OperationView } from './operation-r
 type Schemas = billingApi.components['schemas'];
 type ListQuery = NonNullable<billingApi.operations['listOperations']['parameters']['query']>;
 
-export interface BillingHttpDependencies extends Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'> {
+export interface BillingHttpDependencies extends Pick<BillingRunDependencies, 'db' | 'pool' | 'clock' | 'newId' | 'timeZone'> {
   runner: BillingRunner;
   operationMaxDaysAhead: number;
   /** Told of each new decision (not of a replayed one): metrics. */

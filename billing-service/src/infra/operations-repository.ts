@@ -47,7 +47,9 @@ export async function findContract(db: Queryable, contractRef: string, scope: Cu
   return row;
 }
 
-export function contractViewOf(row: ContractRow): ContractView {
+export function contractViewOf(
+  row: Pick<ContractRow, 'contractRef' | 'status' | 'activatedAt' | 'expireAt' | 'mandateStatus' | 'mandateSignedAt' | 'mandateRevokedAt' | 'limitMinor' | 'limitCurrency'>,
+): ContractView {
   return {
     contractRef: row.contractRef,
     status: row.status as ContractStatus,

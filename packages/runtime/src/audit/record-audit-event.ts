@@ -35,7 +35,12 @@ export type AuditWriter = Pick<Database, 'insert'>;
  * changes nothing.
  */
 export async function recordAuditEvent(tx: AuditWriter, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await tx.insert(auditEvents).values(auditEventRowOf(entry));
+}
+
+/** The row recording an audited change: for a writer that inserts it within a statement of its own, in the change's transaction all the same. */
+export function auditEventRowOf(entry: AuditEntry): typeof auditEvents.$inferInsert {
+  return {
     occurredAt: entry.occurredAt,
     actorSubject: entry.actor.subject,
     actorScopes: [...entry.actor.scopes],
@@ -46,7 +51,7 @@ export async function recordAuditEvent(tx: AuditWriter, entry: AuditEntry): Prom
     reason: entry.reason ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
-  });
+  };
 }
 
 /** The actor of a change the service makes by itself (a schedule, a consumer), e.g. `system:contract-expiry`. */

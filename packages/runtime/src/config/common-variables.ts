@@ -165,6 +165,12 @@ export const commonVariables = {
     schema: z.coerce.number().min(0).max(1),
     default: '1',
   }),
+  OTEL_SQL_SPANS: variable({
+    description:
+      'true: a span per SQL statement within traced work (the pg instrumentation, preloaded with the others). Off by default: on the purchase path they cost more CPU than every other span together.',
+    schema: settings.flag,
+    default: 'false',
+  }),
 } as const satisfies Record<string, VariableSpec>;
 
 export type CommonConfig = ValuesOf<typeof commonVariables>;

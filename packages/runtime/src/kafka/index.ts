@@ -8,7 +8,8 @@ export {
   type MessageContext,
 } from './consumer/idempotent-consumer';
 export { createIdempotentProducer, createKafka, kafkaSecurityOf, type KafkaSecurity } from './kafka-client';
-export { enqueueEvent, type OutboxWriter, type OutgoingEvent } from './outbox/enqueue-event';
+export { enqueueEvent, outboxRowOf, type OutboxWriter, type OutgoingEvent } from './outbox/enqueue-event';
+export { OUTBOX_CHANNEL } from './outbox/outbox-channel';
 export { transactionalOutbox, type Outbox } from './outbox/outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export type { PublishedBatch, QuarantinedEvent } from './outbox/publish-pending-batch';

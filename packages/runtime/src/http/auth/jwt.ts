@@ -46,13 +46,54 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
   if (!onlyVerifier) throw new Error('Bearer token verification needs AUTH_JWKS_URL or AUTH_JWT_SECRET.');
   const verify =
     verifyWithJwks && verifyWithSecret ? (token: string) => (algorithmOf(token) === 'HS256' ? verifyWithSecret : verifyWithJwks)(token) : onlyVerifier;
+  const verified = new VerifiedTokens();
   return async (token) => {
+    const known = verified.get(token);
+    if (known) return known;
     try {
-      return principalFrom((await verify(token)).payload);
+      const { payload } = await verify(token);
+      const principal = principalFrom(payload);
+      verified.remember(token, principal, payload.exp);
+      return principal;
     } catch (error) {
       throw asInvalidToken(error);
     }
   };
+}
+
+/** How many verified tokens are remembered, and for how long at most: a client sends the same token with every request until it expires. */
+const VERIFIED_TOKENS_KEPT = 1_000;
+const VERIFIED_TOKEN_TTL_MS = 60_000;
+
+/**
+ * The principals of tokens already verified, keyed by the whole token string, until the token's
+ * `exp` (or a minute, whichever comes first): verifying the signature again for every request
+ * of a client re-proves what was proven a moment earlier, at a cost the decision path feels. A
+ * token is only ever remembered after it passed every check, and only until it would no longer
+ * pass the expiry check; a failed verification is never remembered. Bounded: when full, the
+ * oldest entry goes. A Map is all this needs (insertion order gives the oldest).
+ */
+class VerifiedTokens {
+  private readonly entries = new Map<string, { principal: Principal; until: number }>();
+
+  get(token: string): Principal | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (Date.now() < entry.until) return entry.principal;
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  remember(token: string, principal: Principal, expiresAtSeconds: number | undefined): void {
+    if (expiresAtSeconds === undefined) return;
+    const until = Math.min(expiresAtSeconds * 1000, Date.now() + VERIFIED_TOKEN_TTL_MS);
+    if (until <= Date.now()) return;
+    if (this.entries.size >= VERIFIED_TOKENS_KEPT) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(token, { principal, until });
+  }
 }
 
 function jwksVerifier(jwksUrl: string, options: JWTVerifyOptions) {

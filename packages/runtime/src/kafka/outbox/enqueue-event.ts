@@ -24,13 +24,20 @@ export interface OutgoingEvent<TEvent extends { eventId: string }> {
  * instead of at the next poll. The active trace is stored with the row (its `traceparent`):
  * the relay publishes the event as part of the trace that caused it, whenever it runs.
  */
-export async function enqueueEvent<TEvent extends { eventId: string }>(
-  tx: OutboxWriter,
-  { topic, key, event, headers = {} }: OutgoingEvent<TEvent>,
-): Promise<void> {
+export async function enqueueEvent<TEvent extends { eventId: string }>(tx: OutboxWriter, event: OutgoingEvent<TEvent>): Promise<void> {
+  await tx.insert(outbox).values(outboxRowOf(event));
+  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+}
+
+/**
+ * The outbox row of an event, with the active correlation id and `traceparent` in its headers:
+ * for a writer that inserts it by other means than `enqueueEvent` (one statement doing several
+ * writes), which must then also `pg_notify(OUTBOX_CHANNEL, '')` in the same transaction.
+ */
+export function outboxRowOf<TEvent extends { eventId: string }>({ topic, key, event, headers = {} }: OutgoingEvent<TEvent>): typeof outbox.$inferInsert {
   const correlationId = currentCorrelationId();
   const traceParent = currentTraceParent();
-  await tx.insert(outbox).values({
+  return {
     eventId: event.eventId,
     topic,
     messageKey: key,
@@ -40,6 +47,5 @@ export async function enqueueEvent<TEvent extends { eventId: string }>(
       ...(traceParent ? { [TRACEPARENT_HEADER]: traceParent } : {}),
       ...headers,
     },
-  });
-  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+  };
 }
