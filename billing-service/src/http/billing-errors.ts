@@ -22,6 +22,7 @@ const errorStatus = {
   ORDER_REF_REUSED: 409,
   INVOICE_NOT_CREDITABLE: 409,
   CREDIT_EXCEEDS_INVOICE: 422,
+  E_INVOICE_SYNTAX_UNAVAILABLE: 409,
 } as const satisfies Record<BillingErrorCode, number>;
 
 export const billingError = errorFactory(errorStatus);

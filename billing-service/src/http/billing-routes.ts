@@ -3,20 +3,19 @@ import { toDecimal } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
 import { auditContextOf, currentCorrelationId, customerScopeOf, mountAuditEventRoutes, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import type { BillingRunner } from '../app/billing-runner';
-import type { BillingDependencies } from '../app/dependencies';
 import { getContractBalance } from '../app/get-contract-balance';
 import { submitOperation } from '../app/submit-operation';
 import { findOperation, listOperations } from '../infra/operations-repository';
 import { billingError, refusalError } from './billing-errors';
 import { mountBillingRunRoutes } from './billing-run-routes';
-import { mountInvoiceRoutes } from './invoice-routes';
+import { mountInvoiceRoutes, type InvoiceRouteDependencies } from './invoice-routes';
 import { submissionOf } from './operation-request-mapper';
 import { answerOf, operationResponseOf, type OperationView } from './operation-response-mapper';
 
 type Schemas = billingApi.components['schemas'];
 type ListQuery = NonNullable<billingApi.operations['listOperations']['parameters']['query']>;
 
-export interface BillingHttpDependencies extends Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'> {
+export interface BillingHttpDependencies extends InvoiceRouteDependencies {
   runner: BillingRunner;
   operationMaxDaysAhead: number;
   /** Told of each new decision (not of a replayed one): metrics. */

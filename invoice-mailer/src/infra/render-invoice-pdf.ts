@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { billingAddressLinesOf, collectionFactsOf, documentTitleOf, recipientNameOf, settlementOf, type Invoice, type InvoiceLine, type Seller } from '../domain/invoice';
 import { formatAmount, formatDate, formatPeriod, formatPeriodRange, formatVatRate, settlementSentence } from '../domain/invoice-format';
+import { embedFacturX, escapeInfoInXmp, facturXXmlOf, PDF_A3_OPTIONS } from './factur-x-pdf';
 import { FACES, useInvoiceFonts } from './invoice-fonts';
 
 type Doc = PDFKit.PDFDocument;
@@ -42,15 +43,18 @@ const LINE_COLUMNS: readonly Column[] = [
 ];
 
 /**
- * The invoice (or credit note) as an A4 PDF: seller and customer, dates and period, one row
+ * The invoice (or credit note) as an A4 PDF/A-3 Factur-X (its EN 16931 XML embedded, see
+ * factur-x-pdf.ts): seller and customer, dates and period, one row
  * per line (pages added as needed, the header row repeated), VAT per rate, totals, and how it
  * is settled. Everything comes from the recorded invoice and the seller settings, dates
  * included, so rendering the same invoice again yields the same document, byte for byte.
  */
-export function renderInvoicePdf(invoice: Invoice, seller: Seller): Promise<Buffer> {
+export async function renderInvoicePdf(invoice: Invoice, seller: Seller): Promise<Buffer> {
   const title = documentTitleOf(invoice);
   const issuedAt = new Date(`${invoice.issueDate}T00:00:00.000Z`);
+  const facturX = await facturXXmlOf(invoice, seller);
   const doc = new PDFDocument({
+    ...PDF_A3_OPTIONS,
     size: 'A4',
     margins: { top: PAGE.margin, left: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin + PAGE.footerHeight },
     bufferPages: true,
@@ -62,6 +66,7 @@ export function renderInvoicePdf(invoice: Invoice, seller: Seller): Promise<Buff
     },
   });
   useInvoiceFonts(doc);
+  escapeInfoInXmp(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -75,6 +80,7 @@ export function renderInvoicePdf(invoice: Invoice, seller: Seller): Promise<Buff
   y = drawVatAndTotals(doc, invoice, y + 14);
   drawSettlement(doc, invoice, seller, y + 14);
   drawFooters(doc, invoice, seller, title);
+  if (facturX !== undefined) embedFacturX(doc, facturX, Number.isNaN(issuedAt.getTime()) ? new Date(0) : issuedAt);
   doc.end();
   return done;
 }
