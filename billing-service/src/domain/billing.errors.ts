@@ -19,7 +19,8 @@ export type BillingErrorCode =
   | 'ORDER_REF_REUSED'
   | 'INVOICE_NOT_CREDITABLE'
   | 'CREDIT_EXCEEDS_INVOICE'
-  | 'E_INVOICE_SYNTAX_UNAVAILABLE';
+  | 'E_INVOICE_SYNTAX_UNAVAILABLE'
+  | 'CREDIT_NOTE_NOT_FOUND';
 
 /** A request refused: its code and what the client reads. */
 export interface Refusal<Code extends BillingErrorCode = BillingErrorCode> {

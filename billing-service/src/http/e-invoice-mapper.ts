@@ -1,5 +1,6 @@
-import type { InvoiceSource, SellerSettings } from '@boissipay/einvoice';
+import type { CreditNoteSource, InvoiceSource, SellerSettings } from '@boissipay/einvoice';
 import type { InvoiceDetail } from '../app/read-invoices';
+import type { CreditNoteRow } from '../infra/credit-note-repository';
 
 /**
  * The stored invoice in the shape of billing.invoice-issued.v1, from which @boissipay/einvoice
@@ -44,6 +45,25 @@ export function invoiceSourceOf({ invoice, lines }: Pick<InvoiceDetail, 'invoice
     mandate: invoice.mandate ? { ...invoice.mandate } : null,
     debitRequired: invoice.debitRequired,
     collectionDate: invoice.collectionDate,
+  };
+}
+
+/** The stored credit note in the shape of billing.credit-note-issued.v1. */
+export function creditNoteSourceOf(creditNote: CreditNoteRow): CreditNoteSource {
+  return {
+    creditNoteId: creditNote.creditNoteId,
+    creditNoteRef: creditNote.creditNoteRef,
+    invoiceId: creditNote.invoiceId,
+    invoiceRef: creditNote.invoiceRef,
+    issueDate: creditNote.issueDate,
+    currency: creditNote.currency,
+    totalWithoutTaxMinor: creditNote.totalWithoutTaxMinor,
+    totalTaxMinor: creditNote.totalTaxMinor,
+    totalWithTaxMinor: creditNote.totalWithTaxMinor,
+    vatBreakdown: creditNote.vatBreakdown,
+    lines: creditNote.lines,
+    reason: creditNote.reason,
+    issuedBy: creditNote.issuedBy,
   };
 }
 

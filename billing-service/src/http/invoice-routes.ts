@@ -1,16 +1,16 @@
 import type { Request, Response, Router } from 'express';
-import { eInvoiceOfIssuedInvoice, eInvoiceXml, type SellerSettings, type Syntax } from '@boissipay/einvoice';
+import { eInvoiceOfCreditNote, eInvoiceOfIssuedInvoice, eInvoiceXml, type SellerSettings, type Syntax } from '@boissipay/einvoice';
 import { toDecimal } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
 import { auditContextOf, currentCorrelationId, customerScopeOf, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import type { BillingDependencies } from '../app/dependencies';
 import { issueCreditNote } from '../app/issue-credit-note';
-import { listCreditNotes } from '../app/read-credit-notes';
+import { findCreditNoteOf, listCreditNotes } from '../app/read-credit-notes';
 import { getInvoice, listInvoices } from '../app/read-invoices';
 import type { InvoiceRow } from '../infra/invoice-repository';
 import { billingError } from './billing-errors';
 import { creditNoteResponseOf } from './credit-note-mapper';
-import { invoiceSourceOf } from './e-invoice-mapper';
+import { creditNoteSourceOf, invoiceSourceOf } from './e-invoice-mapper';
 import { invoiceResponseOf, invoiceSummaryOf } from './invoice-mapper';
 
 type Schemas = billingApi.components['schemas'];
@@ -66,6 +66,15 @@ export function mountInvoiceRoutes(router: Router, deps: InvoiceRouteDependencie
   };
   router.get('/v1/invoices/:invoiceRef/cii', sendEInvoice('CII'));
   router.get('/v1/invoices/:invoiceRef/ubl', sendEInvoice('UBL'));
+
+  router.get('/v1/invoices/:invoiceRef/credit-notes/:creditNoteRef/cii', async (req: Request<{ invoiceRef: string; creditNoteRef: string }>, res) => {
+    const detail = await getInvoice(deps.db, req.params.invoiceRef, customerScopeOf(res));
+    if (!detail) throw billingError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef}.`);
+    const creditNote = await findCreditNoteOf(deps.db, detail.invoice.invoiceId, req.params.creditNoteRef);
+    if (!creditNote) throw billingError('CREDIT_NOTE_NOT_FOUND', `No credit note ${req.params.creditNoteRef} of invoice ${req.params.invoiceRef}.`);
+    const xml = await eInvoiceXml(eInvoiceOfCreditNote(creditNoteSourceOf(creditNote), invoiceSourceOf(detail), deps.seller), 'CII');
+    res.type('application/xml').send(xml);
+  });
 
   router.post('/v1/invoices/:invoiceRef/credit-notes', async (req: Request<{ invoiceRef: string }>, res) => {
     const body = req.body as Schemas['CreditNoteRequest'];

@@ -1,8 +1,10 @@
-import { InvoiceService, type Invoice as LibraryInvoice } from '@e-invoice-eu/core';
+import type { Invoice as LibraryInvoice, InvoiceService } from '@e-invoice-eu/core';
 import { toDecimalText } from '@boissipay/money';
 import type { EInvoice, Party, VatTreatment } from './document';
 
 type Ubl = LibraryInvoice['ubl:Invoice'];
+
+export type Syntax = 'CII' | 'UBL';
 type CurrencyCode = Ubl['cbc:DocumentCurrencyCode'];
 
 /** The VAT rate as a percent with two decimals, from basis points by integer arithmetic: 550 → "5.50". */
@@ -53,11 +55,13 @@ function contact(party: Party) {
  * text): it writes UBL from it directly and CII by its UBL → CII mapping, so both syntaxes say
  * the same. Amounts are written from minor units as text, never through a float.
  */
-export function libraryInvoiceOf(document: EInvoice): LibraryInvoice {
+export function libraryInvoiceOf(document: EInvoice, syntax: Syntax): LibraryInvoice {
   const money = (minor: number) => toDecimalText(minor, document.currency);
   const currency = document.currency as CurrencyCode;
   const { seller, buyer, payment, totals } = document;
   const ubl = present({
+    // BT-23, the business process: the French reform's billing framework S1, services (the library's default would claim Peppol BIS).
+    'cbc:ProfileID': 'S1',
     'cbc:ID': document.number,
     'cbc:IssueDate': document.issueDate,
     'cbc:DueDate': document.dueDate,
@@ -73,6 +77,8 @@ export function libraryInvoiceOf(document: EInvoice): LibraryInvoice {
     'cac:AccountingSupplierParty': {
       'cac:Party': present({
         ...endpoint(seller),
+        // BT-90, the SEPA creditor identifier: in UBL a seller identifier with scheme SEPA (a payee equal to the seller is refused, UBL-SR-19); CII has its own element (withCreditorReference).
+        'cac:PartyIdentification': payment.kind === 'direct-debit' && syntax === 'UBL' ? [{ 'cbc:ID': payment.creditorId, 'cbc:ID@schemeID': 'SEPA' as const }] : null,
         'cac:PostalAddress': postalAddress(seller),
         'cac:PartyTaxScheme': seller.vatNumber ? ([{ 'cbc:CompanyID': seller.vatNumber, 'cac:TaxScheme': { 'cbc:ID': 'VAT' } }] as [{ 'cbc:CompanyID': string; 'cac:TaxScheme': { 'cbc:ID': string } }]) : null,
         'cac:PartyLegalEntity': legalEntity(seller),
@@ -88,11 +94,6 @@ export function libraryInvoiceOf(document: EInvoice): LibraryInvoice {
         'cac:Contact': contact(buyer),
       }),
     },
-    // BT-90, the SEPA creditor identifier, goes with the payee (here the seller itself), where the library takes it from for CII.
-    'cac:PayeeParty':
-      payment.kind === 'direct-debit'
-        ? { 'cac:PartyIdentification': { 'cbc:ID': payment.creditorId, 'cbc:ID@schemeID': 'SEPA' as const }, 'cac:PartyName': { 'cbc:Name': seller.name } }
-        : null,
     'cac:PaymentMeans':
       payment.kind === 'direct-debit'
         ? [
@@ -159,6 +160,18 @@ function withHeaderTradeDelivery(xml: string): string {
   return xml.replace(/(\s*)<ram:ApplicableHeaderTradeSettlement>/, '$1<ram:ApplicableHeaderTradeDelivery/>$1<ram:ApplicableHeaderTradeSettlement>');
 }
 
+/**
+ * BT-90, the SEPA creditor identifier, in CII: ram:CreditorReferenceID, the first element of
+ * the header settlement. The library writes it only from a payee party, which would name the
+ * seller a second time as payee.
+ */
+function withCreditorReference(xml: string, creditorId: string | null): string {
+  if (!creditorId) return xml;
+  const start = '<ram:ApplicableHeaderTradeSettlement>';
+  if (!xml.includes(start)) throw new Error('CII without its header settlement');
+  return xml.replace(start, `${start}<ram:CreditorReferenceID>${escapeXml(creditorId)}</ram:CreditorReferenceID>`);
+}
+
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
@@ -178,20 +191,28 @@ function withPrecedingInvoice(xml: string, preceding: EInvoice['precedingInvoice
   return xml.replace(end, `${end}${reference}`);
 }
 
-export type Syntax = 'CII' | 'UBL';
-
 const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
-let service: InvoiceService | undefined;
+let service: Promise<InvoiceService> | undefined;
+
+/**
+ * Loaded on first use, not at start-up: the library (with its spreadsheet and PDF support)
+ * takes seconds to load, which a service that may never be asked for an e-invoice should not wait for.
+ */
+function invoiceService(): Promise<InvoiceService> {
+  service ??= import('@e-invoice-eu/core').then(({ InvoiceService: Service }) => new Service(silent));
+  return service;
+}
 
 /**
  * The document as XML: CII (UN/CEFACT CrossIndustryInvoice D22B, guideline
  * urn:cen.eu:en16931:2017, the Factur-X EN 16931 profile's `factur-x.xml`) or UBL 2.1.
  */
 export async function eInvoiceXml(document: EInvoice, syntax: Syntax): Promise<string> {
-  service ??= new InvoiceService(silent);
   // The library's CII mapping reads BT-25 from a shape its own input schema refuses: CII gets it from withPrecedingInvoice.
-  const input = syntax === 'CII' ? libraryInvoiceOf({ ...document, precedingInvoice: null }) : libraryInvoiceOf(document);
-  const xml = await service.generate(input, { format: syntax, lang: 'en', noWarnings: true });
+  const input = syntax === 'CII' ? libraryInvoiceOf({ ...document, precedingInvoice: null }, syntax) : libraryInvoiceOf(document, syntax);
+  const xml = await (await invoiceService()).generate(input, { format: syntax, lang: 'en', noWarnings: true });
   if (typeof xml !== 'string') throw new Error(`${syntax} came out as binary`);
-  return syntax === 'CII' ? withPrecedingInvoice(withHeaderTradeDelivery(xml), document.precedingInvoice) : xml;
+  if (syntax === 'UBL') return xml;
+  const creditorId = document.payment.kind === 'direct-debit' ? document.payment.creditorId : null;
+  return withCreditorReference(withPrecedingInvoice(withHeaderTradeDelivery(xml), document.precedingInvoice), creditorId);
 }

@@ -160,6 +160,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{invoiceRef}/credit-notes/{creditNoteRef}/cii": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A credit note of the invoice as an EN 16931 e-invoice in UN/CEFACT CII.
+         * @description The credit note (type code 381) in the same syntax as `/invoices/{invoiceRef}/cii`, naming the invoice it corrects (BT-25, with its issue date as BT-26) and carrying the operator's reason as a note; its parties are the corrected invoice's. Credited amounts are positive.
+         */
+        get: operations["getCreditNoteCii"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{invoiceRef}/ubl": {
         parameters: {
             query?: never;
@@ -1213,6 +1233,49 @@ export interface operations {
             };
             /** @description CREDIT_EXCEEDS_INVOICE; nothing was issued. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getCreditNoteCii: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Credit note number, AV-<year>-<number>.
+                 * @example AV-2026-000001
+                 */
+                creditNoteRef: string;
+                /**
+                 * @description Invoice number.
+                 * @example BIL-2026-000042
+                 */
+                invoiceRef: components["parameters"]["PathInvoiceRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CII document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            /** @description INVOICE_NOT_FOUND, or CREDIT_NOTE_NOT_FOUND (no such credit note of this invoice). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
