@@ -23,6 +23,7 @@ ENV npm_config_update_notifier=false \
     npm_config_audit=false
 COPY package.json package-lock.json ./
 COPY packages/contracts/package.json packages/contracts/
+COPY packages/einvoice/package.json packages/einvoice/
 COPY packages/money/package.json packages/money/
 COPY packages/runtime/package.json packages/runtime/
 COPY contract-service/package.json contract-service/

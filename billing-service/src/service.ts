@@ -8,6 +8,7 @@ import { recordInvoiceDelivery } from './app/record-invoice-delivery';
 import { recordPaymentResult } from './app/record-payment-result';
 import { billingConfig } from './config';
 import { mountBillingRoutes } from './http/billing-routes';
+import { sellerSettingsOf } from './http/e-invoice-mapper';
 import { billingMetrics } from './infra/billing-metrics';
 import { billingRunSchedule } from './infra/billing-run.schedule';
 import { projectContractEvent } from './infra/contract-projection';
@@ -31,7 +32,7 @@ export const billingService = defineService({
       runner,
       runDependencies,
       routes: (router) =>
-        mountBillingRoutes(router, { db, pool, clock, newId, timeZone, runner, operationMaxDaysAhead: config.BILLING_OPERATION_MAX_DAYS_AHEAD, onDecided: observed.decided }),
+        mountBillingRoutes(router, { db, pool, clock, newId, timeZone, runner, operationMaxDaysAhead: config.BILLING_OPERATION_MAX_DAYS_AHEAD, onDecided: observed.decided, seller: sellerSettingsOf(config) }),
       // Consumer names are configurable so that a second instance (a test, a rebuild) reads the topics in groups of its own.
       consumers: [
         consume(contractLifecycleV1Event.eventTopic, config.BILLING_CONTRACT_CONSUMER_NAME, (event, tx) => projectContractEvent(tx, event)),

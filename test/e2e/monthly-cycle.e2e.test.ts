@@ -5,9 +5,11 @@ import { pdfText } from '../../invoice-mailer/test/support/pdf-text';
 import { metricValue, parseMetrics } from '@boissipay/runtime/testing';
 import { referencedMetricNames } from '../deployment/monitoring-files';
 import { collectionStartOf } from '../../payment-service/src/domain/collection-schedule';
+import { expectValidEInvoices } from './support/e-invoices';
 import { E2E_SECRET, Platform } from './support/platform';
 
-jest.setTimeout(300_000);
+// The e-invoice validation adds one run of the Mustang validator (a JVM, about a minute on a busy machine).
+jest.setTimeout(480_000);
 
 /** The payment service's default collection time. */
 const COLLECTION_SCHEDULE = { time: '06:00', timeZone: 'Europe/Paris' };
@@ -202,6 +204,7 @@ describe('the whole month, the four services as separate processes', () => {
       await expectMonthClosedCorrectly(outcome, client);
       await expectMetricsOfTheMonth(platform);
       await expectOperatorActionsSettleInBilling(outcome, client);
+      await expectValidEInvoices(outcome, client, platform.url('billing-service'), E2E_SECRET);
     } finally {
       await platform.stop();
     }

@@ -14,3 +14,8 @@ export async function listCreditNotes(
   const creditable = invoice.invoiceType === 'INVOICE' ? creditableRemainingOf(invoice) : 0;
   return { invoiceRef, currency: invoice.currency, creditableRemainingMinor: creditable, creditNotes: await findCreditNotesOf(db, invoice.invoiceId) };
 }
+
+/** One credit note of an invoice the caller may read (the invoice is looked up in its scope first). */
+export async function findCreditNoteOf(db: Queryable, invoiceId: string, creditNoteRef: string): Promise<CreditNoteRow | undefined> {
+  return (await findCreditNotesOf(db, invoiceId)).find((creditNote) => creditNote.creditNoteRef === creditNoteRef);
+}

@@ -19,7 +19,9 @@ export type BillingErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'ORDER_REF_REUSED'
   | 'INVOICE_NOT_CREDITABLE'
-  | 'CREDIT_EXCEEDS_INVOICE';
+  | 'CREDIT_EXCEEDS_INVOICE'
+  | 'E_INVOICE_SYNTAX_UNAVAILABLE'
+  | 'CREDIT_NOTE_NOT_FOUND';
 
 /** A request refused: its code and what the client reads. */
 export interface Refusal<Code extends BillingErrorCode = BillingErrorCode> {

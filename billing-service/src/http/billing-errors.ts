@@ -19,10 +19,12 @@ const errorStatus = {
   CONTRACT_UNKNOWN: 404,
   BILLING_RUN_NOT_FOUND: 404,
   INVOICE_NOT_FOUND: 404,
+  CREDIT_NOTE_NOT_FOUND: 404,
   IDEMPOTENCY_KEY_REUSED: 409,
   ORDER_REF_REUSED: 409,
   INVOICE_NOT_CREDITABLE: 409,
   CREDIT_EXCEEDS_INVOICE: 422,
+  E_INVOICE_SYNTAX_UNAVAILABLE: 409,
 } as const satisfies Record<BillingErrorCode, number>;
 
 export const billingError = errorFactory(errorStatus);

@@ -9,14 +9,14 @@ import { submitOperation } from '../app/submit-operation';
 import { findOperation, listOperations } from '../infra/operations-repository';
 import { billingError, refusalError } from './billing-errors';
 import { mountBillingRunRoutes } from './billing-run-routes';
-import { mountInvoiceRoutes } from './invoice-routes';
+import { mountInvoiceRoutes, type InvoiceRouteDependencies } from './invoice-routes';
 import { submissionOf } from './operation-request-mapper';
 import { answerOf, operationResponseOf, type OperationView } from './operation-response-mapper';
 
 type Schemas = billingApi.components['schemas'];
 type ListQuery = NonNullable<billingApi.operations['listOperations']['parameters']['query']>;
 
-export interface BillingHttpDependencies extends Pick<BillingRunDependencies, 'db' | 'pool' | 'clock' | 'newId' | 'timeZone'> {
+export interface BillingHttpDependencies extends InvoiceRouteDependencies, Pick<BillingRunDependencies, 'db' | 'pool' | 'clock' | 'newId' | 'timeZone'> {
   runner: BillingRunner;
   operationMaxDaysAhead: number;
   /** Told of each new decision (not of a replayed one): metrics. */

@@ -1,14 +1,16 @@
-import type { Request, Router } from 'express';
+import type { Request, Response, Router } from 'express';
+import { eInvoiceOfCreditNote, eInvoiceOfIssuedInvoice, eInvoiceXml, type SellerSettings, type Syntax } from '@boissipay/einvoice';
 import { toDecimal } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
 import { auditContextOf, currentCorrelationId, customerScopeOf, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import type { BillingDependencies } from '../app/dependencies';
 import { issueCreditNote } from '../app/issue-credit-note';
-import { listCreditNotes } from '../app/read-credit-notes';
+import { findCreditNoteOf, listCreditNotes } from '../app/read-credit-notes';
 import { getInvoice, listInvoices } from '../app/read-invoices';
 import type { InvoiceRow } from '../infra/invoice-repository';
 import { billingError } from './billing-errors';
 import { creditNoteResponseOf } from './credit-note-mapper';
+import { creditNoteSourceOf, invoiceSourceOf } from './e-invoice-mapper';
 import { invoiceResponseOf, invoiceSummaryOf } from './invoice-mapper';
 
 type Schemas = billingApi.components['schemas'];
@@ -21,7 +23,12 @@ const paymentStatusesOf: Record<Schemas['InvoiceStatus'], InvoiceRow['paymentSta
   UNPAID: ['UNPAID'],
 };
 
-export function mountInvoiceRoutes(router: Router, deps: Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'>): void {
+export interface InvoiceRouteDependencies extends Pick<BillingDependencies, 'db' | 'clock' | 'newId' | 'timeZone'> {
+  /** Who issues the invoices, for their e-invoices (INVOICE_SELLER_*). */
+  seller: SellerSettings;
+}
+
+export function mountInvoiceRoutes(router: Router, deps: InvoiceRouteDependencies): void {
   router.get('/v1/invoices', async (req, res) => {
     const query = req.query as ListQuery;
     const page = pageRequestOf(query);
@@ -45,6 +52,28 @@ export function mountInvoiceRoutes(router: Router, deps: Pick<BillingDependencie
     const detail = await getInvoice(deps.db, req.params.invoiceRef, customerScopeOf(res));
     if (!detail) throw billingError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef}.`);
     res.json(invoiceResponseOf(detail));
+  });
+
+  /** The invoice as EN 16931 XML, in the scope of the caller as its JSON is. */
+  const sendEInvoice = (syntax: Syntax) => async (req: Request<{ invoiceRef: string }>, res: Response) => {
+    const detail = await getInvoice(deps.db, req.params.invoiceRef, customerScopeOf(res));
+    if (!detail) throw billingError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef}.`);
+    if (syntax === 'UBL' && detail.invoice.invoiceType === 'CREDIT_NOTE') {
+      throw billingError('E_INVOICE_SYNTAX_UNAVAILABLE', `${req.params.invoiceRef} is a credit note: its e-invoice is served in CII only (/v1/invoices/${req.params.invoiceRef}/cii).`);
+    }
+    const xml = await eInvoiceXml(eInvoiceOfIssuedInvoice(invoiceSourceOf(detail), deps.seller), syntax);
+    res.type('application/xml').send(xml);
+  };
+  router.get('/v1/invoices/:invoiceRef/cii', sendEInvoice('CII'));
+  router.get('/v1/invoices/:invoiceRef/ubl', sendEInvoice('UBL'));
+
+  router.get('/v1/invoices/:invoiceRef/credit-notes/:creditNoteRef/cii', async (req: Request<{ invoiceRef: string; creditNoteRef: string }>, res) => {
+    const detail = await getInvoice(deps.db, req.params.invoiceRef, customerScopeOf(res));
+    if (!detail) throw billingError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef}.`);
+    const creditNote = await findCreditNoteOf(deps.db, detail.invoice.invoiceId, req.params.creditNoteRef);
+    if (!creditNote) throw billingError('CREDIT_NOTE_NOT_FOUND', `No credit note ${req.params.creditNoteRef} of invoice ${req.params.invoiceRef}.`);
+    const xml = await eInvoiceXml(eInvoiceOfCreditNote(creditNoteSourceOf(creditNote), invoiceSourceOf(detail), deps.seller), 'CII');
+    res.type('application/xml').send(xml);
   });
 
   router.post('/v1/invoices/:invoiceRef/credit-notes', async (req: Request<{ invoiceRef: string }>, res) => {

@@ -18,6 +18,7 @@ import {
 import { formatAmount, formatDate, formatPeriod, formatPeriodRange, formatShortDate, formatVatRate } from '../domain/invoice-format';
 import { messagesOf, type InvoiceMessages } from '../domain/invoice-messages';
 import type { Language } from '../domain/language';
+import { embedFacturX, escapeInfoInXmp, facturXXmlOf, PDF_A3_OPTIONS } from './factur-x-pdf';
 import { FACES, useInvoiceFonts } from './invoice-fonts';
 
 type Doc = PDFKit.PDFDocument;
@@ -73,20 +74,23 @@ function lineColumnsOf(messages: InvoiceMessages, language: Language): readonly 
 }
 
 /**
- * The invoice (or credit note) as an A4 PDF, in the invoice's language: seller and customer
+ * The invoice (or credit note) as an A4 PDF/A-3 Factur-X (its EN 16931 XML embedded, see
+ * factur-x-pdf.ts), in the invoice's language: seller and customer
  * with their legal identifiers, dates and period, one row per line (pages added as needed, the
  * header row repeated), VAT per rate, totals, how it is settled, and the legal terms (nature of
  * the operations, payment terms, discount, late-payment penalties). Everything comes from the
  * recorded invoice and the seller settings, dates included, so rendering the same invoice
  * again yields the same document, byte for byte.
  */
-export function renderInvoicePdf(invoice: Invoice, seller: Seller): Promise<Buffer> {
+export async function renderInvoicePdf(invoice: Invoice, seller: Seller): Promise<Buffer> {
   const language = invoiceLanguageOf(invoice);
   const messages = messagesOf(language);
   const context: Context = { invoice, seller, language, messages, columns: lineColumnsOf(messages, language) };
   const title = messages.documentTitle[invoice.invoiceType];
   const issuedAt = new Date(`${invoice.issueDate}T00:00:00.000Z`);
+  const facturX = await facturXXmlOf(invoice, seller);
   const doc = new PDFDocument({
+    ...PDF_A3_OPTIONS,
     size: 'A4',
     margins: { top: PAGE.margin, left: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin + PAGE.footerHeight },
     bufferPages: true,
@@ -99,6 +103,7 @@ export function renderInvoicePdf(invoice: Invoice, seller: Seller): Promise<Buff
     lang: language,
   });
   useInvoiceFonts(doc);
+  escapeInfoInXmp(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -113,6 +118,7 @@ export function renderInvoicePdf(invoice: Invoice, seller: Seller): Promise<Buff
   y = drawSettlement(doc, context, y + 14);
   drawLegalTerms(doc, context, y + 10);
   drawFooters(doc, context, title);
+  if (facturX !== undefined) embedFacturX(doc, facturX, Number.isNaN(issuedAt.getTime()) ? new Date(0) : issuedAt);
   doc.end();
   return done;
 }

@@ -113,6 +113,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{invoiceRef}/cii": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The invoice as an EN 16931 e-invoice in UN/CEFACT CII (the Factur-X `factur-x.xml`).
+         * @description The invoice's EN 16931 data in the UN/CEFACT Cross Industry Invoice syntax (D22B), guideline `urn:cen.eu:en16931:2017`: the XML the Factur-X profile EN 16931 embeds in the invoice PDF as `factur-x.xml`. An invoice of type CREDIT_NOTE (total with tax zero or less) is written as a credit note, type code 381, its amounts with the sign turned (what is credited is positive). The seller is the service's INVOICE_SELLER_* configuration. Amounts come from the invoice's integer minor units, written with the currency's decimals.
+         */
+        get: operations["getInvoiceCii"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{invoiceRef}/credit-notes": {
         parameters: {
             query?: never;
@@ -134,6 +154,46 @@ export type paths = {
          * @description A credit note is a document of its own, referencing the invoice, numbered in the credit-note series AV-<year>-<number> (sequential per calendar year of its issue date, without gaps; docs/adr/0020). Without `amount` it credits all that remains creditable on the invoice; with it, that amount with tax, in the invoice's currency, spread over the invoice's VAT rates in proportion. It lowers the contract's outstanding by its total with tax and is published on billing.credit-note-issued.v1, in one transaction; nothing is ever debited for it. A `reason` is required and kept on the credit note with who issued it. With an `Idempotency-Key` (per client), the same request again answers the credit note it issued (200) and issues nothing; the same key with another request is refused (409 IDEMPOTENCY_KEY_REUSED). Refused with 409 INVOICE_NOT_CREDITABLE for a credit note, and 422 CREDIT_EXCEEDS_INVOICE above what remains creditable (the invoice's total with tax less its credit notes so far). Billing runs issue credit notes too, for refunds of purchases the invoice billed (issuedBy system:billing-run, docs/adr/0026); they count in what remains creditable. The credit of every credit note is deducted from the contract's next invoices (prepaidAmount, amountDue).
          */
         post: operations["issueCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{invoiceRef}/credit-notes/{creditNoteRef}/cii": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A credit note of the invoice as an EN 16931 e-invoice in UN/CEFACT CII.
+         * @description The credit note (type code 381) in the same syntax as `/invoices/{invoiceRef}/cii`, naming the invoice it corrects (BT-25, with its issue date as BT-26) and carrying the operator's reason as a note; its parties are the corrected invoice's. Credited amounts are positive.
+         */
+        get: operations["getCreditNoteCii"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{invoiceRef}/ubl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The invoice as an EN 16931 e-invoice in UBL 2.1.
+         * @description The same EN 16931 data as `/invoices/{invoiceRef}/cii`, in the OASIS UBL 2.1 `Invoice` syntax (customization `urn:cen.eu:en16931:2017`). Only for invoices: UBL writes a credit note as a document of its own (`CreditNote`), which is not offered, so an invoice of type CREDIT_NOTE answers 409 E_INVOICE_SYNTAX_UNAVAILABLE (its CII is available).
+         */
+        get: operations["getInvoiceUbl"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1102,6 +1162,44 @@ export interface operations {
             };
         };
     };
+    getInvoiceCii: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Invoice number.
+                 * @example BIL-2026-000042
+                 */
+                invoiceRef: components["parameters"]["PathInvoiceRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CII document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            /** @description INVOICE_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listCreditNotes: {
         parameters: {
             query?: never;
@@ -1205,6 +1303,96 @@ export interface operations {
             };
             /** @description CREDIT_EXCEEDS_INVOICE; nothing was issued. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getCreditNoteCii: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Credit note number, AV-<year>-<number>.
+                 * @example AV-2026-000001
+                 */
+                creditNoteRef: string;
+                /**
+                 * @description Invoice number.
+                 * @example BIL-2026-000042
+                 */
+                invoiceRef: components["parameters"]["PathInvoiceRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CII document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            /** @description INVOICE_NOT_FOUND, or CREDIT_NOTE_NOT_FOUND (no such credit note of this invoice). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getInvoiceUbl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Invoice number.
+                 * @example BIL-2026-000042
+                 */
+                invoiceRef: components["parameters"]["PathInvoiceRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The UBL document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            /** @description INVOICE_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description E_INVOICE_SYNTAX_UNAVAILABLE (a CREDIT_NOTE in UBL). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,97 @@
+import type { CreditNoteSource, InvoiceSource, SellerSettings } from '@boissipay/einvoice';
+import type { InvoiceDetail } from '../app/read-invoices';
+import { withVatTreatment } from '../domain/vat-category';
+import type { CreditNoteRow } from '../infra/credit-note-repository';
+
+/**
+ * The stored invoice in the shape of billing.invoice-issued.v1, from which @boissipay/einvoice
+ * writes the EN 16931 data: the API's XML and the mailer's factur-x.xml come from the same
+ * mapping of the same values.
+ */
+export function invoiceSourceOf({ invoice, lines }: Pick<InvoiceDetail, 'invoice' | 'lines'>): InvoiceSource {
+  return {
+    invoiceId: invoice.invoiceId,
+    invoiceRef: invoice.invoiceRef,
+    invoiceType: invoice.invoiceType,
+    contractRef: invoice.contractRef,
+    contractId: invoice.contractId,
+    period: invoice.period,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    currency: invoice.currency,
+    totalWithoutTaxMinor: invoice.totalWithoutTaxMinor,
+    totalTaxMinor: invoice.totalTaxMinor,
+    totalWithTaxMinor: invoice.totalWithTaxMinor,
+    vatBreakdown: invoice.vatBreakdown.map((entry) => {
+      const { rateBasisPoints, baseMinor, taxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason } = withVatTreatment(entry);
+      return { rateBasisPoints, baseMinor, taxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason };
+    }),
+    lines: lines.map((line) => ({
+      lineNumber: line.lineNo,
+      operationId: line.operationId,
+      operationType: line.operationType,
+      orderRef: line.orderRef,
+      operationDate: line.operationDate,
+      description: line.description,
+      quantity: line.quantity,
+      unitPriceWithoutTaxMinor: line.unitPriceWithoutTaxMinor,
+      amountWithoutTaxMinor: line.amountWithoutTaxMinor,
+      vatRateBasisPoints: line.vatRateBasisPoints,
+      taxMinor: line.taxMinor,
+      amountWithTaxMinor: line.amountWithTaxMinor,
+      traveller: line.traveller,
+      bookingRef: line.bookingRef,
+      costCentre: line.costCentre,
+      vatCategoryCode: line.vatCategoryCode,
+      vatExemptionReasonCode: line.vatExemptionReasonCode,
+      vatExemptionReason: line.vatExemptionReason,
+    })),
+    customer: { ...invoice.customer },
+    billingContact: { ...invoice.billingContact },
+    billingAddress: { ...invoice.billingAddress },
+    mandate: invoice.mandate ? { signedAt: null, ...invoice.mandate } : null,
+    debitRequired: invoice.debitRequired,
+    collectionDate: invoice.collectionDate,
+    language: invoice.language,
+    prepaidAmountMinor: invoice.prepaidAmountMinor,
+    amountDueMinor: invoice.amountDueMinor,
+  };
+}
+
+/** The stored credit note in the shape of billing.credit-note-issued.v1. */
+export function creditNoteSourceOf(creditNote: CreditNoteRow): CreditNoteSource {
+  return {
+    creditNoteId: creditNote.creditNoteId,
+    creditNoteRef: creditNote.creditNoteRef,
+    invoiceId: creditNote.invoiceId,
+    invoiceRef: creditNote.invoiceRef,
+    invoiceIssueDate: creditNote.invoiceIssueDate,
+    issueDate: creditNote.issueDate,
+    currency: creditNote.currency,
+    totalWithoutTaxMinor: creditNote.totalWithoutTaxMinor,
+    totalTaxMinor: creditNote.totalTaxMinor,
+    totalWithTaxMinor: creditNote.totalWithTaxMinor,
+    vatBreakdown: creditNote.vatBreakdown.map((entry) => withVatTreatment(entry)),
+    lines: creditNote.lines,
+    reason: creditNote.reason,
+    issuedBy: creditNote.issuedBy,
+    language: creditNote.language,
+  };
+}
+
+/** INVOICE_SELLER_* and INVOICE_SEPA_CREDITOR_ID, as the mailer reads them too. */
+export function sellerSettingsOf(config: {
+  INVOICE_SELLER_NAME: string;
+  INVOICE_SELLER_ADDRESS: string;
+  INVOICE_SELLER_VAT_NUMBER: string;
+  INVOICE_SELLER_SIREN: string;
+  INVOICE_SEPA_CREDITOR_ID: string;
+}): SellerSettings {
+  return {
+    name: config.INVOICE_SELLER_NAME,
+    addressLines: config.INVOICE_SELLER_ADDRESS.split('|').map((line) => line.trim()).filter((line) => line !== ''),
+    vatNumber: config.INVOICE_SELLER_VAT_NUMBER,
+    siren: config.INVOICE_SELLER_SIREN,
+    sepaCreditorId: config.INVOICE_SEPA_CREDITOR_ID,
+  };
+}

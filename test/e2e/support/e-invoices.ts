@@ -1,0 +1,159 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { toDecimalText, toMinorUnits } from '@boissipay/money';
+import { signAccessToken } from '@boissipay/runtime';
+import { mustangErrorsOf, validateWithMustang } from '../../../infra/mustang';
+import { attachmentOf, emailsTo } from '../../../invoice-mailer/test/support/mail-catcher';
+import { pdfAttachments } from '../../../invoice-mailer/test/support/pdf-attachments';
+import type { MonthOutcome } from '../../../scripts/demo/month-scenario';
+import type { PlatformClient } from '../../../scripts/demo/platform-client';
+
+interface InvoiceJson {
+  invoiceRef: string;
+  invoiceType: string;
+  contractRef: string;
+  issueDate: string;
+  dueDate: string;
+  currencyCode: string;
+  totalWithoutTax: number;
+  totalTax: number;
+  totalWithTax: number;
+  vatBreakdown: Array<{ vatRate: number; base: number; tax: number }>;
+  customer: { siren: string | null; vatNumber: string | null };
+  billingAddress: { line1: string };
+  mandate: { mandateRef: string; iban: string } | null;
+  lines: unknown[];
+}
+
+/** The texts of every element of that name (namespace prefix ram:), in document order. */
+const texts = (xml: string, name: string) => [...xml.matchAll(new RegExp(`<ram:${name}(?: [^>]*)?>([^<]*)</ram:${name}>`, 'g'))].map((match) => match[1] ?? '');
+const block = (xml: string, name: string) => new RegExp(`<ram:${name}>[\\s\\S]*?</ram:${name}>`).exec(xml)?.[0] ?? '';
+const blocks = (xml: string, name: string) => [...xml.matchAll(new RegExp(`<ram:${name}>[\\s\\S]*?</ram:${name}>`, 'g'))].map((match) => match[0]);
+const minor = (value: string | number, currency: string) => toMinorUnits(value, currency);
+
+/** What the CII says, in the API's terms: totals, VAT per rate, parties and references (amounts in minor units). */
+function ciiFacts(xml: string, currency: string) {
+  const settlement = block(xml, 'ApplicableHeaderTradeSettlement');
+  const summation = block(settlement, 'SpecifiedTradeSettlementHeaderMonetarySummation');
+  const buyer = block(xml, 'BuyerTradeParty');
+  const exchanged = xml.split('<rsm:ExchangedDocument>')[1]?.split('</rsm:ExchangedDocument>')[0] ?? '';
+  return {
+    invoiceRef: texts(exchanged, 'ID')[0],
+    typeCode: texts(exchanged, 'TypeCode')[0],
+    buyerReference: texts(xml, 'BuyerReference')[0],
+    contractReference: texts(block(xml, 'ContractReferencedDocument'), 'IssuerAssignedID')[0],
+    seller: texts(block(xml, 'SellerTradeParty'), 'Name')[0],
+    buyer: texts(buyer, 'Name')[0],
+    buyerSiren: texts(block(buyer, 'SpecifiedLegalOrganization'), 'ID')[0],
+    buyerVatNumber: texts(block(buyer, 'SpecifiedTaxRegistration'), 'ID')[0],
+    mandateRef: texts(settlement, 'DirectDebitMandateID')[0] ?? null,
+    totals: {
+      withoutTax: minor(texts(summation, 'TaxBasisTotalAmount')[0] ?? 'NaN', currency),
+      tax: minor(texts(summation, 'TaxTotalAmount')[0] ?? 'NaN', currency),
+      withTax: minor(texts(summation, 'GrandTotalAmount')[0] ?? 'NaN', currency),
+      due: minor(texts(summation, 'DuePayableAmount')[0] ?? 'NaN', currency),
+    },
+    vatBreakdown: blocks(settlement, 'ApplicableTradeTax').map((tax) => ({
+      rate: texts(tax, 'RateApplicablePercent')[0],
+      base: minor(texts(tax, 'BasisAmount')[0] ?? 'NaN', currency),
+      tax: minor(texts(tax, 'CalculatedAmount')[0] ?? 'NaN', currency),
+    })),
+    lines: blocks(xml, 'IncludedSupplyChainTradeLineItem').length,
+  };
+}
+
+/** The percent text of the XML (two decimals) for the API's rate: 5.5 → "5.50", through minor-unit arithmetic. */
+const rateText = (rate: number) => {
+  const hundredths = toMinorUnits(rate, 'EUR');
+  return `${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+};
+
+/**
+ * Every invoice of the month as an e-invoice: the PDF e-mailed (Factur-X: PDF/A-3 with its
+ * factur-x.xml) and billing's CII of the same invoice, byte for byte the XML the PDF carries,
+ * whose totals, VAT breakdown, parties and references are the invoice API's; then all of them
+ * checked by the Mustang validator in one run (PDF/A-3, Factur-X XSD, EN 16931 schematron),
+ * together with the operators' credit notes (CII, type 381) and a copy broken on purpose (a grand total that is not the sum of the base and the VAT),
+ * which must fail.
+ */
+export async function expectValidEInvoices(outcome: MonthOutcome, client: PlatformClient, billingUrl: string, secret: string): Promise<void> {
+  const token = await signAccessToken({ secret }, { subject: 'e2e-e-invoices', scopes: ['invoices:read'], ttlSeconds: 600 });
+  const xmlOf = async (invoiceRef: string, syntax: 'cii' | 'ubl' | `credit-notes/${string}/cii`) => {
+    const response = await fetch(`${billingUrl}/v1/invoices/${invoiceRef}/${syntax}`, { headers: { authorization: `Bearer ${token}` } });
+    expect([response.status, response.headers.get('content-type')]).toEqual([200, 'application/xml; charset=utf-8']);
+    return response.text();
+  };
+  const dir = await mkdtemp(path.join(tmpdir(), 'e-invoices-'));
+  const files: string[] = [];
+  let brokenFile = '';
+
+  for (const [index, customer] of outcome.customers.entries()) {
+    const invoiceRef = String(outcome.invoices[index]?.invoiceRef);
+    const [mail] = await emailsTo(customer.billingEmail);
+    const pdf = (await attachmentOf(mail as never, `${invoiceRef}.pdf`)).content;
+    const cii = await xmlOf(invoiceRef, 'cii');
+    const embedded = (await pdfAttachments(pdf)).get('factur-x.xml');
+    expect(embedded?.toString('utf8')).toBe(cii); // the mailer and billing write the same e-invoice
+
+    const json = (await client.get<InvoiceJson>('billing-service', `/v1/invoices/${invoiceRef}`)).body;
+    const currency = json.currencyCode;
+    expect(ciiFacts(cii, currency)).toEqual({
+      invoiceRef,
+      typeCode: json.invoiceType === 'INVOICE' ? '380' : '381',
+      buyerReference: json.contractRef,
+      contractReference: json.contractRef,
+      seller: 'Boissipay SAS',
+      buyer: json.billingAddress.line1,
+      buyerSiren: json.customer.siren,
+      buyerVatNumber: json.customer.vatNumber,
+      mandateRef: json.mandate?.mandateRef ?? null,
+      totals: { withoutTax: minor(json.totalWithoutTax, currency), tax: minor(json.totalTax, currency), withTax: minor(json.totalWithTax, currency), due: minor(json.totalWithTax, currency) },
+      vatBreakdown: json.vatBreakdown.map((entry) => ({ rate: rateText(entry.vatRate), base: minor(entry.base, currency), tax: minor(entry.tax, currency) })),
+      lines: json.lines.length,
+    });
+    expect((await xmlOf(invoiceRef, 'ubl')).includes(`<cbc:ID>${invoiceRef}</cbc:ID>`)).toBe(true);
+
+    const pdfFile = path.join(dir, `${invoiceRef}.pdf`);
+    const ciiFile = path.join(dir, `${invoiceRef}.cii.xml`);
+    await Promise.all([writeFile(pdfFile, pdf), writeFile(ciiFile, cii)]);
+    files.push(pdfFile, ciiFile);
+    if (index === 0) {
+      // BR-CO-15: the grand total is the total without VAT plus the VAT; one cent more breaks it.
+      const grandTotal = texts(cii, 'GrandTotalAmount')[0] ?? '';
+      const broken = cii.replace(`<ram:GrandTotalAmount>${grandTotal}</ram:GrandTotalAmount>`, `<ram:GrandTotalAmount>${toDecimalText(minor(grandTotal, currency) + 1, currency)}</ram:GrandTotalAmount>`);
+      expect(broken).not.toBe(cii);
+      brokenFile = path.join(dir, `${invoiceRef}.broken.cii.xml`);
+      await writeFile(brokenFile, broken);
+      files.push(brokenFile);
+    }
+  }
+
+  // The operators' credit notes (type 381), each naming the invoice it corrects.
+  for (const invoice of outcome.invoices) {
+    const { creditNotes } = (await client.get<{ creditNotes: Array<{ creditNoteRef: string; totalWithoutTax: number; totalTax: number; totalWithTax: number }> }>('billing-service', `/v1/invoices/${invoice.invoiceRef}/credit-notes`)).body;
+    for (const creditNote of creditNotes) {
+      const cii = await xmlOf(invoice.invoiceRef, `credit-notes/${creditNote.creditNoteRef}/cii`);
+      const facts = ciiFacts(cii, 'EUR');
+      expect([facts.invoiceRef, facts.typeCode, texts(block(cii, 'InvoiceReferencedDocument'), 'IssuerAssignedID'), facts.totals]).toEqual([
+        creditNote.creditNoteRef,
+        '381',
+        [invoice.invoiceRef],
+        { withoutTax: minor(creditNote.totalWithoutTax, 'EUR'), tax: minor(creditNote.totalTax, 'EUR'), withTax: minor(creditNote.totalWithTax, 'EUR'), due: minor(creditNote.totalWithTax, 'EUR') },
+      ]);
+      const file = path.join(dir, `${creditNote.creditNoteRef}.cii.xml`);
+      await writeFile(file, cii);
+      files.push(file);
+    }
+  }
+  expect(files.filter((file) => path.basename(file).startsWith('AV-'))).toHaveLength(1);
+
+  const verdicts = await validateWithMustang(files);
+  const named = verdicts.map((verdict) => [path.basename(verdict.file), verdict.valid, mustangErrorsOf(verdict.report)]);
+  expect(named.filter(([file]) => !String(file).includes('.broken.'))).toEqual(
+    files.filter((file) => file !== brokenFile).map((file) => [path.basename(file), true, []]),
+  );
+  const broken = verdicts.find((verdict) => verdict.file === brokenFile);
+  expect(broken?.valid).toBe(false);
+  expect(mustangErrorsOf(broken?.report ?? '').join('\n')).toContain('BR-CO-15');
+}
