@@ -95,6 +95,11 @@ module.exports = tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Pages are JSX with Preact's `h` (the @jsx pragma of each .tsx file): `h` and `Fragment` are used by JSX.
+    files: ['backoffice/**/*.tsx'],
+    languageOptions: { parserOptions: { jsxPragma: 'h', jsxFragmentName: 'Fragment' } },
+  },
+  {
     // The back office's scripts run in the browser.
     files: ['backoffice/src/http/assets/**'],
     languageOptions: { globals: globals.browser },

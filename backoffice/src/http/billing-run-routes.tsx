@@ -1,3 +1,5 @@
+/** @jsx h */
+import { h } from 'preact';
 import type { Router } from 'express';
 import type { ServiceClientsOf } from './clients';
 import { apiErrorText, pageContextOf, queryText, redirectAfter, sendPage } from './page-context';

@@ -1,3 +1,5 @@
+/** @jsx h */
+import { h } from 'preact';
 import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
 import type { contractApi } from '@boissipay/contracts';

@@ -1,3 +1,5 @@
+/** @jsx h */
+import { h } from 'preact';
 import type { Request, Response, Router } from 'express';
 import { render } from 'preact-render-to-string';
 import type { LiveDelivery, LiveFeed } from '../app/live-feed';

@@ -1,3 +1,6 @@
+/** @jsx h */
+/** @jsxFrag Fragment */
+import { Fragment, h } from 'preact';
 import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
 import type { billingApi, mailerApi, paymentApi } from '@boissipay/contracts';

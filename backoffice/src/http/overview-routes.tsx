@@ -1,3 +1,5 @@
+/** @jsx h */
+import { h } from 'preact';
 import type { Router } from 'express';
 import type { Admin } from 'kafkajs';
 import type { LiveFeed } from '../app/live-feed';

@@ -1,3 +1,5 @@
+/** @jsx h */
+import { h } from 'preact';
 import type { contractApi } from '@boissipay/contracts';
 import { ActionForm, Layout, money, type PageContext } from './layout';
 
@@ -64,7 +66,7 @@ export function ContractsPage(props: { context: PageContext; contracts: Contract
             ).map(([name, label, type, value]) => (
               <span class="field">
                 <label for={`new-${name}`}>{label}</label>
-                <input id={`new-${name}`} name={name} type={type} value={value} required step={type === 'number' ? '0.01' : undefined} />
+                <input id={`new-${name}`} name={name} type={type as 'text'} value={value} required step={type === 'number' ? '0.01' : undefined} />
               </span>
             ))}
             <button type="submit">{t.create}</button>

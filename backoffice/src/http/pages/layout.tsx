@@ -1,3 +1,5 @@
+/** @jsx h */
+import { h } from 'preact';
 import type { ComponentChildren } from 'preact';
 import type { Permissions } from '../../domain/permissions';
 import type { Language, Messages } from '../i18n';

@@ -1,3 +1,5 @@
+/** @jsx h */
+import { h } from 'preact';
 import type { LiveEvent } from '../../app/live-feed';
 import type { Language, Messages } from '../i18n';
 import { money } from './layout';

@@ -1,3 +1,5 @@
+/** @jsx h */
+import { h } from 'preact';
 import type { PageContext } from './layout';
 import { Layout } from './layout';
 

@@ -1,3 +1,5 @@
+/** @jsx h */
+import { h } from 'preact';
 import type { ComponentChildren } from 'preact';
 import { Layout, type PageContext } from './layout';
 
@@ -52,7 +54,7 @@ export function Filter(props: { name: string; label: string; value?: string; opt
           ))}
         </select>
       ) : (
-        <input id={`filter-${props.name}`} name={props.name} type={props.type ?? 'text'} value={props.value ?? ''} />
+        <input id={`filter-${props.name}`} name={props.name} type={(props.type ?? 'text') as 'text'} value={props.value ?? ''} />
       )}
     </span>
   );
