@@ -45,7 +45,7 @@ export const backofficeConfig = defineServiceConfig({ name: 'backoffice', port: 
     secret: true,
   }),
   LIVE_BUFFER_SIZE: variable({
-    description: 'Events per topic partition the live feed keeps in memory for clients that reconnect (Last-Event-ID); older ones are read again from Kafka.',
+    description: 'Messages per topic partition the live feed keeps in memory and reads again from Kafka at start-up, for clients that reconnect (Last-Event-ID); a client further behind is told to reload the page.',
     schema: settings.positiveInt,
     default: '2000',
   }),

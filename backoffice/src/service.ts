@@ -49,7 +49,7 @@ export async function startBackoffice(options: { env?: Readonly<Record<string, s
     });
     stops.push(() => source.stop());
 
-    const app = createApp({
+    const { app, closeStreams } = createApp({
       logger,
       pool,
       admin: kafkaAdmin,
@@ -63,6 +63,8 @@ export async function startBackoffice(options: { env?: Readonly<Record<string, s
     });
     const server = await startHttpServer(app, config.PORT, { host: config.HOST });
     stops.push(() => server.close());
+    // Before the server closes: open live streams would hold it until its grace period ends.
+    stops.push(async () => closeStreams());
     logger.info({ port: server.port }, `backoffice listening on http://${config.HOST}:${server.port} (open ${config.BACKOFFICE_PUBLIC_URL})`);
     return { port: server.port, stop: stopAll };
   } catch (error) {

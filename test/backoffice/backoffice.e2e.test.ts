@@ -4,6 +4,8 @@ import { collectionStartOf } from '../../payment-service/src/domain/collection-s
 import { playMonth, type MonthOutcome } from '../../scripts/demo/month-scenario';
 import { eventually, platformClient, type PlatformClient } from '../../scripts/demo/platform-client';
 import { localEndpoints } from '../../infra/endpoints';
+import { serviceNames } from '../../scripts/platform';
+import { freePort } from '@boissipay/runtime/testing';
 import { E2E_SECRET, Platform } from '../e2e/support/platform';
 import { BackofficeProcess } from './support/backoffice-process';
 import { chromiumAvailable, CHROMIUM, launchBrowser, logIn, screenshot, seriousAccessibilityViolations } from './support/browser';
@@ -55,7 +57,10 @@ describeWithBrowser('the back office in a browser, on a running platform', () =>
   }
 
   beforeAll(async () => {
-    await platform.start();
+    // One service after the other rather than Platform.start()'s four at once: on a loaded
+    // two-core machine, four processes compiling TypeScript together miss their 90 s deadline.
+    for (const service of serviceNames) platform.ports.set(service, await freePort());
+    for (const service of serviceNames) await platform.startService(service);
     await backoffice.start();
     api = platformClient((service) => platform.url(service), E2E_SECRET);
     browser = await launchBrowser();
@@ -119,6 +124,10 @@ describeWithBrowser('the back office in a browser, on a running platform', () =>
     await rejected.waitFor();
     await expect(rejected.textContent()).resolves.toContain('OUTSTANDING_LIMIT_EXCEEDED');
     await screenshot(page, 'overview-live');
+
+    await visit(`/operations?contractRef=${contractRef}&status=REJECTED`, 'operations');
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+    await expect(page.locator('tbody').textContent()).resolves.toContain('OUTSTANDING_LIMIT_EXCEEDED');
   });
 
   it('when the back office restarts, then a stream resumed with Last-Event-ID gets the decision made while it was down, and the open page too', async () => {

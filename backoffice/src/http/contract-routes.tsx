@@ -15,7 +15,7 @@ export function contractRoutes(router: Router, clientsOf: ServiceClientsOf): voi
     const api = clientsOf(response);
     const status = queryText(request, 'status') as Status | undefined;
     const customerRef = queryText(request, 'customerRef');
-    const { data } = await api.contract.GET('/contracts', { params: { query: { status, customerRef, size: 100 } } });
+    const { data } = await api.contract.GET('/contracts', { params: { query: { status, customerRef, pageSize: 100 } } });
     sendPage(response, <ContractsPage context={pageContextOf(request, response)} contracts={data?.contracts ?? []} filters={{ status, customerRef }} />);
   });
 
@@ -39,11 +39,12 @@ export function contractRoutes(router: Router, clientsOf: ServiceClientsOf): voi
           subscriberType: 'PROFESSIONNAL',
           party: { customerId: customerRef, customerRef },
           contactPerson: { lastName: form.subscriberRef ?? customerRef, mail: form.mail ?? '' },
+          contactAddress: { line1: form.subscriberRef ?? customerRef, line6: '75001 PARIS' },
           billingAddress: { line1: form.subscriberRef ?? customerRef, line6: '75001 PARIS', countryCode: 'FR' },
         },
         payment: { mandate: { mandateRef: `RUM-${randomUUID().slice(0, 12)}`, iban: (form.iban ?? '').replace(/\s+/g, ''), signedAt: today, status: 'ACTIVE' } },
-        billing: { outstandingLimit: { amount: Number(form.limit), currency: 'EUR' }, contact: { lastName: form.subscriberRef ?? customerRef, mail: form.mail ?? '' } },
-      } as contractApi.components['schemas']['ContractRequest'],
+        billing: { outstandingLimit: { amount: Number(form.limit), currency: 'EUR' }, contact: { firstName: 'Service', lastName: form.subscriberRef ?? customerRef, mail: form.mail ?? '' } },
+      },
     });
     if (!data) return redirectAfter(response, '/contracts', { ok: false, text: apiErrorText(error, answer.status) });
     redirectAfter(response, `/contracts/${encodeURIComponent(data.contractRef)}`, { ok: true });
@@ -56,9 +57,9 @@ export function contractRoutes(router: Router, clientsOf: ServiceClientsOf): voi
     if (!contract) return response.status(answer.status).type('text/plain').send(apiErrorText(error, answer.status));
     const [balance, operations, invoices, payments, audit] = await Promise.all([
       api.billing.GET('/contracts/{contractRef}/balance', { params: { path: { contractRef } } }),
-      api.billing.GET('/operations', { params: { query: { contractRef, size: 50 } } }),
-      api.billing.GET('/invoices', { params: { query: { contractRef, size: 50 } } }),
-      api.payment.GET('/payments', { params: { query: { contractRef, size: 50 } } }),
+      api.billing.GET('/operations', { params: { query: { contractRef, pageSize: 50 } } }),
+      api.billing.GET('/invoices', { params: { query: { contractRef, pageSize: 50 } } }),
+      api.payment.GET('/payments', { params: { query: { contractRef, pageSize: 50 } } }),
       api.contract.GET('/audit-events', { params: { query: { entityType: 'contract', entityId: contractRef } } }),
     ]);
     const details: ContractDetails = {

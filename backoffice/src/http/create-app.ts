@@ -15,6 +15,7 @@ import { requireCsrfToken } from './csrf';
 import { LANGUAGE_COOKIE } from './i18n';
 import { liveRoutes } from './live-routes';
 import { moneyRoutes } from './money-routes';
+import { operationRoutes } from './operation-routes';
 import { overviewRoutes } from './overview-routes';
 
 export interface AppParts {
@@ -30,8 +31,8 @@ export interface AppParts {
   topicPrefix: string;
 }
 
-/** Routes are wrapped so that a rejected promise reaches the error handler (Express 5 does it too; kept explicit for the SSE route). */
-export function createApp(parts: AppParts): express.Express {
+/** The back office's pages, its live stream and its login; Express 5 hands a rejected route promise to the error handler. */
+export function createApp(parts: AppParts): { app: express.Express; closeStreams(): void } {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -59,9 +60,10 @@ export function createApp(parts: AppParts): express.Express {
   const pages = express.Router();
   pages.use(requireLogin(parts.oidc));
   const clientsOf = clientsForUser(parts.urls);
-  liveRoutes(pages, parts.feed, parts.caughtUp);
+  const live = liveRoutes(pages, parts.feed, parts.caughtUp);
   overviewRoutes(pages, { clientsOf, feed: parts.feed, admin: parts.admin, topicPrefix: parts.topicPrefix });
   contractRoutes(pages, clientsOf);
+  operationRoutes(pages, clientsOf);
   billingRunRoutes(pages, clientsOf);
   moneyRoutes(pages, clientsOf);
   app.use(pages);
@@ -71,5 +73,5 @@ export function createApp(parts: AppParts): express.Express {
     if (response.headersSent) return next(error);
     response.status(502).type('text/plain').send('The back office could not complete this request; see its log.');
   });
-  return app;
+  return { app, closeStreams: live.closeStreams };
 }

@@ -15,8 +15,11 @@ const HEARTBEAT_MS = 15_000;
  * reconnects, and the stream resumes right after it — across a restart of this server too,
  * since the feed is read again from Kafka and waits until it caught up before replaying.
  */
-export function liveRoutes(router: Router, feed: LiveFeed, caughtUp: Promise<void>): void {
+export function liveRoutes(router: Router, feed: LiveFeed, caughtUp: Promise<void>): { closeStreams(): void } {
+  // Open streams never end by themselves: a stopping server ends them, and EventSource reconnects elsewhere or later.
+  const open = new Set<Response>();
   router.get('/live', async (request: Request, response: Response) => {
+    open.add(response);
     const lang = languageOf(request);
     const t = messages[lang];
     const from = request.get('last-event-id') ?? (typeof request.query.after === 'string' ? request.query.after : undefined);
@@ -48,6 +51,12 @@ export function liveRoutes(router: Router, feed: LiveFeed, caughtUp: Promise<voi
     request.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
+      open.delete(response);
     });
   });
+  return {
+    closeStreams: () => {
+      for (const response of open) response.end();
+    },
+  };
 }

@@ -21,7 +21,7 @@ export function moneyRoutes(router: Router, clientsOf: ServiceClientsOf): void {
     const context = pageContextOf(request, response);
     const { t, lang } = context;
     const status = queryText(request, 'status') as PaymentStatus | undefined;
-    const { data } = await clientsOf(response).payment.GET('/payments', { params: { query: { status, size: 100 } } });
+    const { data } = await clientsOf(response).payment.GET('/payments', { params: { query: { status, pageSize: 100 } } });
     const rows = failedFirst(data?.payments ?? []);
     sendPage(
       response,
@@ -80,7 +80,7 @@ export function moneyRoutes(router: Router, clientsOf: ServiceClientsOf): void {
     const context = pageContextOf(request, response);
     const { t } = context;
     const status = queryText(request, 'status') as DeliveryStatus | undefined;
-    const { data } = await clientsOf(response).mailer.GET('/deliveries', { params: { query: { status, size: 100 } } });
+    const { data } = await clientsOf(response).mailer.GET('/deliveries', { params: { query: { status, pageSize: 100 } } });
     sendPage(
       response,
       <TablePage
@@ -120,7 +120,7 @@ export function moneyRoutes(router: Router, clientsOf: ServiceClientsOf): void {
     const { t, lang } = context;
     const status = queryText(request, 'status') as InvoiceStatus | undefined;
     const period = queryText(request, 'period');
-    const { data } = await clientsOf(response).billing.GET('/invoices', { params: { query: { status, period, size: 100 } } });
+    const { data } = await clientsOf(response).billing.GET('/invoices', { params: { query: { status, period, pageSize: 100 } } });
     sendPage(
       response,
       <TablePage

@@ -22,8 +22,8 @@ export function overviewRoutes(router: Router, options: { clientsOf: ServiceClie
     const [balances, runs, failed, undelivered, deadLetters] = await Promise.all([
       Promise.all(recent.map((contractRef) => orNothing(api.billing.GET('/contracts/{contractRef}/balance', { params: { path: { contractRef } } })))),
       orNothing(api.billing.GET('/billing-runs', { params: { query: { pageSize: 1 } } })),
-      orNothing(api.payment.GET('/payments', { params: { query: { status: 'FAILED', size: 1 } } })),
-      orNothing(api.mailer.GET('/deliveries', { params: { query: { status: 'FAILED', size: 1 } } })),
+      orNothing(api.payment.GET('/payments', { params: { query: { status: 'FAILED', pageSize: 1 } } })),
+      orNothing(api.mailer.GET('/deliveries', { params: { query: { status: 'FAILED', pageSize: 1 } } })),
       deadLetterCounts(options.admin, options.feed.topics.map((topic) => `${options.topicPrefix}${topic}.dlq`)).catch(() => []),
     ]);
     const run = runs?.billingRuns?.[0];
