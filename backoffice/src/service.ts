@@ -62,9 +62,13 @@ export async function startBackoffice(options: { env?: Readonly<Record<string, s
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
     });
     const server = await startHttpServer(app, config.PORT, { host: config.HOST });
-    stops.push(() => server.close());
-    // Before the server closes: open live streams would hold it until its grace period ends.
-    stops.push(async () => closeStreams());
+    // New connections are refused first, then the open live streams are ended (they would hold
+    // the server until its grace period ends); EventSource reconnects once it is back.
+    stops.push(async () => {
+      const closing = server.close();
+      closeStreams();
+      await closing;
+    });
     logger.info({ port: server.port }, `backoffice listening on http://${config.HOST}:${server.port} (open ${config.BACKOFFICE_PUBLIC_URL})`);
     return { port: server.port, stop: stopAll };
   } catch (error) {

@@ -135,6 +135,9 @@ describeWithBrowser('the back office in a browser, on a running platform', () =>
     const before = await readStreamUntil(backoffice.url, cookie, (event) => event.data.html?.includes(`ORD-OVER-${tag}`) === true);
     const lastEventId = before[before.length - 1]?.id;
     expect(lastEventId).toBeDefined();
+    // An overview open in the browser across the restart, its stream already past the last decision.
+    await page.goto(`${backoffice.url}/`);
+    await page.locator(`li.decision.rejected[data-order="ORD-OVER-${tag}"]`).waitFor();
 
     await backoffice.stop();
     expect(await submitPurchase(`ORD-DOWN-${tag}`, 50)).toBe(201);

@@ -11,22 +11,32 @@
   if (list) {
     const counts = { ACCEPTED: document.getElementById('accepted-count'), REJECTED: document.getElementById('rejected-count') };
     const rate = document.getElementById('rejection-rate');
-    const source = new EventSource(list.dataset.stream);
-    source.addEventListener('live', (message) => {
-      const data = JSON.parse(message.data);
-      list.insertAdjacentHTML('afterbegin', data.html);
-      while (list.children.length > 200) list.lastElementChild.remove();
-      const counter = counts[data.status];
-      if (data.topic === 'billing.operation-decided.v1' && counter && rate) {
-        counter.textContent = String(Number(counter.textContent) + 1);
-        const accepted = Number(counts.ACCEPTED.textContent);
-        const rejected = Number(counts.REJECTED.textContent);
-        rate.textContent = `${((rejected * 100) / Math.max(1, accepted + rejected)).toFixed(1)} %`;
-      }
-    });
-    source.addEventListener('gap', (message) => {
-      document.getElementById('live-gap').textContent = JSON.parse(message.data).text;
-    });
+    let lastId = '';
+    const connect = () => {
+      // EventSource resends the last id by itself while it retries; a source it has given up on
+      // (an answer that was not a stream, e.g. during a restart) is opened again from that id.
+      const source = new EventSource(lastId ? `${list.dataset.stream}?after=${encodeURIComponent(lastId)}` : list.dataset.stream);
+      source.addEventListener('live', (message) => {
+        lastId = message.lastEventId;
+        const data = JSON.parse(message.data);
+        list.insertAdjacentHTML('afterbegin', data.html);
+        while (list.children.length > 200) list.lastElementChild.remove();
+        const counter = counts[data.status];
+        if (data.topic === 'billing.operation-decided.v1' && counter && rate) {
+          counter.textContent = String(Number(counter.textContent) + 1);
+          const accepted = Number(counts.ACCEPTED.textContent);
+          const rejected = Number(counts.REJECTED.textContent);
+          rate.textContent = `${((rejected * 100) / Math.max(1, accepted + rejected)).toFixed(1)} %`;
+        }
+      });
+      source.addEventListener('gap', (message) => {
+        document.getElementById('live-gap').textContent = JSON.parse(message.data).text;
+      });
+      source.addEventListener('error', () => {
+        if (source.readyState === EventSource.CLOSED) setTimeout(connect, 2000);
+      });
+    };
+    connect();
   }
 
   // A billing run's page follows the run until it is over.
