@@ -30,6 +30,7 @@ COPY contract-service/package.json contract-service/
 COPY billing-service/package.json billing-service/
 COPY payment-service/package.json payment-service/
 COPY invoice-mailer/package.json invoice-mailer/
+COPY backoffice/package.json backoffice/
 
 # ---------------------------------------------------------------------------------------------
 # Production dependencies, straight from the lock file. --ignore-scripts: no dependency needs an

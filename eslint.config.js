@@ -39,6 +39,12 @@ const infrastructurePackages = [
   'jose',
   'supertest',
   '@opentelemetry/api',
+  'preact',
+  'preact-render-to-string',
+  'openid-client',
+  'openapi-fetch',
+  'express-session',
+  'connect-pg-simple',
 ];
 const ioModules = ['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'child_process', 'dgram', 'dns', 'tls', 'worker_threads'];
 const domainImports = [
@@ -87,6 +93,16 @@ module.exports = tseslint.config(
   {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Pages are JSX with Preact's `h` (the @jsx pragma of each .tsx file): `h` and `Fragment` are used by JSX.
+    files: ['backoffice/**/*.tsx'],
+    languageOptions: { parserOptions: { jsxPragma: 'h', jsxFragmentName: 'Fragment' } },
+  },
+  {
+    // The back office's scripts run in the browser.
+    files: ['backoffice/src/http/assets/**'],
+    languageOptions: { globals: globals.browser },
   },
   ...dependencyRule,
 );

@@ -18,3 +18,8 @@ export function spawnService(service: ServiceName, options: { env: NodeJS.Proces
   const preload = options.instrumented === false ? [] : ['--import', instrumentation];
   return spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...preload, path.join(repoRoot, service, 'src', 'main.ts')], { cwd: repoRoot, env: options.env, stdio: options.stdio });
 }
+
+/** The back office's src/main.ts, the same way (it is not one of the platform's services: it owns no topic). */
+export function spawnBackoffice(options: { env: NodeJS.ProcessEnv; stdio: StdioOptions }): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'backoffice', 'src', 'main.ts')], { cwd: repoRoot, env: options.env, stdio: options.stdio });
+}

@@ -1,15 +1,16 @@
 /**
  * `npm start`: the whole platform on this machine. Starts (or reuses) the local
  * infrastructure, then runs every service as its own process (each migrates its database and
- * creates its topics at start-up), waits until each answers /health/ready, and prints where
- * everything is. Ctrl-C stops the services; `npm run infra:stop` stops the infrastructure.
+ * creates its topics at start-up), waits until each answers /health/ready, then the back office
+ * (:8484), and prints where everything is. Ctrl-C stops the services; `npm run infra:stop` stops the infrastructure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { prettyFactory } from 'pino-pretty';
 import { serviceIdentities, serviceNames, type ServiceName } from './platform';
 import { infraSettings, localEndpoints } from '../infra/endpoints';
-import { spawnService } from './service-process';
+import { spawnBackoffice, spawnService } from './service-process';
+import { backofficeConfig } from '../backoffice/src/config';
 
 const repoRoot = path.resolve(__dirname, '..');
 const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
@@ -73,8 +74,25 @@ function startService(name: ServiceName): ChildProcess {
   return child;
 }
 
-async function waitUntilReady(name: ServiceName, child: ChildProcess): Promise<void> {
-  const port = serviceIdentities[name].port;
+/** The back office, once the services answer: its pages call them with the logged-in user's token. */
+function startBackoffice(): ChildProcess {
+  const child = spawnBackoffice({
+    env: {
+      ...process.env,
+      PORT: String(backofficeConfig.identity.port),
+      DATABASE_URL: undefined,
+      KAFKA_TOPIC_PREFIX: process.env.KAFKA_TOPIC_PREFIX ?? LOCAL_TOPIC_PREFIX,
+      OIDC_ISSUER: process.env.OIDC_ISSUER ?? localEndpoints.keycloak.issuer,
+      OIDC_BACKCHANNEL_URL: process.env.OIDC_BACKCHANNEL_URL ?? localEndpoints.keycloak.discoveryUrl.replace(/\/\.well-known\/openid-configuration$/, ''),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  prefixLines(child, '[backoffice]'.padEnd(18));
+  return child;
+}
+
+async function waitUntilReady(name: ServiceName | 'backoffice', child: ChildProcess): Promise<void> {
+  const port = name === 'backoffice' ? backofficeConfig.identity.port : serviceIdentities[name].port;
   const deadline = Date.now() + readyTimeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
@@ -98,6 +116,7 @@ function printSummary(): void {
       `  kafka             ${localEndpoints.kafkaBrokers.join(',')}   topics ${process.env.KAFKA_TOPIC_PREFIX ?? LOCAL_TOPIC_PREFIX}<name>`,
       `  schema registry   ${localEndpoints.schemaRegistryUrl}`,
       `  mail (web UI)     ${localEndpoints.mailApiUrl}   smtp 127.0.0.1:${infraSettings.mail.smtpPort}`,
+      `  back office       http://localhost:${backofficeConfig.identity.port}   log in as viewer / operator / admin (password boissipay-demo)`,
       `  keycloak          ${localEndpoints.keycloak.url}   realm boissipay, users viewer / operator / admin (password boissipay-demo)`,
       '  a token:          npm run token -- contracts:read contracts:write operations:write …   (or log in: Authorize on /docs)',
       'Ctrl-C stops the services; npm run infra:stop stops Kafka, the registry, the mail catcher and Keycloak.',
@@ -111,7 +130,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const children = new Map(serviceNames.map((name) => [name, startService(name)] as const));
+  const children = new Map<ServiceName | 'backoffice', ChildProcess>(serviceNames.map((name) => [name, startService(name)] as const));
   const stopAll = () => {
     for (const child of children.values()) child.kill('SIGTERM');
   };
@@ -120,6 +139,9 @@ async function main(): Promise<void> {
 
   try {
     await Promise.all([...children].map(([name, child]) => waitUntilReady(name, child)));
+    const backoffice = startBackoffice();
+    children.set('backoffice', backoffice);
+    await waitUntilReady('backoffice', backoffice);
     printSummary();
   } catch (error) {
     console.error(`\nStart-up failed: ${error instanceof Error ? error.message : String(error)}`);

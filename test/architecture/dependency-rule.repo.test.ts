@@ -56,4 +56,32 @@ describe('the dependency rule, enforced by npm run lint', () => {
   it('when an app file imports its infrastructure and the runtime, then lint passes', async () => {
     expect(await restrictedImportsIn('billing-service/src/app/submission.ts', `${importing('../infra/operations.repository')}import { startService } from '@boissipay/runtime';\nexport const s = startService;\n`)).toEqual([]);
   });
+
+  describe('the back office, a service like the others', () => {
+    it.each([
+      ['preact', 'preact'],
+      ['its page renderer', 'preact-render-to-string'],
+      ['openid-client', 'openid-client'],
+      ['openapi-fetch', 'openapi-fetch'],
+      ['its HTTP layer', '../http/pages/layout'],
+      ['its live feed', '../app/live-feed'],
+    ])('when a back-office domain file imports %s, then lint fails', async (_what, from) => {
+      expect(await restrictedImportsIn('backoffice/src/domain/permissions.ts', importing(from))).toEqual([expect.stringContaining('The domain is pure')]);
+    });
+
+    it.each([
+      ['by a relative path', '../../../billing-service/src/domain/decide-purchase'],
+      ['by its package name', '@boissipay/billing-service'],
+    ])("when the back office imports a service's code %s, then lint fails: it reaches them through their APIs and topics", async (_how, from) => {
+      expect(await restrictedImportsIn('backoffice/src/http/overview-routes.tsx', importing(from))).toEqual([expect.stringContaining('only through its events on Kafka')]);
+    });
+
+    it('when the runtime imports the back office, then lint fails', async () => {
+      expect(await restrictedImportsIn('packages/runtime/src/service/start-service.ts', importing('@boissipay/backoffice'))).toEqual([expect.stringContaining('know none')]);
+    });
+
+    it('when a back-office page imports the generated API types, then lint passes', async () => {
+      expect(await restrictedImportsIn('backoffice/src/http/pages/contracts.tsx', "import type { contractApi } from '@boissipay/contracts';\nexport type C = contractApi.paths;\n")).toEqual([]);
+    });
+  });
 });

@@ -52,8 +52,8 @@ describe('GitHub workflows', () => {
     }
   });
 
-  it('both build every service with its folder and port, as docker-compose.yml does', () => {
-    const expected = serviceNames.map((service) => ({ service, port: serviceIdentities[service].port }));
+  it('both build every service with its folder and port, as docker-compose.yml does, and the back office', () => {
+    const expected = [...serviceNames.map((service) => ({ service, port: serviceIdentities[service].port })), { service: 'backoffice', port: 8484 }];
     expect(ci.jobs.images?.strategy?.matrix.include).toEqual(expected);
     expect(release.jobs.images?.strategy?.matrix.include).toEqual(expected);
     for (const workflow of [ci, release]) {

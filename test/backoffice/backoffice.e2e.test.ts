@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto';
+import type { BrowserContext, Page } from 'playwright-core';
+import { collectionStartOf } from '../../payment-service/src/domain/collection-schedule';
+import { playMonth, type MonthOutcome } from '../../scripts/demo/month-scenario';
+import { eventually, platformClient, type PlatformClient } from '../../scripts/demo/platform-client';
+import { localEndpoints } from '../../infra/endpoints';
+import { serviceNames } from '../../scripts/platform';
+import { freePort } from '@boissipay/runtime/testing';
+import { E2E_SECRET, Platform } from '../e2e/support/platform';
+import { BackofficeProcess } from './support/backoffice-process';
+import { chromiumAvailable, CHROMIUM, launchBrowser, logIn, screenshot, seriousAccessibilityViolations } from './support/browser';
+import { readStreamUntil } from './support/live-stream';
+
+jest.setTimeout(600_000);
+
+if (!chromiumAvailable) console.warn(`SKIPPED: the back-office browser tests need Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run installs it).`);
+const describeWithBrowser = chromiumAvailable ? describe : describe.skip;
+
+const tag = randomBytes(3).toString('hex');
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+
+/** A purchase of one line at 20 % VAT, amounts in euros as the API takes them. */
+const purchase = (contractRef: string, orderRef: string, withoutTax: number) => ({
+  type: 'PURCHASE',
+  contractRef,
+  operationAt: today,
+  order: {
+    orderRef,
+    currencyCode: 'EUR',
+    orderType: 'PS',
+    orderItems: [{ productItems: [{ productLabel: 'Paris-Lyon', quantity: 1, unitPrice: withoutTax, vatRate: 20, amountWithoutTax: withoutTax, amountTax: withoutTax * 0.2, amountWithTax: withoutTax * 1.2 }] }],
+    totalWithoutTax: withoutTax,
+    totalTax: withoutTax * 0.2,
+    totalWithTax: withoutTax * 1.2,
+  },
+});
+
+describeWithBrowser('the back office in a browser, on a running platform', () => {
+  const { keycloak } = localEndpoints;
+  const platform = new Platform({ AUTH_JWKS_URL: keycloak.jwksUrl, AUTH_ISSUER: keycloak.issuer });
+  const backoffice = new BackofficeProcess(platform);
+  let browser: BrowserContext;
+  let page: Page;
+  let api: PlatformClient;
+  let contractRef = '';
+  let month: MonthOutcome;
+
+  async function visit(path: string, name: string): Promise<void> {
+    await page.goto(`${backoffice.url}${path}`);
+    await screenshot(page, name);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  }
+
+  async function submitPurchase(orderRef: string, withoutTax: number): Promise<number> {
+    return (await api.post('billing-service', '/v1/operations', purchase(contractRef, orderRef, withoutTax))).status;
+  }
+
+  beforeAll(async () => {
+    // One service after the other rather than Platform.start()'s four at once: on a loaded
+    // two-core machine, four processes compiling TypeScript together miss their 90 s deadline.
+    for (const service of serviceNames) platform.ports.set(service, await freePort());
+    for (const service of serviceNames) await platform.startService(service);
+    await backoffice.start();
+    api = platformClient((service) => platform.url(service), E2E_SECRET);
+    browser = await launchBrowser();
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('dialog', (dialog) => void dialog.accept());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await backoffice.dispose();
+    await platform.stop();
+  });
+
+  it('when an operator logs in through Keycloak, then the overview greets them by name', async () => {
+    await logIn(page, backoffice.url, 'operator');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Overview');
+    await expect(page.locator('form.logout span').textContent()).resolves.toContain('operator');
+    await visit('/', 'overview');
+  });
+
+  it('when the operator switches to French, then the pages speak French until switched back', async () => {
+    await page.click('a.lang');
+    await expect(page.locator('h1').textContent()).resolves.toBe("Vue d'ensemble");
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
+    await page.click('a.lang');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Overview');
+  });
+
+  it('when the operator creates a contract and activates it, then its page shows it ACTIVE', async () => {
+    await visit('/contracts', 'contracts');
+    await page.fill('#new-subscriberRef', `CSE Browser ${tag}`);
+    await page.fill('#new-customerRef', `CUST-BO-${tag}`);
+    await page.fill('#new-mail', `billing-${tag}@browser.example`);
+    await page.fill('#new-limit', '1000');
+    await page.fill('#new-activatedAt', today);
+    await page.fill('#new-expireAt', nextYear);
+    await page.click('form.grid button[type=submit]');
+    await page.waitForURL(/\/contracts\/[^/?]+\?done=1/);
+    contractRef = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    await expect(page.locator('#contract-status').textContent()).resolves.toBe('CREATED');
+
+    await page.click('form.action[action$="/activate"] button');
+    await page.waitForURL(/done=1/);
+    await expect(page.locator('#contract-status').textContent()).resolves.toBe('ACTIVE');
+    await screenshot(page, 'contract');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('when purchases are sent through the API, then the overview shows them live: accepted, and over the limit rejected with its reason', async () => {
+    await page.goto(`${backoffice.url}/`);
+    await eventually(async () => {
+      const { body } = await api.get('billing-service', `/v1/contracts/${contractRef}/balance`);
+      return body.contractStatus === 'ACTIVE' ? true : undefined;
+    }, 'billing to learn the contract is active');
+
+    expect(await submitPurchase(`ORD-OK-${tag}`, 100)).toBe(201);
+    await page.locator(`li.decision.accepted[data-order="ORD-OK-${tag}"]`).waitFor();
+
+    expect(await submitPurchase(`ORD-OVER-${tag}`, 5000)).toBe(422);
+    const rejected = page.locator(`li.decision.rejected[data-order="ORD-OVER-${tag}"]`);
+    await rejected.waitFor();
+    await expect(rejected.textContent()).resolves.toContain('OUTSTANDING_LIMIT_EXCEEDED');
+    await screenshot(page, 'overview-live');
+
+    await visit(`/operations?contractRef=${contractRef}&status=REJECTED`, 'operations');
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+    await expect(page.locator('tbody').textContent()).resolves.toContain('OUTSTANDING_LIMIT_EXCEEDED');
+  });
+
+  it('when the back office restarts, then a stream resumed with Last-Event-ID gets the decision made while it was down, and the open page too', async () => {
+    const cookie = (await browser.cookies(backoffice.url)).map(({ name, value }) => `${name}=${value}`).join('; ');
+    const before = await readStreamUntil(backoffice.url, cookie, (event) => event.data.html?.includes(`ORD-OVER-${tag}`) === true);
+    const lastEventId = before[before.length - 1]?.id;
+    expect(lastEventId).toBeDefined();
+    // An overview open in the browser across the restart, its stream already past the last decision.
+    await page.goto(`${backoffice.url}/`);
+    await page.locator(`li.decision.rejected[data-order="ORD-OVER-${tag}"]`).waitFor();
+
+    await backoffice.stop();
+    expect(await submitPurchase(`ORD-DOWN-${tag}`, 50)).toBe(201);
+    await backoffice.start();
+
+    const resumed = await readStreamUntil(backoffice.url, cookie, (event) => event.data.html?.includes(`ORD-DOWN-${tag}`) === true, lastEventId);
+    // Nothing before it is sent again, nothing of it is missed.
+    expect(resumed.filter((event) => event.event === 'live').map((event) => event.data.html?.includes(`ORD-DOWN-${tag}`))).toEqual([true]);
+    // The page's EventSource reconnected by itself, with the same session (sessions are in PostgreSQL).
+    await page.locator(`li.decision.accepted[data-order="ORD-DOWN-${tag}"]`).waitFor();
+  });
+
+  it('when a month has been billed, then a dry run previews it and a billing run is watched to its end', async () => {
+    const untilCollectionDate = async (collectionDate: string) =>
+      platform.restartService('payment-service', { CLOCK_START: collectionStartOf(collectionDate, { time: '06:00', timeZone: 'Europe/Paris' }).toISOString() });
+    month = await playMonth(api, { onCollectionDate: untilCollectionDate });
+
+    await visit(`/billing-runs?preview=${month.period}`, 'billing-run-preview');
+    await page.locator('#preview').waitFor();
+    await page.click('form[action="/billing-runs"][method="post"] button');
+    await page.waitForURL(/\/billing-runs\/[0-9a-f-]{36}/);
+    await page.locator('#run-status', { hasText: 'COMPLETED' }).waitFor();
+    await screenshot(page, 'billing-run');
+  });
+
+  it("when the operator opens an invoice, then its PDF is shown inline from the mailer", async () => {
+    const invoiceRef = month.invoices[0]?.invoiceRef ?? '';
+    await visit(`/invoices/${invoiceRef}`, 'invoice');
+    await expect(page.locator('#invoice-pdf').getAttribute('src')).resolves.toBe(`/invoices/${invoiceRef}/pdf`);
+    const pdf = await page.request.get(`${backoffice.url}/invoices/${invoiceRef}/pdf`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(pdf.headers()['content-disposition']).toContain('inline');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('when the operator retries a failed debit, then the payment service records the retry', async () => {
+    await visit('/payments?status=FAILED', 'payments-failed');
+    const failed = month.invoices.find((invoice) => invoice.payment.startsWith('FAILED'));
+    const { body } = await api.get<{ payments: Array<{ paymentRef: string }> }>('payment-service', `/v1/payments?invoiceRef=${failed?.invoiceRef}`);
+    const paymentRef = body.payments[0]?.paymentRef ?? '';
+    const form = page.locator(`form.action[action="/payments/${paymentRef}/retry"]`);
+    await form.locator('input[name=reason]').fill('Customer topped up the account');
+    await form.locator('button').click();
+    await page.waitForURL(/done=1/);
+    const after = await api.get<{ actions?: Array<{ kind: string; requestedBy: string }> }>('payment-service', `/v1/payments/${paymentRef}`);
+    expect(after.body.actions?.map((action) => [action.kind, action.requestedBy])).toEqual([['RETRY', expect.any(String)]]);
+  });
+
+  it('when the operator resends an e-mail, then the mailer sends a RESEND delivery of the invoice', async () => {
+    const invoiceRef = month.invoices[0]?.invoiceRef ?? '';
+    await visit('/deliveries', 'deliveries');
+    const form = page.locator(`form.action[action="/invoices/${invoiceRef}/resend"]`).first();
+    await form.locator('input[name=reason]').fill('Customer lost the e-mail');
+    await form.locator('button').click();
+    await page.waitForURL(/done=1/);
+    const { body } = await api.get<{ deliveries: Array<{ kind: string }> }>('invoice-mailer', `/v1/deliveries?invoiceRef=${invoiceRef}`);
+    expect(body.deliveries.map((delivery) => delivery.kind).sort()).toEqual(['ORIGINAL', 'RESEND']);
+  });
+
+  it('when a viewer logs in, then no page offers an operator action', async () => {
+    await browser.clearCookies();
+    await logIn(page, backoffice.url, 'viewer');
+    for (const path of ['/', '/contracts', `/contracts/${contractRef}`, '/billing-runs', '/payments', '/deliveries', `/invoices/${month.invoices[0]?.invoiceRef}`]) {
+      await page.goto(`${backoffice.url}${path}`);
+      expect(await page.locator('form.action, form[method=post]:not(.logout), form.grid').count()).toBe(0);
+    }
+    await visit('/payments', 'viewer-payments');
+  });
+});
