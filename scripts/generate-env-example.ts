@@ -152,6 +152,14 @@ export const stackOnlyVariables: readonly StackOnlyVariable[] = [
     };
   }),
   {
+    name: 'BACKOFFICE_DB_PASSWORD',
+    description: 'Password of the boissipay_backoffice role, owner of the back office\'s database (its login sessions). URL-safe characters only (it goes into DATABASE_URL), e.g. openssl rand -hex 24.',
+  },
+  {
+    name: 'BACKOFFICE_SESSION_SECRET',
+    description: "Signs the back office's session cookie (the back office's SESSION_SECRET): at least 16 characters, e.g. openssl rand -hex 32.",
+  },
+  {
     name: 'POSTGRES_INIT_DIR',
     description:
       'Folder of the scripts that create the databases and roles when the postgres volume is empty. An absolute host path when the stack has no checkout of this repository (Portainer web editor).',
@@ -176,6 +184,12 @@ export const stackOnlyVariables: readonly StackOnlyVariable[] = [
   { name: 'MAILDEV_HOST_PORT', description: 'Host port of the mail catcher web UI (every mail the invoice mailer sends).', value: '1080' },
   { name: 'JAEGER_HOST_PORT', description: "Host port of Jaeger's UI: the services' traces (one per request, billing run or event flow).", value: '16686' },
   { name: 'GATEWAY_HOST_PORT', description: 'Host port of the gateway: the four APIs under /v1 and their Swagger UIs under /<service>/docs/ (infra/gateway/nginx.conf).', value: '8000' },
+  { name: 'BACKOFFICE_HOST_PORT', description: 'Host port of the back office, also reached through the gateway at /.', value: '8484' },
+  {
+    name: 'BACKOFFICE_PUBLIC_URL',
+    description: 'The back office as browsers reach it (through the gateway by default); <url>/auth/callback must be a redirect URI of the boissipay-backoffice client in Keycloak.',
+    value: 'http://localhost:8000',
+  },
   { name: 'KEYCLOAK_HOST_PORT', description: 'Host port of Keycloak: logins, tokens and its admin console (/admin).', value: '8090' },
   {
     name: 'KEYCLOAK_HOSTNAME_URL',

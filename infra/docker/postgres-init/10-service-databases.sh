@@ -23,3 +23,4 @@ create_service_database boissipay_contract "${CONTRACT_DB_PASSWORD:?CONTRACT_DB_
 create_service_database boissipay_billing "${BILLING_DB_PASSWORD:?BILLING_DB_PASSWORD is not set}"
 create_service_database boissipay_payment "${PAYMENT_DB_PASSWORD:?PAYMENT_DB_PASSWORD is not set}"
 create_service_database boissipay_mailer "${MAILER_DB_PASSWORD:?MAILER_DB_PASSWORD is not set}"
+create_service_database boissipay_backoffice "${BACKOFFICE_DB_PASSWORD:?BACKOFFICE_DB_PASSWORD is not set}"
