@@ -56,16 +56,29 @@ describe('GET /v1/invoices/{invoiceRef}/cii, /ubl and /credit-notes/{creditNoteR
     expectError(await read(`/v1/invoices/${invoiceRef}/credit-notes/AV-1999-000001/cii`), 404, 'CREDIT_NOTE_NOT_FOUND');
   });
 
-  it('when a billed month is a credit (refunds outweigh purchases), then its CII is a 381 and its UBL is refused', async () => {
+  it('when a month refunds a purchase billed the month before, then the run credits it with a credit note whose CII is a 381 naming that invoice', async () => {
     const contractRef = await knownContract(billing, contracts);
     const bought = await submitAccepted(billing, purchaseOn(contractRef, '2026-02-10', [{ unitPriceMinor: 8_000, vatRate: 10 }]));
     await runPeriod(billing, '2026-02');
+    const february = (await invoicesOf(billing, contractRef)).find((invoice) => invoice.period === '2026-02')?.invoice_ref ?? '';
     await submitAccepted(billing, refundOn(contractRef, '2026-03-05', bought.orderRef, [{ unitPriceMinor: 8_000, vatRate: 10 }]));
     await runPeriod(billing, '2026-03');
-    const credit = (await invoicesOf(billing, contractRef)).find((invoice) => invoice.period === '2026-03');
+    const creditNotes = await read(`/v1/invoices/${february}/credit-notes`, await billing.auth(['invoices:read']));
+    expect([creditNotes.status, creditNotes.body.creditNotes?.length]).toEqual([200, 1]);
+    const creditNoteRef: string = creditNotes.body.creditNotes[0].creditNoteRef;
+    const cii = await read(`/v1/invoices/${february}/credit-notes/${creditNoteRef}/cii`);
+    expect([cii.status, texts(cii.text, 'TypeCode')[0], texts(cii.text, 'IssuerAssignedID'), texts(cii.text, 'GrandTotalAmount')]).toEqual([200, '381', expect.arrayContaining([february]), ['88.00']]);
+  });
+
+  it('when a billed month comes to zero (a purchase refunded the same month), then its CII is a 381 and its UBL is refused', async () => {
+    const contractRef = await knownContract(billing, contracts);
+    const bought = await submitAccepted(billing, purchaseOn(contractRef, '2026-04-10', [{ unitPriceMinor: 8_000, vatRate: 10 }]));
+    await submitAccepted(billing, refundOn(contractRef, '2026-04-12', bought.orderRef, [{ unitPriceMinor: 8_000, vatRate: 10 }]));
+    await runPeriod(billing, '2026-04');
+    const credit = (await invoicesOf(billing, contractRef)).find((invoice) => invoice.period === '2026-04');
     expect(credit?.invoice_type).toBe('CREDIT_NOTE');
     const cii = await read(`/v1/invoices/${credit?.invoice_ref}/cii`);
-    expect([cii.status, texts(cii.text, 'TypeCode')[0], texts(cii.text, 'GrandTotalAmount')]).toEqual([200, '381', ['88.00']]);
+    expect([cii.status, texts(cii.text, 'TypeCode')[0], texts(cii.text, 'GrandTotalAmount')]).toEqual([200, '381', ['0.00']]);
     expectError(await read(`/v1/invoices/${credit?.invoice_ref}/ubl`), 409, 'E_INVOICE_SYNTAX_UNAVAILABLE');
   });
 

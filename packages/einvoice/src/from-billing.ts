@@ -1,4 +1,5 @@
 import type { billingCreditNoteIssuedV1Event, billingInvoiceIssuedV1Event } from '@boissipay/contracts';
+import { oneEntryPerUntaxedCategory } from './vat-breakdown';
 import type { DocumentLine, EInvoice, Party, PaymentInstructions, PostalAddress, VatBreakdownEntry, VatCategoryCode, VatTreatment } from './document';
 
 type IssuedInvoice = billingInvoiceIssuedV1Event.IssuedInvoice;
@@ -155,11 +156,13 @@ export function eInvoiceOfIssuedInvoice(invoice: InvoiceSource, seller: SellerSe
       objectReference: null,
     };
   });
-  const vatBreakdown: VatBreakdownEntry[] = invoice.vatBreakdown.map((entry) => ({
-    vat: vatTreatmentOf({ ...entry, vatRateBasisPoints: entry.rateBasisPoints }),
-    baseMinor: sign * entry.baseMinor,
-    taxMinor: sign * entry.taxMinor,
-  }));
+  const vatBreakdown: VatBreakdownEntry[] = oneEntryPerUntaxedCategory(
+    invoice.vatBreakdown.map((entry) => ({
+      vat: vatTreatmentOf({ ...entry, vatRateBasisPoints: entry.rateBasisPoints }),
+      baseMinor: sign * entry.baseMinor,
+      taxMinor: sign * entry.taxMinor,
+    })),
+  );
   const withVat = sign * invoice.totalWithTaxMinor;
   const due = invoice.amountDueMinor === undefined || invoice.amountDueMinor === null ? withVat : sign * invoice.amountDueMinor;
   const payment: PaymentInstructions =
@@ -233,11 +236,13 @@ export function eInvoiceOfCreditNote(creditNote: CreditNoteSource, invoice: Invo
     payment: { kind: 'none' },
     paymentTerms: paymentTermsOf(true, { kind: 'none' }, invoice.dueDate),
     lines,
-    vatBreakdown: creditNote.vatBreakdown.map((entry) => ({
-      vat: vatTreatmentOf({ ...entry, vatRateBasisPoints: entry.rateBasisPoints }),
-      baseMinor: entry.baseMinor,
-      taxMinor: entry.taxMinor,
-    })),
+    vatBreakdown: oneEntryPerUntaxedCategory(
+      creditNote.vatBreakdown.map((entry) => ({
+        vat: vatTreatmentOf({ ...entry, vatRateBasisPoints: entry.rateBasisPoints }),
+        baseMinor: entry.baseMinor,
+        taxMinor: entry.taxMinor,
+      })),
+    ),
     totals: {
       lineNetMinor: lines.reduce((sum, line) => sum + line.netAmountMinor, 0),
       withoutVatMinor: creditNote.totalWithoutTaxMinor,

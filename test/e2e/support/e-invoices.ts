@@ -19,7 +19,8 @@ interface InvoiceJson {
   totalWithoutTax: number;
   totalTax: number;
   totalWithTax: number;
-  vatBreakdown: Array<{ vatRate: number; base: number; tax: number }>;
+  amountDue: number;
+  vatBreakdown: Array<{ vatRate: number; base: number; tax: number; vatCategoryCode: string }>;
   customer: { siren: string | null; vatNumber: string | null };
   billingAddress: { line1: string };
   mandate: { mandateRef: string; iban: string } | null;
@@ -55,12 +56,30 @@ function ciiFacts(xml: string, currency: string) {
       due: minor(texts(summation, 'DuePayableAmount')[0] ?? 'NaN', currency),
     },
     vatBreakdown: blocks(settlement, 'ApplicableTradeTax').map((tax) => ({
+      category: texts(tax, 'CategoryCode')[0],
       rate: texts(tax, 'RateApplicablePercent')[0],
       base: minor(texts(tax, 'BasisAmount')[0] ?? 'NaN', currency),
       tax: minor(texts(tax, 'CalculatedAmount')[0] ?? 'NaN', currency),
     })),
     lines: blocks(xml, 'IncludedSupplyChainTradeLineItem').length,
   };
+}
+
+/**
+ * The API's VAT breakdown as the XML must carry it: one entry per rate of the standard category,
+ * but one entry per untaxed category (EN 16931 BR-E-01, BR-Z-01, BR-O-01), whatever the reasons
+ * the API keeps apart.
+ */
+function xmlBreakdownOf(breakdown: InvoiceJson['vatBreakdown'], currency: string) {
+  const entries: Array<{ category: string; rate: string; base: number; tax: number }> = [];
+  for (const entry of breakdown) {
+    const base = minor(entry.base, currency);
+    const tax = minor(entry.tax, currency);
+    const same = entry.vatCategoryCode === 'S' ? undefined : entries.find(({ category }) => category === entry.vatCategoryCode);
+    if (same) Object.assign(same, { base: same.base + base, tax: same.tax + tax });
+    else entries.push({ category: entry.vatCategoryCode, rate: rateText(entry.vatRate), base, tax });
+  }
+  return entries;
 }
 
 /** The percent text of the XML (two decimals) for the API's rate: 5.5 → "5.50", through minor-unit arithmetic. */
@@ -108,8 +127,8 @@ export async function expectValidEInvoices(outcome: MonthOutcome, client: Platfo
       buyerSiren: json.customer.siren,
       buyerVatNumber: json.customer.vatNumber,
       mandateRef: json.mandate?.mandateRef ?? null,
-      totals: { withoutTax: minor(json.totalWithoutTax, currency), tax: minor(json.totalTax, currency), withTax: minor(json.totalWithTax, currency), due: minor(json.totalWithTax, currency) },
-      vatBreakdown: json.vatBreakdown.map((entry) => ({ rate: rateText(entry.vatRate), base: minor(entry.base, currency), tax: minor(entry.tax, currency) })),
+      totals: { withoutTax: minor(json.totalWithoutTax, currency), tax: minor(json.totalTax, currency), withTax: minor(json.totalWithTax, currency), due: minor(json.amountDue, currency) },
+      vatBreakdown: xmlBreakdownOf(json.vatBreakdown, currency),
       lines: json.lines.length,
     });
     expect((await xmlOf(invoiceRef, 'ubl')).includes(`<cbc:ID>${invoiceRef}</cbc:ID>`)).toBe(true);
