@@ -29,7 +29,7 @@ function table(rows: string[][]): string {
 function print(outcome: MonthOutcome): void {
   console.log(`\nThe month ${outcome.period}, played through the REST APIs\n`);
   console.log('Customers');
-  console.log(table(outcome.customers.map((customer) => [customer.name, customer.contractRef, customer.iban, customer.billingEmail])));
+  console.log(table(outcome.customers.map((customer) => [customer.name, customer.contractRef, customer.language, customer.iban, customer.billingEmail])));
   console.log('\nOperations, decided on the spot');
   console.log(
     table(

@@ -55,7 +55,7 @@ describe('billing runs and invoices API', () => {
     const contractRef = await knownContract(billing, publisher);
     const purchase = await submitAccepted(billing, purchaseOn(contractRef, '2026-02-27', [{ unitPriceMinor: 10_000, vatRate: 20 }]));
     await submitAccepted(billing, refundOn(contractRef, '2026-02-28', purchase.orderRef, [{ unitPriceMinor: 2_500, vatRate: 20 }]));
-    const refundOnly = await knownContract(billing, publisher);
+    const refundOnly = await knownContract(billing, publisher, undefined, 'en');
     const bought = await submitAccepted(billing, purchaseOn(refundOnly, '2026-01-15', [{ unitPriceMinor: 5_000, vatRate: 10 }]));
     await submitAccepted(billing, refundOn(refundOnly, '2026-02-15', bought.orderRef, [{ unitPriceMinor: 5_000, vatRate: 10 }]));
     // refundOnly's January purchase and February refund cancel out: a credit note of zero, nothing to debit.
@@ -74,7 +74,7 @@ describe('billing runs and invoices API', () => {
     expect(listed.status).toBe(200);
     expect(listed.body.metadata).toMatchObject({ totalItems: 1, countItems: 1 });
     const [summary] = listed.body.invoices;
-    expect(summary).toMatchObject({ contractRef, period: '2026-02', invoiceType: 'INVOICE', status: 'ISSUED', runId: run.runId, totalWithTax: 90, debitRequired: true, issueDate: today });
+    expect(summary).toMatchObject({ contractRef, period: '2026-02', invoiceType: 'INVOICE', status: 'ISSUED', runId: run.runId, totalWithTax: 90, debitRequired: true, issueDate: today, language: 'fr' });
     expect(summary.invoiceRef).toMatch(new RegExp(`^BIL-${today.slice(0, 4)}-\\d{6}$`));
     expect(Date.parse(summary.dueDate) - Date.parse(summary.issueDate)).toBe(15 * 24 * 3600 * 1000);
     // Due in 15 days, but the pre-notification (the e-mail, sent today) must come 20 days ahead, on a TARGET2 business day.
@@ -84,6 +84,7 @@ describe('billing runs and invoices API', () => {
 
     const detail = await billing.api.get(`/v1/invoices/${summary.invoiceRef}`).set(await reader());
     expect(detail.status).toBe(200);
+    expect(detail.body.language).toBe('fr');
     expect(detail.body.lines.map((line: { operationType: string; amountWithTax: number }) => [line.operationType, line.amountWithTax])).toEqual([
       ['PURCHASE', 120],
       ['REFUND', -30],
@@ -94,7 +95,8 @@ describe('billing runs and invoices API', () => {
     expect(operations.body.metadata.totalItems).toBe(2);
 
     const creditNotes = await billing.api.get(`/v1/invoices?contractRef=${refundOnly}&invoiceType=CREDIT_NOTE`).set(await reader());
-    expect(creditNotes.body.invoices).toEqual([expect.objectContaining({ invoiceType: 'CREDIT_NOTE', totalWithTax: 0, debitRequired: false, period: '2026-02' })]);
+    // The contract's language goes on its invoices.
+    expect(creditNotes.body.invoices).toEqual([expect.objectContaining({ invoiceType: 'CREDIT_NOTE', totalWithTax: 0, debitRequired: false, period: '2026-02', language: 'en' })]);
 
     const runs = await billing.api.get('/v1/billing-runs?period=2026-02&pageSize=1').set(await runner());
     expect(runs.body.billingRuns[0]).toEqual(run);

@@ -60,6 +60,7 @@ describe('POST and GET /v1/invoices/{invoiceRef}/credit-notes', () => {
       invoiceRef,
       contractRef,
       issueDate: expect.any(String),
+      language: 'fr',
       currency: 'EUR',
       totalWithoutTax: 150,
       totalTax: 25,
@@ -103,7 +104,7 @@ describe('POST and GET /v1/invoices/{invoiceRef}/credit-notes', () => {
     expect(events.map((event) => event.creditNote.creditNoteRef)).toEqual([response.body.creditNoteRef, expect.any(String)]);
     expect(events[0]).toMatchObject({
       contractRef,
-      creditNote: { invoiceRef, currency: 'EUR', totalWithoutTaxMinor: 15_000, totalTaxMinor: 2_500, totalWithTaxMinor: 17_500, reason, issuedBy: OPERATOR, lines: [expect.objectContaining({ amountWithTaxMinor: 5_500 }), expect.objectContaining({ amountWithTaxMinor: 12_000 })] },
+      creditNote: { invoiceRef, currency: 'EUR', totalWithoutTaxMinor: 15_000, totalTaxMinor: 2_500, totalWithTaxMinor: 17_500, reason, issuedBy: OPERATOR, language: 'fr', lines: [expect.objectContaining({ amountWithTaxMinor: 5_500 }), expect.objectContaining({ amountWithTaxMinor: 12_000 })] },
     });
     // Only the two invoices ever reached the topic the payment service debits from.
     expect((await invoiceEvents.waitForEvents(contractRef, 2)).map((event) => event.invoice.invoiceRef)).toEqual([invoiceRef, later.invoiceRef]);

@@ -11,7 +11,7 @@ describe('contract API', () => {
   const created = async (overrides: Parameters<typeof buildContractRequest>[0] = {}) => {
     const response = await create(buildContractRequest(overrides));
     expect(response.status).toBe(201);
-    return response.body as { contractRef: string; contractId: string; version: number; status: string; payment: { mandate: { mandateRef: string; iban: string; status: string; signedAt?: string } } };
+    return response.body as { contractRef: string; contractId: string; version: number; status: string; language: string; payment: { mandate: { mandateRef: string; iban: string; status: string; signedAt?: string } } };
   };
   const act = (contractRef: string, action: string, body?: object, method: 'post' | 'put' = 'post') =>
     under.api[method](`/v1/contracts/${contractRef}${action}`).set(auth()).send(body);
@@ -45,6 +45,8 @@ describe('contract API', () => {
         version: 1,
         status: 'CREATED',
         payment: { mandate: payment.mandate },
+        // Not in the request: French by default.
+        language: 'fr',
       });
       const { rows } = await under.service.context.pool.query(
         "select payload->>'type' as type, (payload->>'version')::int as version, payload->'contract'->'outstandingLimit' as limit from outbox where message_key = $1",
@@ -304,6 +306,20 @@ describe('contract API', () => {
       expectError(await act(contractRef, '/outstanding-limit', { amount: 2500, currency: 'USD' }, 'put'), 409, 'CURRENCY_CHANGE_REFUSED');
       expectError(await act(contractRef, '/outstanding-limit', { amount: 0, currency: 'EUR' }, 'put'), 400, 'VALIDATION_FAILED');
       expectError(await act(contractRef, '/outstanding-limit', { amount: 1.234, currency: 'EUR' }, 'put'), 400, 'INVALID_AMOUNT');
+    });
+
+    it('when a contract is created without a language, then it is French; one created in English can change back to French', async () => {
+      const french = await created();
+      expect(french.language).toBe('fr');
+      const english = await create(buildContractRequest({ language: 'en' }));
+      expect(english.status).toBe(201);
+      expect(english.body.language).toBe('en');
+      const changed = await act(english.body.contractRef, '/language', { language: 'fr', reason: 'new accountant' }, 'put');
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ language: 'fr', version: 2 });
+      expect((await under.api.get(`/v1/contracts/${english.body.contractRef}`).set(auth())).body.language).toBe('fr');
+      expectError(await act(english.body.contractRef, '/language', { language: 'de' }, 'put'), 400, 'VALIDATION_FAILED');
+      expectError(await create(buildContractRequest({ language: 'es' as never })), 400, 'VALIDATION_FAILED');
     });
 
     it('when termination is dated in the future or before creation, then 400 INVALID_EFFECTIVE_DATE', async () => {

@@ -56,12 +56,13 @@ describe('contract.lifecycle.v1 events', () => {
       ['/mandate', newMandate, 'put'],
       ['/mandate/revoke', { reason: 'account closed' }],
       ['/outstanding-limit', { amount: 999.99, currency: 'EUR' }, 'put'],
+      ['/language', { language: 'en', reason: 'accounts team in London' }, 'put'],
       ['/terminate', { reason: 'customer left' }],
     ] as Array<[string, object?, ('post' | 'put')?]>) {
       expect((await act(ref, action, body, method)).status).toBe(200);
     }
 
-    const events = await eventsUpTo(contract, 8);
+    const events = await eventsUpTo(contract, 9);
     expect(events.map((event) => [event.version, event.type, event.contract.status, event.reason])).toEqual([
       [1, 'SUBSCRIBED', 'CREATED', null],
       [2, 'ACTIVATED', 'ACTIVE', null],
@@ -70,9 +71,10 @@ describe('contract.lifecycle.v1 events', () => {
       [5, 'MANDATE_CHANGED', 'ACTIVE', null],
       [6, 'MANDATE_REVOKED', 'ACTIVE', 'account closed'],
       [7, 'LIMIT_CHANGED', 'ACTIVE', null],
-      [8, 'TERMINATED', 'TERMINATED', 'customer left'],
+      [8, 'LANGUAGE_CHANGED', 'ACTIVE', 'accounts team in London'],
+      [9, 'TERMINATED', 'TERMINATED', 'customer left'],
     ]);
-    expect(new Set(events.map((event) => event.eventId)).size).toBe(8);
+    expect(new Set(events.map((event) => event.eventId)).size).toBe(9);
     for (const event of events) {
       expect(event.contractRef).toBe(ref);
       expect(event.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -81,7 +83,9 @@ describe('contract.lifecycle.v1 events', () => {
     expect(events[4]?.contract.mandate).toEqual({ ...newMandate, revokedAt: null });
     expect(events[5]?.contract.mandate).toMatchObject({ mandateRef: 'RUM-REPLACED', status: 'REVOKED', revokedAt: todayInParis() });
     expect(events[6]?.contract.outstandingLimit).toEqual({ amountMinor: 99_999, currency: 'EUR' });
-    expect(events[7]?.contract.terminatedAt).toBe(todayInParis());
+    expect(events.slice(0, 7).map((event) => event.contract.language)).toEqual(Array(7).fill('fr'));
+    expect(events.slice(7).map((event) => event.contract.language)).toEqual(['en', 'en']);
+    expect(events[8]?.contract.terminatedAt).toBe(todayInParis());
   });
 
   it('when a request carries a correlation id, then its event carries it too', async () => {
@@ -235,6 +239,7 @@ function expectedStateOf(contract: ContractResponse) {
       },
       // EUR: two decimals, converted as text so the expectation does not lean on the code under test.
       outstandingLimit: { amountMinor: Number(whole + fraction.padEnd(2, '0')), currency: billing.outstandingLimit.currency },
+      language: contract.language,
     },
   };
 }

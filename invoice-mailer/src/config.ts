@@ -100,9 +100,57 @@ export const mailerConfig = defineServiceConfig({ name: 'invoice-mailer', port: 
     productionDefault: false,
   }),
   INVOICE_SELLER_LEGAL_NOTICE: variable({
-    description: 'Footer of every invoice: legal form, share capital, registration, late-payment terms.',
+    description:
+      'Free text added at the foot of every invoice page, after the mandatory mentions printed from the INVOICE_SELLER_* and INVOICE_* settings (legal form, capital, RCS, VAT number); printed as written, in every language.',
     schema: z.string(),
-    default: 'SAS au capital de 10 000 € – RCS Paris 123 456 789 – Late payment: penalties at three times the legal interest rate and a fixed recovery fee of 40 €.',
+    default: '',
+  }),
+  INVOICE_SELLER_SIREN: variable({
+    description: "The seller's SIREN (9 digits), printed in its RCS registration on invoices (Code de commerce L441-9, R123-237).",
+    schema: z.string().regex(/^[0-9]{9}$/, 'a SIREN of 9 digits'),
+    default: '123456789',
+    productionDefault: false,
+  }),
+  INVOICE_SELLER_SIRET: variable({
+    description: "The SIRET (14 digits: the SIREN and the establishment's number) of the establishment that issues the invoices.",
+    schema: z.string().regex(/^[0-9]{14}$/, 'a SIRET of 14 digits'),
+    default: '12345678900012',
+    productionDefault: false,
+  }),
+  INVOICE_SELLER_RCS_CITY: variable({
+    description: 'City of the trade and companies register (RCS) the seller is registered at, printed as "RCS <city> <SIREN>".',
+    schema: z.string().min(1),
+    default: 'Paris',
+    productionDefault: false,
+  }),
+  INVOICE_SELLER_LEGAL_FORM: variable({
+    description: "The seller's legal form as printed on invoices, e.g. SAS, SARL, SA.",
+    schema: z.string().min(1),
+    default: 'SAS',
+    productionDefault: false,
+  }),
+  INVOICE_SELLER_SHARE_CAPITAL: variable({
+    description: "The seller's share capital in euros (decimal, e.g. 10000 or 37000.50), printed with the legal form (\"SAS au capital de 10 000 €\").",
+    schema: z.string().regex(/^[0-9]{1,13}(\.[0-9]{1,2})?$/, 'an amount in euros such as 10000 or 37000.50'),
+    default: '10000',
+    productionDefault: false,
+  }),
+  INVOICE_VAT_ON_DEBITS: variable({
+    description:
+      'true when the seller opted to pay VAT on its services when invoicing rather than when paid (CGI art. 269): every invoice then says "Option pour le paiement de la TVA d\'après les débits".',
+    schema: settings.flag,
+    default: 'false',
+  }),
+  INVOICE_EARLY_PAYMENT_DISCOUNT_PERCENT: variable({
+    description: 'Discount granted for paying before the due date, in percent (0: "Pas d\'escompte pour paiement anticipé", printed on every invoice as the law requires).',
+    schema: z.string().regex(/^[0-9]{1,2}(\.[0-9]{1,2})?$/, 'a percentage such as 0, 1 or 1.5'),
+    default: '0',
+  }),
+  INVOICE_LATE_PAYMENT_RATE: variable({
+    description:
+      'Rate of the late-payment penalties printed on invoices (Code de commerce L441-10): "3x-legal" (three times the legal interest rate, the lowest allowed), "ecb+10" (the ECB refinancing rate plus 10 points, the rate when none is agreed), or an annual percentage such as 12.5. The 40 € fixed indemnity for recovery costs (D441-5) is always printed.',
+    schema: z.string().regex(/^(3x-legal|ecb\+10|[0-9]{1,2}(\.[0-9]{1,2})?)$/, '3x-legal, ecb+10 or a percentage such as 12.5'),
+    default: '3x-legal',
   }),
   INVOICE_SEPA_CREDITOR_ID: variable({
     description: 'SEPA creditor identifier (ICS) printed beside the mandate reference on invoices paid by direct debit.',

@@ -4,7 +4,8 @@ import { consume, currentCorrelationId, defineService } from '@boissipay/runtime
 import type { DeliveryDependencies, MailerDependencies } from './app/dependencies';
 import { recordIssuedInvoice } from './app/record-issued-invoice';
 import { mailerConfig, type MailerConfig } from './config';
-import type { Seller } from './domain/invoice';
+import type { LatePaymentRate, Seller } from './domain/invoice';
+import { toMinorUnits, toScaledInteger } from '@boissipay/money';
 import { mountDeliveryRoutes } from './http/delivery-routes';
 import { startInvoiceDeliveryWorker } from './infra/invoice-delivery.worker';
 import { mailerMetrics } from './infra/mailer-metrics';
@@ -23,7 +24,21 @@ function sellerOf(config: MailerConfig): Seller {
     vatNumber: config.INVOICE_SELLER_VAT_NUMBER,
     sepaCreditorId: config.INVOICE_SEPA_CREDITOR_ID,
     legalNotice: config.INVOICE_SELLER_LEGAL_NOTICE,
+    siren: config.INVOICE_SELLER_SIREN,
+    siret: config.INVOICE_SELLER_SIRET,
+    rcsCity: config.INVOICE_SELLER_RCS_CITY,
+    legalForm: config.INVOICE_SELLER_LEGAL_FORM,
+    shareCapitalMinor: toMinorUnits(config.INVOICE_SELLER_SHARE_CAPITAL, 'EUR'),
+    vatOnDebits: config.INVOICE_VAT_ON_DEBITS,
+    earlyPaymentDiscountBasisPoints: toScaledInteger(config.INVOICE_EARLY_PAYMENT_DISCOUNT_PERCENT, 2),
+    latePaymentRate: latePaymentRateOf(config.INVOICE_LATE_PAYMENT_RATE),
   };
+}
+
+function latePaymentRateOf(setting: string): LatePaymentRate {
+  if (setting === '3x-legal') return { kind: 'three-times-legal' };
+  if (setting === 'ecb+10') return { kind: 'ecb-plus-ten' };
+  return { kind: 'fixed', basisPoints: toScaledInteger(setting, 2) };
 }
 
 export const mailerService = defineService({

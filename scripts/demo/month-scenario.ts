@@ -26,6 +26,8 @@ interface CustomerIdentity {
   siren: string;
   iban: string;
   bic: string;
+  /** Language of its invoices and e-mails; absent: the contract's default, French. */
+  language?: 'fr' | 'en';
 }
 
 /** French intra-community VAT number of a SIREN: FR, a two-digit key (12 + 3 × (SIREN mod 97)) mod 97, the SIREN. */
@@ -50,6 +52,8 @@ export interface CustomerOutcome {
   iban: string;
   siren: string;
   mandateRef: string;
+  /** The language the contract service gave the contract (fr unless asked otherwise). */
+  language: 'fr' | 'en';
 }
 
 export interface InvoiceOutcome {
@@ -89,7 +93,7 @@ export function todayInParis(): string {
 }
 
 function contractRequest(customer: CustomerIdentity, email: string, limit: number, period: string, tag: string): Body {
-  const { name, code, siren, iban, bic } = customer;
+  const { name, code, siren, iban, bic, language } = customer;
   const start = `${period}-01`;
   const [year] = period.split('-');
   return {
@@ -112,6 +116,7 @@ function contractRequest(customer: CustomerIdentity, email: string, limit: numbe
     },
     payment: { mandate: { mandateRef: `RUM-${tag}-${code}`, iban, bic, signedAt: start, status: 'ACTIVE' } },
     billing: { outstandingLimit: { amount: limit, currency: 'EUR' }, contact: { firstName: 'Claire', lastName: 'DUBOIS', mail: email } },
+    ...(language ? { language } : {}),
   };
 }
 
@@ -185,7 +190,15 @@ export async function playMonth(client: PlatformClient, options: PlayOptions = {
     const activated = await client.post('contract-service', `/v1/contracts/${contractRef}/activate`);
     if (activated.status !== 200) throw new Error(`activating ${name}: ${activated.status} ${JSON.stringify(activated.body)}`);
     await billingStatusOf(contractRef, 'ACTIVE');
-    const customer = { name, contractRef, billingEmail, iban, siren: identity.siren, mandateRef: String((created.body.payment as { mandate: Body }).mandate.mandateRef) };
+    const customer = {
+      name,
+      contractRef,
+      billingEmail,
+      iban,
+      siren: identity.siren,
+      mandateRef: String((created.body.payment as { mandate: Body }).mandate.mandateRef),
+      language: created.body.language === 'en' ? ('en' as const) : ('fr' as const),
+    };
     customers.push(customer);
     return customer;
   }
@@ -204,8 +217,9 @@ export async function playMonth(client: PlatformClient, options: PlayOptions = {
     });
   }
 
-  const acme = await subscribe({ name: 'CSE Acme Industries', code: 'ACME', siren: '732829320', iban: TEST_IBANS.pays, bic: 'AGRIFRPP' }, 5000);
-  const globex = await subscribe({ name: 'Globex Works Council', code: 'GLOBEX', siren: '443061841', iban: TEST_IBANS.insufficientFunds, bic: 'BNPAFRPP' }, 3000);
+  const acme = await subscribe({ name: 'CSE Acme Industries', code: 'ACME', siren: '732829320', iban: TEST_IBANS.pays, bic: 'AGRIFRPP', language: 'fr' }, 5000);
+  // Globex's accounts team reads English: its invoices and e-mails are in English, the others' in French (the default).
+  const globex = await subscribe({ name: 'Globex Works Council', code: 'GLOBEX', siren: '443061841', iban: TEST_IBANS.insufficientFunds, bic: 'BNPAFRPP', language: 'en' }, 3000);
   const initech = await subscribe({ name: 'Initech Travel Club', code: 'INITECH', siren: '380129866', iban: TEST_IBANS.paysToo, bic: 'BNPAFRPP' }, 1000);
 
   const ref = (n: number) => `ORD-${tag}-${n}`;

@@ -11,7 +11,32 @@ jest.setTimeout(300_000);
 
 /** The payment service's default collection time. */
 const COLLECTION_SCHEDULE = { time: '06:00', timeZone: 'Europe/Paris' };
-const frenchDate = (isoDate: string) => isoDate.split('-').reverse().join('/');
+/** Dates and amounts as each language writes them (fr-FR, en-GB), built here from the ISO date and the API's decimal text. */
+const LOCALE = { fr: 'fr-FR', en: 'en-GB' } as const;
+const longDate = (isoDate: string, language: 'fr' | 'en') => new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+const euros = (decimal: string, language: 'fr' | 'en') =>
+  plain(new Intl.NumberFormat(LOCALE[language], { style: 'currency', currency: 'EUR' }).format(decimal as unknown as number));
+/** What a French and an English invoice say, so each customer's PDF and e-mail can be read in its language. */
+const TEXTS = {
+  fr: {
+    siren: 'SIREN :',
+    vatNumber: 'N° TVA intracommunautaire :',
+    debited: (amount: string, date: string) => `Le montant de ${amount} sera prélevé le ${date}`,
+    debitOn: 'Prélèvement le :',
+    subject: 'Boissipay SAS : facture',
+    mentions: ['Nature des opérations : prestations de services.', "Pas d'escompte pour paiement anticipé.", 'indemnité forfaitaire pour frais de recouvrement de 40 €', 'RCS Paris'],
+    foreign: /Invoice|will be debited/,
+  },
+  en: {
+    siren: 'SIREN:',
+    vatNumber: 'VAT number:',
+    debited: (amount: string, date: string) => `The amount of ${amount} will be debited on ${date}`,
+    debitOn: 'Direct debit on:',
+    subject: 'Boissipay SAS: invoice',
+    mentions: ['Nature of operations: supply of services.', 'No discount for early payment.', 'a fixed indemnity for recovery costs of €40', 'RCS Paris'],
+    foreign: /Facture|prélevé/,
+  },
+} as const;
 const plain = (text: string) => text.replace(/\s+/g, ' ');
 const parisDateOf = (instant: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(instant));
 
@@ -43,6 +68,8 @@ async function expectMonthClosedCorrectly(outcome: MonthOutcome, client: Platfor
   for (const invoice of outcome.invoices) expect(invoice.invoiceRef).toMatch(/^BIL-\d{4}-\d{6}$/);
   expect(new Set(outcome.customers.map((customer) => customer.mandateRef)).size).toBe(3);
   expect(new Set(outcome.customers.map((customer) => customer.siren)).size).toBe(3);
+  // French unless the contract says otherwise: Globex asked for English.
+  expect(outcome.customers.map((customer) => customer.language)).toEqual(['fr', 'en', 'fr']);
   // Nothing was debited before the collection date, though the e-mails were out.
   expect(outcome.invoices.map((invoice) => invoice.paymentBeforeCollection)).toEqual(['PENDING, 0 attempt(s)', 'PENDING, 0 attempt(s)', 'PENDING, 0 attempt(s)']);
 
@@ -53,20 +80,26 @@ async function expectMonthClosedCorrectly(outcome: MonthOutcome, client: Platfor
     const pdf = await attachmentOf(mails[0] as never, `${invoice?.invoiceRef}.pdf`);
     expect(pdf.contentType).toBe('application/pdf');
     const { text } = await pdfText(pdf.content);
+    const texts = TEXTS[customer.language];
     expect(text).toContain(invoice?.invoiceRef);
     expect(text).toContain(customer.name);
-    // Each customer's own identifiers.
-    expect(text).toContain(`SIREN: ${customer.siren}`);
-    expect(text).toContain(`VAT number: ${frenchVatNumberOf(customer.siren)}`);
+    // Each customer's own identifiers, in its language.
+    expect(text).toContain(`${texts.siren} ${customer.siren}`);
+    expect(text).toContain(`${texts.vatNumber} ${frenchVatNumberOf(customer.siren)}`);
+    // The mandatory mentions, and nothing of the other language.
+    for (const mention of texts.mentions) expect(plain(text)).toContain(mention);
+    expect(text).not.toMatch(texts.foreign);
+    expect(mails[0]?.subject.startsWith(texts.subject)).toBe(true);
 
     const payments = await client.get<{ payments: Array<{ paymentRef: string; collectionDate: string }> }>('payment-service', `/v1/payments?invoiceRef=${invoice?.invoiceRef}`);
     expect(payments.body.payments).toHaveLength(1); // never debited twice
     // The date the PDF and the e-mail (the SEPA pre-notification) announce is the date the debit was made on.
     const [payment] = payments.body.payments;
     expect(payment?.collectionDate).toBe(invoice?.collectionDate);
-    const announced = `will be debited on ${frenchDate(String(payment?.collectionDate))}`;
+    const debitDate = longDate(String(payment?.collectionDate), customer.language);
+    const announced = texts.debited(euros(String(invoice?.totalWithTax).split(' ')[0] ?? '', customer.language), debitDate);
     expect(plain(text)).toContain(announced);
-    expect(plain(text)).toContain(`Direct debit on: ${frenchDate(String(payment?.collectionDate))}`);
+    expect(plain(text)).toContain(`${texts.debitOn} ${debitDate}`);
     expect(plain(mails[0]?.html ?? '')).toContain(announced);
     const detail = await client.get<{ attempts: Array<{ attemptedAt: string }> }>('payment-service', `/v1/payments/${payment?.paymentRef}`);
     const [firstAttempt] = detail.body.attempts;

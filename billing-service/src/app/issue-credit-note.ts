@@ -71,6 +71,7 @@ export async function issueCreditNote(dependencies: Pick<BillingDependencies, 'd
         contractRef: invoice.contractRef,
         issueDate: today,
         issuedAt: now,
+        language: invoice.language,
         currency: draft.currency,
         totalWithoutTaxMinor: draft.totals.withoutTaxMinor,
         totalTaxMinor: draft.totals.taxMinor,

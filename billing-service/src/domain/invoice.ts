@@ -112,6 +112,8 @@ export interface InvoiceParty {
   billingAddress: InvoiceAddress;
   /** null: no signed, unrevoked mandate, nothing can be debited. */
   mandate: DebitMandate | null;
+  /** Language the invoice is written in (fr, en): the contract's. */
+  language: string;
 }
 
 /** An issued invoice (or credit note): the draft, its number, its dates and who it bills. */

@@ -25,6 +25,7 @@ export function creditNoteIssuedEventOf(creditNote: CreditNoteRow, context: { co
       lines: creditNote.lines,
       reason: creditNote.reason,
       issuedBy: creditNote.issuedBy,
+      language: creditNote.language,
     },
   };
 }

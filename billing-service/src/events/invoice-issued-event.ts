@@ -54,6 +54,7 @@ export function invoiceIssuedEventOf(invoice: IssuedInvoice, context: EventConte
       mandate: invoice.mandate ? { mandateRef: invoice.mandate.mandateRef, iban: invoice.mandate.iban, bic: invoice.mandate.bic, signedAt: invoice.mandate.signedAt ?? null } : null,
       debitRequired: invoice.debitRequired,
       collectionDate: invoice.collectionDate,
+      language: invoice.language,
     },
   };
 }

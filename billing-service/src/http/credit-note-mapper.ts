@@ -1,7 +1,7 @@
 import { toDecimal } from '@boissipay/money';
 import type { billingApi } from '@boissipay/contracts';
 import type { CreditNoteRow } from '../infra/credit-note-repository';
-import { percentOf, vatSubtotalResponseOf } from './invoice-mapper';
+import { languageOf, percentOf, vatSubtotalResponseOf } from './invoice-mapper';
 
 type Schemas = billingApi.components['schemas'];
 
@@ -13,6 +13,7 @@ export function creditNoteResponseOf(creditNote: CreditNoteRow): Schemas['Credit
     invoiceRef: creditNote.invoiceRef,
     contractRef: creditNote.contractRef,
     issueDate: creditNote.issueDate,
+    language: languageOf(creditNote.language),
     currency,
     totalWithoutTax: toDecimal(creditNote.totalWithoutTaxMinor, currency),
     totalTax: toDecimal(creditNote.totalTaxMinor, currency),

@@ -26,6 +26,11 @@ export function invoiceStatusOf(invoice: Pick<InvoiceRow, 'paymentStatus'>): Sch
   }
 }
 
+/** The language of a stored document as the API names it; anything unexpected reads as the default, French. */
+export function languageOf(language: string): Schemas['Language'] {
+  return language === 'en' ? 'en' : 'fr';
+}
+
 export function vatSubtotalResponseOf(subtotal: VatSubtotalRow, currency: string): Schemas['VatSubtotal'] {
   return { vatRate: percentOf(subtotal.rateBasisPoints), base: toDecimal(subtotal.baseMinor, currency), tax: toDecimal(subtotal.taxMinor, currency) };
 }
@@ -44,6 +49,7 @@ export function invoiceSummaryOf(invoice: InvoiceRow): Schemas['InvoiceSummary']
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
     collectionDate: invoice.collectionDate,
+    language: languageOf(invoice.language),
     issuedAt: invoice.issuedAt.toISOString(),
     currencyCode: currency,
     totalWithoutTax: toDecimal(invoice.totalWithoutTaxMinor, currency),

@@ -32,6 +32,7 @@ export function contractRowOf(event: ContractLifecycleEvent): ContractRow {
     distributorRef: contract.distributorRef,
     billingContact: contract.billingContact,
     billingAddress: contract.billingAddress,
+    language: contract.language,
     version: event.version,
     lastEventId: event.eventId,
     lastEventType: event.type,

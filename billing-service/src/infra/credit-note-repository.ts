@@ -12,6 +12,8 @@ export type CreditNoteRow = typeof creditNotes.$inferSelect;
 export interface InvoiceToCredit extends CreditableInvoice {
   invoiceId: string;
   contractRef: string;
+  /** The credit note is written in the invoice's language. */
+  language: string;
 }
 
 /**
@@ -47,6 +49,7 @@ function creditableOf(row: typeof invoices.$inferSelect): Omit<InvoiceToCredit, 
     invoiceRef: row.invoiceRef,
     invoiceType: row.invoiceType,
     contractRef: row.contractRef,
+    language: row.language,
     currency: row.currency,
     totalWithTaxMinor: row.totalWithTaxMinor,
     vatBreakdown: row.vatBreakdown,

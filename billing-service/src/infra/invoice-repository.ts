@@ -73,6 +73,7 @@ export function invoicePartyOf(contract: ContractRow): InvoiceParty {
     customer: { subscriberRef: subscriber.subscriberRef, customerRef: subscriber.customerRef, siren: subscriber.siren, vatNumber: subscriber.vatNumber },
     billingContact: { ...contract.billingContact },
     billingAddress: { ...contract.billingAddress },
+    language: contract.language,
     mandate: contract.mandateStatus
       ? mandateToDebit({
           status: contract.mandateStatus as MandateStatus,
@@ -149,6 +150,7 @@ export async function insertInvoice(tx: BillingTransaction, invoice: IssuedInvoi
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
     collectionDate: invoice.collectionDate,
+    language: invoice.language,
     currency: invoice.currency,
     totalWithoutTaxMinor: invoice.totals.withoutTaxMinor,
     totalTaxMinor: invoice.totals.taxMinor,

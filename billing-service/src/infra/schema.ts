@@ -60,6 +60,8 @@ export const contracts = pgTable('contracts', {
   distributorRef: text('distributor_ref'),
   billingContact: jsonb('billing_contact').$type<BillingContactRow>().notNull(),
   billingAddress: jsonb('billing_address').$type<BillingAddressRow>().notNull(),
+  /** Language of the customer's documents (fr, en), copied onto each invoice issued. */
+  language: text('language').notNull().default('fr'),
   version: bigint('version', { mode: 'number' }).notNull(),
   lastEventId: uuid('last_event_id').notNull(),
   lastEventType: text('last_event_type').notNull(),
@@ -260,6 +262,8 @@ export const invoices = pgTable(
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     /** The day the direct debit is collected, as the invoice e-mail announces it (domain/collection-date.ts). */
     collectionDate: date('collection_date', { mode: 'string' }).notNull(),
+    /** Language the invoice and its e-mail are written in: the contract's when it was issued, never changed afterwards. */
+    language: text('language').notNull().default('fr'),
     currency: text('currency').notNull(),
     totalWithoutTaxMinor: bigint('total_without_tax_minor', { mode: 'number' }).notNull(),
     totalTaxMinor: bigint('total_tax_minor', { mode: 'number' }).notNull(),
@@ -372,6 +376,8 @@ export const creditNotes = pgTable(
     contractRef: text('contract_ref').notNull(),
     issueDate: date('issue_date', { mode: 'string' }).notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    /** The language of the invoice it credits. */
+    language: text('language').notNull().default('fr'),
     currency: text('currency').notNull(),
     totalWithoutTaxMinor: bigint('total_without_tax_minor', { mode: 'number' }).notNull(),
     totalTaxMinor: bigint('total_tax_minor', { mode: 'number' }).notNull(),

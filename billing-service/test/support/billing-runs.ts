@@ -28,7 +28,7 @@ export function runPeriod(billing: BillingUnderTest, id: string, controls: Billi
  * A contract active since 2025-01-01 (so operations of any month of 2025–2026 are within its
  * validity, whatever today is), published and applied by billing's read model.
  */
-export async function knownContract(billing: BillingUnderTest, publisher: ContractEventPublisher, limitMinor = 100_000_000): Promise<string> {
+export async function knownContract(billing: BillingUnderTest, publisher: ContractEventPublisher, limitMinor = 100_000_000, language: 'fr' | 'en' = 'fr'): Promise<string> {
   const year = new Date().getUTCFullYear();
   const event = buildContractEvent({
     type: 'ACTIVATED',
@@ -38,6 +38,7 @@ export async function knownContract(billing: BillingUnderTest, publisher: Contra
       activatedAt: '2025-01-01',
       expireAt: `${year + 2}-12-31`,
       outstandingLimit: { amountMinor: limitMinor, currency: 'EUR' },
+      language,
     },
   });
   event.contract.mandate = event.contract.mandate ? { ...event.contract.mandate, signedAt: '2025-01-01' } : null;

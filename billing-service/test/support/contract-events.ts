@@ -30,6 +30,7 @@ export function buildContractSnapshot(overrides: Partial<ContractSnapshot> = {})
     billingAddress: { line1: 'ACME SA', line2: 'Comptabilité', line3: '', line4: '1 rue de la Paix', line5: '', line6: '75002 PARIS', country: 'FR' },
     mandate: { mandateRef: `RUM-${contractRef}`, iban: 'FR7630006000011234567890189', bic: null, signedAt: `${year - 1}-12-15`, status: 'ACTIVE', revokedAt: null },
     outstandingLimit: { amountMinor: 100_000, currency: 'EUR' },
+    language: 'fr',
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import { contractAuditSummaryOf } from '../domain/contract-audit';
 import type { ContractTransaction } from '../infra/database';
 
 /** `SUBSCRIBE` for a creation, the lifecycle command's type for every later change. */
-export type ContractAuditAction = 'SUBSCRIBE' | 'ACTIVATE' | 'SUSPEND' | 'REACTIVATE' | 'TERMINATE' | 'EXPIRE' | 'REPLACE_MANDATE' | 'REVOKE_MANDATE' | 'CHANGE_LIMIT';
+export type ContractAuditAction = 'SUBSCRIBE' | 'ACTIVATE' | 'SUSPEND' | 'REACTIVATE' | 'TERMINATE' | 'EXPIRE' | 'REPLACE_MANDATE' | 'REVOKE_MANDATE' | 'CHANGE_LIMIT' | 'CHANGE_LANGUAGE';
 
 /**
  * Records who made `change`, in the transaction that stores it. `before` is the contract as

@@ -2,7 +2,7 @@ import type { Contract } from './contract';
 
 /**
  * The fields of a contract the audit trail shows before and after a change: status, mandate
- * (reference and state, not the IBAN) and limit. No party, contact nor address: the trail
+ * (reference and state, not the IBAN), limit and language. No party, contact nor address: the trail
  * says what changed, the contract itself says who the customer is.
  */
 export function contractAuditSummaryOf(contract: Contract): Record<string, unknown> {
@@ -18,5 +18,6 @@ export function contractAuditSummaryOf(contract: Contract): Record<string, unkno
       revokedAt: contract.mandate.revokedAt,
     },
     outstandingLimit: { amountMinor: contract.outstandingLimit.amountMinor, currency: contract.outstandingLimit.currency },
+    language: contract.language,
   };
 }

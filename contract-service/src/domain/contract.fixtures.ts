@@ -22,6 +22,7 @@ export function buildApplication(overrides: Partial<ContractApplication> = {}): 
     mandate: { mandateRef: 'RUM-1', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', signedAt: '2026-10-02', status: 'ACTIVE' },
     outstandingLimit: { amount: 5000, currency: 'EUR' },
     billingContact: { firstName: 'Jane', lastName: 'ROE', mail: 'billing@acme.com' },
+    language: 'fr',
     ...overrides,
   };
 }
@@ -53,6 +54,7 @@ export function buildContract(overrides: Partial<Contract> = {}): Contract {
     },
     outstandingLimit: { amountMinor: 500_000, currency: 'EUR' },
     billingContact: { firstName: 'Jane', lastName: 'ROE', mail: 'billing@acme.com' },
+    language: 'fr',
     ...overrides,
   };
 }

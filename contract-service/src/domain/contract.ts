@@ -10,6 +10,11 @@ export type ContractStatus = (typeof contractStatuses)[number];
 
 export type IsoDate = string;
 
+/** Languages the customer's invoices, credit notes and e-mails can be written in (ISO 639-1); French unless the contract says otherwise. */
+export const languages = ['fr', 'en'] as const;
+export type Language = (typeof languages)[number];
+export const DEFAULT_LANGUAGE: Language = 'fr';
+
 /** The only product and contract type there is today. */
 export type ProductRef = 'DEFERRED_BILLING';
 
@@ -97,6 +102,8 @@ export interface Contract {
   mandate: Mandate;
   outstandingLimit: Money;
   billingContact: BillingContact;
+  /** Language of the customer's invoices, credit notes and e-mails. */
+  language: Language;
 }
 
 /** The events of contract.lifecycle.v1, one per accepted change. */
@@ -109,7 +116,8 @@ export type ContractEventType =
   | 'EXPIRED'
   | 'MANDATE_CHANGED'
   | 'MANDATE_REVOKED'
-  | 'LIMIT_CHANGED';
+  | 'LIMIT_CHANGED'
+  | 'LANGUAGE_CHANGED';
 
 /** A change the domain accepted: the contract after it, and the event announcing it. */
 export interface Change {

@@ -1,4 +1,4 @@
-import type { Change, Contract, ContractEventType, ContractStatus, IsoDate } from './contract';
+import type { Change, Contract, ContractEventType, ContractStatus, IsoDate, Language } from './contract';
 import { refused, type Invalid, type Refused } from './contract.errors';
 import { checkLimit, checkMandate, type AmountInput, type MandateInput } from './contract-inputs';
 import { isAfter, isBefore } from './dates';
@@ -12,7 +12,8 @@ export type LifecycleCommand =
   | { type: 'EXPIRE' }
   | { type: 'REPLACE_MANDATE'; mandate: MandateInput; reason?: string | null }
   | { type: 'REVOKE_MANDATE'; reason: string }
-  | { type: 'CHANGE_LIMIT'; limit: AmountInput; reason?: string | null };
+  | { type: 'CHANGE_LIMIT'; limit: AmountInput; reason?: string | null }
+  | { type: 'CHANGE_LANGUAGE'; language: Language; reason?: string | null };
 
 export type Decision = Change | Invalid | Refused;
 
@@ -30,6 +31,7 @@ const allowedFrom: Record<LifecycleCommand['type'], readonly ContractStatus[]> =
   REPLACE_MANDATE: OPEN,
   REVOKE_MANDATE: OPEN,
   CHANGE_LIMIT: OPEN,
+  CHANGE_LANGUAGE: OPEN,
 };
 
 /** What each command turns into: a status for status changes, the event type for the others. */
@@ -42,6 +44,7 @@ const targetOf: Record<LifecycleCommand['type'], ContractStatus | ContractEventT
   REPLACE_MANDATE: 'MANDATE_CHANGED',
   REVOKE_MANDATE: 'MANDATE_REVOKED',
   CHANGE_LIMIT: 'LIMIT_CHANGED',
+  CHANGE_LANGUAGE: 'LANGUAGE_CHANGED',
 };
 
 /**
@@ -128,6 +131,9 @@ export function decide(command: LifecycleCommand, contract: Contract, today: Iso
       }
       return next({ outstandingLimit: limit.value }, 'LIMIT_CHANGED', command.reason ?? null);
     }
+
+    case 'CHANGE_LANGUAGE':
+      return next({ language: command.language }, 'LANGUAGE_CHANGED', command.reason ?? null);
 
     default:
       return assertNever(command);

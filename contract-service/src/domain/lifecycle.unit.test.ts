@@ -13,6 +13,7 @@ const commands: Record<LifecycleCommand['type'], LifecycleCommand> = {
   EXPIRE: { type: 'EXPIRE' },
   REPLACE_MANDATE: { type: 'REPLACE_MANDATE', mandate },
   REVOKE_MANDATE: { type: 'REVOKE_MANDATE', reason: 'bank closed' },
+  CHANGE_LANGUAGE: { type: 'CHANGE_LANGUAGE', language: 'en' },
   CHANGE_LIMIT: { type: 'CHANGE_LIMIT', limit: { amount: 7500.25, currency: 'EUR' } },
 };
 
@@ -26,6 +27,7 @@ const allowed: Record<LifecycleCommand['type'], ContractStatus[]> = {
   REPLACE_MANDATE: ['CREATED', 'ACTIVE', 'SUSPENDED'],
   REVOKE_MANDATE: ['CREATED', 'ACTIVE', 'SUSPENDED'],
   CHANGE_LIMIT: ['CREATED', 'ACTIVE', 'SUSPENDED'],
+  CHANGE_LANGUAGE: ['CREATED', 'ACTIVE', 'SUSPENDED'],
 };
 
 describe('decide', () => {
@@ -93,5 +95,10 @@ describe('decide', () => {
     expect(decide(commands.CHANGE_LIMIT, buildContract(), today)).toMatchObject({ eventType: 'LIMIT_CHANGED', contract: { outstandingLimit: { amountMinor: 750_025, currency: 'EUR' } } });
     expect(decide({ type: 'CHANGE_LIMIT', limit: { amount: 100, currency: 'USD' } }, buildContract(), today)).toMatchObject({ kind: 'refused', code: 'CURRENCY_CHANGE_REFUSED' });
     expect(decide({ type: 'CHANGE_LIMIT', limit: { amount: 0.001, currency: 'EUR' } }, buildContract(), today)).toMatchObject({ kind: 'invalid', problems: [{ code: 'INVALID_AMOUNT' }] });
+  });
+
+  it('when the language changes, then the contract carries it on a LANGUAGE_CHANGED event with the reason given', () => {
+    const decision = decide({ type: 'CHANGE_LANGUAGE', language: 'en', reason: 'English-speaking accounts team' }, buildContract({ version: 3 }), today);
+    expect(decision).toMatchObject({ kind: 'accepted', eventType: 'LANGUAGE_CHANGED', reason: 'English-speaking accounts team', contract: { language: 'en', version: 4 } });
   });
 });

@@ -1,4 +1,4 @@
-import type { BillingContact, Change, Distributor, IsoDate, ProductRef, Subscriber } from './contract';
+import type { BillingContact, Change, Distributor, IsoDate, Language, ProductRef, Subscriber } from './contract';
 import type { Invalid, Problem } from './contract.errors';
 import { checkLimit, checkMandate, type AmountInput, type MandateInput } from './contract-inputs';
 import { isAfter, isBefore } from './dates';
@@ -16,6 +16,7 @@ export interface ContractApplication {
   mandate: MandateInput;
   outstandingLimit: AmountInput;
   billingContact: BillingContact;
+  language: Language;
 }
 
 /** Server-assigned identity of a new contract. */

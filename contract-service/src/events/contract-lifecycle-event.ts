@@ -67,6 +67,7 @@ export function snapshotOf(contract: Contract): contractLifecycleV1Event.Contrac
       revokedAt: mandate.revokedAt,
     },
     outstandingLimit: { amountMinor: contract.outstandingLimit.amountMinor, currency: contract.outstandingLimit.currency },
+    language: contract.language,
   };
 }
 

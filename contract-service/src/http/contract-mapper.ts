@@ -1,6 +1,6 @@
 import { toDecimal } from '@boissipay/money';
 import type { contractApi } from '@boissipay/contracts';
-import type { Contract, Mandate } from '../domain/contract';
+import { DEFAULT_LANGUAGE, type Contract, type Mandate } from '../domain/contract';
 import type { MandateInput } from '../domain/contract-inputs';
 import type { ContractApplication } from '../domain/subscribe';
 
@@ -23,6 +23,7 @@ export function applicationOf(body: ContractRequestBody): ContractApplication {
     mandate: mandateInputOf(body.payment.mandate),
     outstandingLimit: body.billing.outstandingLimit,
     billingContact: body.billing.contact,
+    language: body.language ?? DEFAULT_LANGUAGE,
   };
 }
 
@@ -53,6 +54,7 @@ export function responseOf(contract: Contract): ContractResponseBody {
       outstandingLimit: { amount: toDecimal(outstandingLimit.amountMinor, outstandingLimit.currency), currency: outstandingLimit.currency },
       contact: contract.billingContact,
     },
+    language: contract.language,
   };
 }
 

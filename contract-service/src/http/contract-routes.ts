@@ -92,6 +92,7 @@ export function mountContractRoutes(router: Router, dependencies: ContractDepend
     limit,
     reason: reason ?? null,
   }));
+  lifecycleRoute('put', '/language', (body: Schemas['LanguageRequest']) => ({ type: 'CHANGE_LANGUAGE', language: body.language, reason: body.reason ?? null }));
 
   mountAuditEventRoutes(router, dependencies.db);
 }

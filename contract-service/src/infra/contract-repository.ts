@@ -173,6 +173,7 @@ function contractOf(row: ContractRow): Contract {
     mandate: row.mandate,
     outstandingLimit: { amountMinor: row.limitAmountMinor, currency: row.limitCurrency },
     billingContact: row.billingContact,
+    language: row.language,
   };
 }
 

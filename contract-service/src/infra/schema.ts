@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { BillingContact, ContractStatus, Distributor, Mandate, ProductRef, Subscriber } from '../domain/contract';
+import type { BillingContact, ContractStatus, Distributor, Language, Mandate, ProductRef, Subscriber } from '../domain/contract';
 
 /** The service's tables. The outbox, processed-events and audit-events tables come from the shared runtime. */
 export { auditEvents, outbox, processedEvents } from '@boissipay/runtime';
@@ -39,6 +39,8 @@ export const contracts = pgTable(
     limitAmountMinor: bigint('limit_amount_minor', { mode: 'number' }).notNull(),
     limitCurrency: text('limit_currency').notNull(),
     billingContact: jsonb('billing_contact').$type<BillingContact>().notNull(),
+    /** Language of the customer's invoices and e-mails; contracts created before it existed are French. */
+    language: text('language').$type<Language>().notNull().default('fr'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,76 +1,91 @@
 import { toDecimalText } from '@boissipay/money';
-import type { Settlement } from './invoice';
+import { localeOf, type Language } from './language';
 
 /**
- * How amounts, rates and dates read on invoices: French conventions (1 234,56 €, 5,5 %,
- * 31/10/2026). Amounts are formatted from the decimal text of their minor units, digit by
- * digit, never through floating-point arithmetic.
+ * How amounts, rates and dates read on invoices and e-mails, by the conventions of their
+ * language (Intl, fr-FR or en-GB): 2 452,40 € and 2 janvier 2027 in French, €2,452.40 and
+ * 2 January 2027 in English. Amounts go to Intl as the exact decimal text of their minor
+ * units (Intl formats a decimal string without turning it into a binary float), never as a
+ * number. Spaces inside a figure are no-break spaces, so a figure never wraps.
  */
-const NBSP = '\u00a0';
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const SYMBOLS: Readonly<Record<string, string>> = { EUR: '€' };
 
-export function formatAmount(amountMinor: number, currency: string): string {
+const amountFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatAmount(amountMinor: number, currency: string, language: Language): string {
   const text = toDecimalText(amountMinor, currency);
-  const negative = text.startsWith('-');
-  const [whole = '0', fraction] = (negative ? text.slice(1) : text).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-  return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `,${fraction}`}${NBSP}${SYMBOLS[currency] ?? currency}`;
+  const digits = text.split('.')[1]?.length ?? 0;
+  const key = `${language}|${currency}|${digits}`;
+  let format = amountFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(localeOf(language), { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    amountFormats.set(key, format);
+  }
+  return format.format(text as unknown as number);
 }
 
-/** 2000 basis points → "20 %", 550 → "5,5 %", 0 → "0 %". */
-export function formatVatRate(rateBasisPoints: number): string {
-  const whole = Math.trunc(rateBasisPoints / 100);
-  const hundredths = String(Math.abs(rateBasisPoints % 100)).padStart(2, '0').replace(/0+$/, '');
-  return `${whole}${hundredths === '' ? '' : `,${hundredths}`}${NBSP}%`;
+/** A round sum without its zero cents, as legal texts write it: 40 € and 10 000 € (fr), €40 and €10,000 (en); 37 000,50 € otherwise. */
+export function formatRoundAmount(amountMinor: number, currency: string, language: Language): string {
+  const text = toDecimalText(amountMinor, currency);
+  if (!/\.0+$/.test(text)) return formatAmount(amountMinor, currency, language);
+  return new Intl.NumberFormat(localeOf(language), { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(
+    text.replace(/\.0+$/, '') as unknown as number,
+  );
+}
+
+/** 2000 basis points → "20 %" (fr) or "20%" (en); 550 → "5,5 %" or "5.5%". */
+export function formatVatRate(rateBasisPoints: number, language: Language): string {
+  return formatPercent(rateBasisPoints, language);
+}
+
+/** A rate given in hundredths of a percent, as a percentage of its language. */
+export function formatPercent(basisPoints: number, language: Language): string {
+  const sign = basisPoints < 0 ? '-' : '';
+  const absolute = Math.abs(Math.trunc(basisPoints));
+  const fraction = `${Math.trunc(absolute / 10000)}.${String(absolute % 10000).padStart(4, '0')}`;
+  return new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 2 }).format(`${sign}${fraction}` as unknown as number);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PERIOD = /^(\d{4})-(\d{2})$/;
 
-/** 2026-11-10 → 10/11/2026; anything else is shown as it came. */
-export function formatDate(isoDate: string): string {
+function utcDateOf(isoDate: string): Date | undefined {
   const match = ISO_DATE.exec(isoDate);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : isoDate;
+  if (!match) return undefined;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  // 2026-02-30 is not a day: Date would roll it over to March.
+  return date.getUTCDate() === Number(match[3]) && date.getUTCMonth() === Number(match[2]) - 1 ? date : undefined;
 }
 
-/** 2026-10 → "October 2026". */
-export function formatPeriod(period: string): string {
+/** 2027-01-02 → "2 janvier 2027" (fr), "2 January 2027" (en); anything else is shown as it came. */
+export function formatDate(isoDate: string, language: Language): string {
+  const date = utcDateOf(isoDate);
+  return date ? new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeZone: 'UTC' }).format(date) : isoDate;
+}
+
+/** 2027-01-02 → "02/01/2027" in both languages (day first): for the narrow columns of the lines table. */
+export function formatShortDate(isoDate: string, language: Language): string {
+  const date = utcDateOf(isoDate);
+  return date ? new Intl.DateTimeFormat(localeOf(language), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date) : isoDate;
+}
+
+/** 2026-10 → "octobre 2026" (fr), "October 2026" (en). */
+export function formatPeriod(period: string, language: Language): string {
   const match = PERIOD.exec(period);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  return match && month ? `${month} ${match[1]}` : period;
+  if (!match) return period;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  return new Intl.DateTimeFormat(localeOf(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** 2026-02 → "01/02/2026 – 28/02/2026": the days the billed month covers. */
-export function formatPeriodRange(period: string): string {
+export function formatPeriodRange(period: string, language: Language): string {
   const match = PERIOD.exec(period);
   if (!match) return period;
   const [, year = '', month = ''] = match;
-  return `01/${month}/${year} – ${daysInMonth(Number(year), Number(month))}/${month}/${year}`;
+  const last = String(daysInMonth(Number(year), Number(month))).padStart(2, '0');
+  return `${formatShortDate(`${year}-${month}-01`, language)} – ${formatShortDate(`${year}-${month}-${last}`, language)}`;
 }
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** One sentence about paying, shared by the e-mail and the PDF. */
-export function settlementSentence(settlement: Settlement, currency: string): string {
-  switch (settlement.kind) {
-    case 'direct-debit':
-      return (
-        `The amount of ${formatAmount(settlement.amountMinor, currency)} will be debited on ${formatDate(settlement.collectionDate)} ` +
-        `from account ${settlement.maskedIban} under SEPA mandate ${settlement.mandateRef}.`
-      );
-    case 'nothing-debited':
-      return settlement.creditMinor > 0
-        ? `Nothing will be debited: the balance of ${formatAmount(settlement.creditMinor, currency)} is in your favour.`
-        : 'Nothing will be debited.';
-    case 'pay-by-due-date':
-      return `Please pay ${formatAmount(settlement.amountMinor, currency)} by ${formatDate(settlement.dueDate)}: no SEPA direct-debit mandate is on file for this contract.`;
-    default: {
-      const unknown: never = settlement;
-      return unknown;
-    }
-  }
 }

@@ -1,30 +1,43 @@
 import type { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
+import { formatRoundAmount } from './invoice-format';
+import type { InvoiceMessages } from './invoice-messages';
+import { languageOf, type Language } from './language';
 
 /** An issued invoice exactly as billing published it: the mailer keeps it to render it again later. */
 export type Invoice = billingInvoiceIssuedV1Event.IssuedInvoice;
 export type InvoiceLine = billingInvoiceIssuedV1Event.InvoiceLine;
 export type InvoiceType = billingInvoiceIssuedV1Event.InvoiceType;
 
-/** Who issues the invoices (configuration, not data of the event). */
+/** The rate of late-payment penalties the seller applies (at least three times the legal interest rate, Code de commerce L441-10). */
+export type LatePaymentRate = { kind: 'three-times-legal' } | { kind: 'ecb-plus-ten' } | { kind: 'fixed'; basisPoints: number };
+
+/**
+ * Who issues the invoices (configuration, not data of the event), with what French law wants
+ * printed about it. The legal fields are absent from seller details recorded before they
+ * existed: such an invoice is printed again without them, as it was sent.
+ */
 export interface Seller {
   name: string;
   addressLines: readonly string[];
   vatNumber: string;
   sepaCreditorId: string;
+  /** Free text at the foot of every page, after the mentions below. */
   legalNotice: string;
+  siren?: string;
+  siret?: string;
+  rcsCity?: string;
+  legalForm?: string;
+  shareCapitalMinor?: number;
+  /** The seller opted to pay VAT on its invoices' issue (TVA d'après les débits) rather than on collection. */
+  vatOnDebits?: boolean;
+  /** Early-payment discount, hundredths of a percent; 0: none. */
+  earlyPaymentDiscountBasisPoints?: number;
+  latePaymentRate?: LatePaymentRate;
 }
 
-export function documentTitleOf(invoice: Pick<Invoice, 'invoiceType'>): string {
-  switch (invoice.invoiceType) {
-    case 'INVOICE':
-      return 'Invoice';
-    case 'CREDIT_NOTE':
-      return 'Credit note';
-    default: {
-      const unknown: never = invoice.invoiceType;
-      return unknown;
-    }
-  }
+/** The language an invoice is written in: the one billing put on it, French for one issued before languages existed. */
+export function invoiceLanguageOf(invoice: Pick<Invoice, 'language'>): Language {
+  return languageOf(invoice.language);
 }
 
 /** What the customer is told about paying, on the PDF and in the e-mail alike. */
@@ -55,10 +68,10 @@ export function settlementOf(invoice: Invoice): Settlement {
   };
 }
 
-/** The debit's date among the invoice's dates, when there is one to debit. */
-export function collectionFactsOf(invoice: Invoice): Array<[label: string, date: string]> {
+/** The debit's date, when there is one to debit: printed beside the due date. */
+export function collectionDayOf(invoice: Invoice): string | undefined {
   const settlement = settlementOf(invoice);
-  return settlement.kind === 'direct-debit' ? [['Direct debit on', settlement.collectionDate]] : [];
+  return settlement.kind === 'direct-debit' ? settlement.collectionDate : undefined;
 }
 
 /** The day the invoice is debited on, when it is. */
@@ -83,4 +96,37 @@ export function billingAddressLinesOf(invoice: Invoice): string[] {
   const lines = [line1, line2, line3, line4, line5, line6].map((line) => line.trim()).filter((line) => line !== '');
   if (country && country.toUpperCase() !== 'FR') lines.push(country);
   return lines;
+}
+
+/**
+ * The mentions French law requires on a B2B invoice beyond its figures (Code de commerce
+ * L441-9, CGI art. 242 nonies A, the 2026 e-invoicing reform), in the invoice's language:
+ * nature of the operations, the VAT-on-debits option when chosen, the early-payment discount,
+ * the late-payment penalties with the 40 € recovery indemnity, and the payment terms. The
+ * seller's own identifiers (SIREN, SIRET, RCS, legal form, capital, VAT number) and the
+ * buyer's (SIREN, VAT number) are printed with the parties.
+ */
+export function legalMentionsOf(invoice: Invoice, seller: Seller, messages: InvoiceMessages): string[] {
+  return [
+    messages.natureOfOperations,
+    ...(seller.vatOnDebits ? [messages.vatOnDebits] : []),
+    messages.paymentTerms(settlementOf(invoice), invoice.dueDate),
+    messages.earlyPaymentDiscount(seller.earlyPaymentDiscountBasisPoints ?? 0),
+    messages.latePayment(seller.latePaymentRate ?? { kind: 'three-times-legal' }),
+  ];
+}
+
+/** "SAS au capital de 10 000 € – RCS Paris 123 456 789", from what the seller settings give. */
+export function companyRegistrationOf(seller: Seller, language: Language, messages: InvoiceMessages): string {
+  return messages.companyRegistration({
+    legalForm: seller.legalForm || undefined,
+    shareCapital: seller.shareCapitalMinor === undefined ? undefined : formatRoundAmount(seller.shareCapitalMinor, 'EUR', language),
+    rcsCity: seller.rcsCity || undefined,
+    siren: seller.siren ? groupSiren(seller.siren) : undefined,
+  });
+}
+
+/** 123456789 → "123 456 789", as the RCS registration is usually written. */
+function groupSiren(siren: string): string {
+  return /^\d{9}$/.test(siren) ? `${siren.slice(0, 3)} ${siren.slice(3, 6)} ${siren.slice(6)}` : siren;
 }

@@ -1,4 +1,4 @@
-import { billingAddressLinesOf, documentTitleOf, maskIban, settlementOf, type Invoice } from './invoice';
+import { billingAddressLinesOf, invoiceLanguageOf, maskIban, settlementOf, type Invoice } from './invoice';
 
 const invoice = (overrides: Partial<Invoice>): Invoice =>
   ({
@@ -31,8 +31,6 @@ describe('invoice', () => {
   });
 
   it('when titles, IBANs and addresses are shown, then they read as on paper', () => {
-    expect(documentTitleOf({ invoiceType: 'INVOICE' })).toBe('Invoice');
-    expect(documentTitleOf({ invoiceType: 'CREDIT_NOTE' })).toBe('Credit note');
     expect(maskIban('DE89')).toBe('DE89');
     expect(billingAddressLinesOf(invoice({}))).toEqual(['ACME SA', '1 rue de la Paix', '75002 PARIS']);
     expect(billingAddressLinesOf(invoice({ billingAddress: { line1: 'X', line2: '', line3: '', line4: '', line5: '', line6: '1000 BRUXELLES', country: 'BE' } }))).toEqual([
@@ -40,5 +38,12 @@ describe('invoice', () => {
       '1000 BRUXELLES',
       'BE',
     ]);
+  });
+
+  it('when an invoice carries no known language (one recorded before languages existed), then it is French', () => {
+    expect(invoiceLanguageOf({ language: 'en' })).toBe('en');
+    expect(invoiceLanguageOf({ language: 'fr' })).toBe('fr');
+    expect(invoiceLanguageOf({ language: undefined as unknown as string })).toBe('fr');
+    expect(invoiceLanguageOf({ language: 'de' })).toBe('fr');
   });
 });

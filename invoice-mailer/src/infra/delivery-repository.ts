@@ -53,7 +53,7 @@ export async function claimDueDeliveries(db: MailerDatabase, options: { now: Dat
     .returning();
   if (claimed.length === 0) return [];
   const received = await db
-    .select({ invoiceRef: invoices.invoiceRef, invoice: invoices.invoice, seller: invoices.seller, issuedEventId: invoices.issuedEventId, correlationId: invoices.correlationId, traceParent: invoices.traceParent })
+    .select({ invoiceRef: invoices.invoiceRef, invoice: invoices.invoice, language: invoices.language, seller: invoices.seller, issuedEventId: invoices.issuedEventId, correlationId: invoices.correlationId, traceParent: invoices.traceParent })
     .from(invoices)
     .where(
       inArray(
@@ -65,7 +65,7 @@ export async function claimDueDeliveries(db: MailerDatabase, options: { now: Dat
   return claimed.map((row) => {
     const invoice = byRef.get(row.invoiceRef);
     if (!invoice) throw new Error(`delivery ${row.deliveryId} has no invoice ${row.invoiceRef}`);
-    return { delivery: deliveryOf(row), invoice: invoice.invoice, seller: invoice.seller, issuedEventId: invoice.issuedEventId, correlationId: invoice.correlationId, traceParent: invoice.traceParent };
+    return { delivery: deliveryOf(row), invoice: { ...invoice.invoice, language: invoice.language }, seller: invoice.seller, issuedEventId: invoice.issuedEventId, correlationId: invoice.correlationId, traceParent: invoice.traceParent };
   });
 }
 

@@ -1,6 +1,6 @@
 import { currentTraceParent, customerScopeCondition, type CustomerScope } from '@boissipay/runtime';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Invoice, Seller } from '../domain/invoice';
+import { invoiceLanguageOf, type Invoice, type Seller } from '../domain/invoice';
 import type { MailerTransaction, Queryable } from './database';
 import { invoices } from './schema';
 
@@ -25,6 +25,7 @@ export async function insertInvoice(tx: MailerTransaction, received: ReceivedInv
       correlationId: received.correlationId,
       traceParent: currentTraceParent(),
       invoice,
+      language: invoiceLanguageOf(invoice),
       seller: received.seller,
     })
     .onConflictDoNothing()
@@ -41,7 +42,7 @@ export async function findInvoice(db: Queryable, invoiceRef: string, scope: Cust
     .select()
     .from(invoices)
     .where(and(eq(invoices.invoiceRef, invoiceRef), customerScopeCondition(scope, invoiceCustomerRef)));
-  return row && { invoice: row.invoice, seller: row.seller, issuedEventId: row.issuedEventId, correlationId: row.correlationId };
+  return row && { invoice: { ...row.invoice, language: row.language }, seller: row.seller, issuedEventId: row.issuedEventId, correlationId: row.correlationId };
 }
 
 /**
@@ -54,5 +55,5 @@ export async function lockInvoice(tx: MailerTransaction, invoiceRef: string, sco
     .from(invoices)
     .where(and(eq(invoices.invoiceRef, invoiceRef), customerScopeCondition(scope, invoiceCustomerRef)))
     .for('update');
-  return row && { invoice: row.invoice, seller: row.seller, issuedEventId: row.issuedEventId, correlationId: row.correlationId };
+  return row && { invoice: { ...row.invoice, language: row.language }, seller: row.seller, issuedEventId: row.issuedEventId, correlationId: row.correlationId };
 }

@@ -1,5 +1,6 @@
-import { collectionFactsOf, documentTitleOf, recipientNameOf, settlementOf, type Invoice, type Seller } from '../domain/invoice';
-import { formatAmount, formatDate, formatPeriod, formatVatRate, settlementSentence } from '../domain/invoice-format';
+import { collectionDayOf, companyRegistrationOf, invoiceLanguageOf, legalMentionsOf, recipientNameOf, settlementOf, type Invoice, type Seller } from '../domain/invoice';
+import { formatAmount, formatDate, formatPeriod, formatVatRate } from '../domain/invoice-format';
+import { messagesOf } from '../domain/invoice-messages';
 
 export interface InvoiceEmail {
   subject: string;
@@ -8,24 +9,41 @@ export interface InvoiceEmail {
   text: string;
 }
 
-/** The e-mail that carries the invoice: its key facts in the body, the PDF attached beside it. */
+/**
+ * The e-mail that carries the invoice, in the invoice's language: its key facts in the body
+ * (the SEPA pre-notification sentence with the exact amount and date), the legal terms, and
+ * the seller's identifiers under the signature; the PDF attached beside it.
+ */
 export function renderInvoiceEmail(invoice: Invoice, seller: Seller): InvoiceEmail {
-  const title = documentTitleOf(invoice);
-  const money = (amountMinor: number) => formatAmount(amountMinor, invoice.currency);
+  const language = invoiceLanguageOf(invoice);
+  const messages = messagesOf(language);
+  const type = invoice.invoiceType;
+  const money = (amountMinor: number) => formatAmount(amountMinor, invoice.currency, language);
+  const period = formatPeriod(invoice.period, language);
+  const collectionDay = collectionDayOf(invoice);
   const facts: Array<[string, string]> = [
-    [`${title} number`, invoice.invoiceRef],
-    ['Period', formatPeriod(invoice.period)],
-    ['Issue date', formatDate(invoice.issueDate)],
-    ['Due date', formatDate(invoice.dueDate)],
-    ...collectionFactsOf(invoice).map(([label, date]): [string, string] => [label, formatDate(date)]),
-    ['Contract', invoice.contractRef],
-    ['Total excl. VAT', money(invoice.totalWithoutTaxMinor)],
-    ...invoice.vatBreakdown.map((subtotal): [string, string] => [`VAT ${formatVatRate(subtotal.rateBasisPoints)}`, money(subtotal.taxMinor)]),
-    ['Total incl. VAT', money(invoice.totalWithTaxMinor)],
+    [messages.email.documentNumber(type), invoice.invoiceRef],
+    [messages.period, period],
+    [messages.issueDate, formatDate(invoice.issueDate, language)],
+    [messages.dueDate, formatDate(invoice.dueDate, language)],
+    ...(collectionDay ? [[messages.directDebitOn, formatDate(collectionDay, language)] as [string, string]] : []),
+    [messages.contract, invoice.contractRef],
+    [messages.totalWithoutTax, money(invoice.totalWithoutTaxMinor)],
+    ...invoice.vatBreakdown.map((subtotal): [string, string] => [messages.vatAt(formatVatRate(subtotal.rateBasisPoints, language)), money(subtotal.taxMinor)]),
+    [messages.totalWithTax, money(invoice.totalWithTaxMinor)],
   ];
-  const settlement = settlementSentence(settlementOf(invoice), invoice.currency);
-  const greeting = `Dear ${recipientNameOf(invoice)},`;
-  const intro = `please find attached ${title.toLowerCase()} ${invoice.invoiceRef} from ${seller.name} for ${formatPeriod(invoice.period)}.`;
+  const settlement = messages.settlement(settlementOf(invoice), invoice.currency);
+  const greeting = messages.email.greeting(recipientNameOf(invoice));
+  const intro = messages.email.intro(type, invoice.invoiceRef, seller.name, period);
+  const attached = messages.email.attached(type, `${invoice.invoiceRef}.pdf`);
+  const mentions = legalMentionsOf(invoice, seller, messages);
+  const signature = [
+    seller.name,
+    ...seller.addressLines,
+    companyRegistrationOf(seller, language, messages),
+    seller.siret ? `${messages.siret} ${seller.siret}` : '',
+    `${messages.vatNumber} ${seller.vatNumber}`,
+  ].filter((line) => line !== '');
 
   const rows = facts
     .map(
@@ -35,8 +53,8 @@ export function renderInvoiceEmail(invoice: Invoice, seller: Seller): InvoiceEma
     )
     .join('\n');
   const html = `<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>${escapeHtml(`${title} ${invoice.invoiceRef}`)}</title></head>
+<html lang="${language}">
+<head><meta charset="utf-8"><title>${escapeHtml(`${messages.documentTitle[type]} ${invoice.invoiceRef}`)}</title></head>
 <body style="font-family:Helvetica,Arial,sans-serif;font-size:14px;color:#222">
 <p>${escapeHtml(greeting)}</p>
 <p>${escapeHtml(intro)}</p>
@@ -44,29 +62,15 @@ export function renderInvoiceEmail(invoice: Invoice, seller: Seller): InvoiceEma
 ${rows}
 </table>
 <p><strong>${escapeHtml(settlement)}</strong></p>
-<p>The ${escapeHtml(title.toLowerCase())} is attached as ${escapeHtml(invoice.invoiceRef)}.pdf.</p>
-<p style="color:#555">${escapeHtml(seller.name)}<br>${seller.addressLines.map(escapeHtml).join('<br>')}<br>VAT number ${escapeHtml(seller.vatNumber)}</p>
+<p>${escapeHtml(attached)}</p>
+<p style="color:#555;font-size:12px">${mentions.map(escapeHtml).join('<br>')}</p>
+<p style="color:#555">${signature.map(escapeHtml).join('<br>')}</p>
 </body>
 </html>
 `;
   const width = Math.max(...facts.map(([label]) => label.length));
-  const text = [
-    greeting,
-    '',
-    intro,
-    '',
-    ...facts.map(([label, value]) => `${label.padEnd(width)}  ${value}`),
-    '',
-    settlement,
-    '',
-    `The ${title.toLowerCase()} is attached as ${invoice.invoiceRef}.pdf.`,
-    '',
-    seller.name,
-    ...seller.addressLines,
-    `VAT number ${seller.vatNumber}`,
-    '',
-  ].join('\n');
-  return { subject: `${seller.name}: ${title.toLowerCase()} ${invoice.invoiceRef} for ${formatPeriod(invoice.period)}`, html, text };
+  const text = [greeting, '', intro, '', ...facts.map(([label, value]) => `${label.padEnd(width)}  ${value}`), '', settlement, '', attached, '', ...mentions, '', ...signature, ''].join('\n');
+  return { subject: messages.email.subject(seller.name, type, invoice.invoiceRef, period), html, text };
 }
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { DeliveryKind, DeliveryStatus } from '../domain/delivery';
 import type { Invoice, InvoiceType, Seller } from '../domain/invoice';
+import type { Language } from '../domain/language';
 
 /** The service's tables. The outbox, processed-events and audit-events tables come from the shared runtime. */
 export { auditEvents, outbox, processedEvents } from '@boissipay/runtime';
@@ -26,6 +27,8 @@ export const invoices = pgTable(
     /** W3C traceparent of the consumer that recorded the invoice: its e-mail and the delivery event continue that trace. */
     traceParent: text('trace_parent'),
     invoice: jsonb('invoice').$type<Invoice>().notNull(),
+    /** The language the invoice is written in, as billing issued it (fr for invoices received before languages existed). */
+    language: text('language').$type<Language>().notNull().default('fr'),
     seller: jsonb('seller').$type<Seller>().notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -107,6 +107,7 @@ export function buildInvoiceIssuedEvent(overrides: InvoiceOverrides = {}): Invoi
     billingAddress: { line1: 'ACME SA', line2: 'Service comptabilité', line3: '', line4: '1 rue de la Paix', line5: '', line6: '75002 PARIS', country: 'FR' },
     mandate: overrides.mandate === undefined ? { mandateRef: `RUM-${suffix}`, iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', signedAt: '2026-01-15' } : overrides.mandate,
     debitRequired: totalWithTaxMinor > 0,
+    language: 'fr',
     ...overrides.invoice,
   };
   return {

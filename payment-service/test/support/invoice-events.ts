@@ -38,6 +38,7 @@ export function buildInvoiceIssuedEvent(overrides: DeepPartial<InvoiceIssuedEven
       issueDate: '2026-11-01',
       dueDate: '2026-11-08',
       collectionDate: '2026-11-09',
+      language: 'fr',
       currency: 'EUR',
       totalWithoutTaxMinor: baseMinor,
       totalTaxMinor: taxMinor,

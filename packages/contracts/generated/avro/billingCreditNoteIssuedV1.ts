@@ -156,6 +156,12 @@ export const schema: avsc.RecordType & { type: 'record' } = {
             "name": "issuedBy",
             "type": "string",
             "doc": "Token subject of the operator."
+          },
+          {
+            "name": "language",
+            "type": "string",
+            "default": "fr",
+            "doc": "Language the credit note is written in, the one of the invoice it credits (ISO 639-1): fr (the default, also for events published before it existed) or en."
           }
         ]
       }
@@ -199,6 +205,8 @@ export interface CreditNote {
   reason: string;
   /** Token subject of the operator. */
   issuedBy: string;
+  /** Language the credit note is written in, the one of the invoice it credits (ISO 639-1): fr (the default, also for events published before it existed) or en. */
+  language: string;
 }
 
 /** A credit note an operator issued against an invoice (full or partial): its own document, numbered in the credit-note series (AV-<year>-<number>), lowering what the customer owes. Nothing is ever debited for it. Keyed by contractRef. */

@@ -389,6 +389,12 @@ export const schema: avsc.RecordType & { type: 'record' } = {
             ],
             "default": null,
             "doc": "ISO-8601 date the direct debit is collected, as the pre-notification states it: the due date moved to the next TARGET2 business day, and never earlier than the issue date plus the pre-notification lead time. Null in events issued before it existed: the due date is then the collection date."
+          },
+          {
+            "name": "language",
+            "type": "string",
+            "default": "fr",
+            "doc": "Language the invoice and its e-mail are written in, the contract's when the invoice was issued (ISO 639-1): fr (the default, also for events published before it existed) or en."
           }
         ]
       }
@@ -495,6 +501,8 @@ export interface IssuedInvoice {
   debitRequired: boolean;
   /** ISO-8601 date the direct debit is collected, as the pre-notification states it: the due date moved to the next TARGET2 business day, and never earlier than the issue date plus the pre-notification lead time. Null in events issued before it existed: the due date is then the collection date. */
   collectionDate: null | string;
+  /** Language the invoice and its e-mail are written in, the contract's when the invoice was issued (ISO 639-1): fr (the default, also for events published before it existed) or en. */
+  language: string;
 }
 
 /** An invoice (or credit note) issued by a billing run, carrying everything the payment service and the mailer need: no one calls billing back. Keyed by contractRef. */

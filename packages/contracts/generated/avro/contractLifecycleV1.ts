@@ -51,7 +51,8 @@ export const schema: avsc.RecordType & { type: 'record' } = {
           "EXPIRED",
           "MANDATE_CHANGED",
           "MANDATE_REVOKED",
-          "LIMIT_CHANGED"
+          "LIMIT_CHANGED",
+          "LANGUAGE_CHANGED"
         ]
       }
     },
@@ -367,6 +368,12 @@ export const schema: avsc.RecordType & { type: 'record' } = {
                 }
               ]
             }
+          },
+          {
+            "name": "language",
+            "type": "string",
+            "default": "fr",
+            "doc": "Language of the customer's invoices, credit notes and e-mails, ISO 639-1: fr (the default, also for events published before it existed) or en."
           }
         ]
       }
@@ -374,7 +381,7 @@ export const schema: avsc.RecordType & { type: 'record' } = {
   ]
 };
 
-export const contractEventTypeValues = ["SUBSCRIBED","ACTIVATED","SUSPENDED","REACTIVATED","TERMINATED","EXPIRED","MANDATE_CHANGED","MANDATE_REVOKED","LIMIT_CHANGED"] as const;
+export const contractEventTypeValues = ["SUBSCRIBED","ACTIVATED","SUSPENDED","REACTIVATED","TERMINATED","EXPIRED","MANDATE_CHANGED","MANDATE_REVOKED","LIMIT_CHANGED","LANGUAGE_CHANGED"] as const;
 export type ContractEventType = (typeof contractEventTypeValues)[number];
 
 export const contractStatusValues = ["CREATED","ACTIVE","SUSPENDED","TERMINATED","EXPIRED"] as const;
@@ -458,6 +465,8 @@ export interface ContractSnapshot {
   mandate: null | Mandate;
   /** The most the customer may owe at any time. */
   outstandingLimit: Money;
+  /** Language of the customer's invoices, credit notes and e-mails, ISO 639-1: fr (the default, also for events published before it existed) or en. */
+  language: string;
 }
 
 /** One change in a deferred-billing contract's life, carrying the full contract state after it (event-carried state transfer): billing keeps its read model from these events alone. Keyed by contractRef. */

@@ -358,6 +358,8 @@ export type components = {
             issueDate: string;
             /** @description Token subject of the operator who issued it. */
             issuedBy: string;
+            /** @description The language of the invoice it credits. */
+            language: components["schemas"]["Language"];
             lines: components["schemas"]["CreditNoteLine"][];
             reason: string;
             totalTax: components["schemas"]["Amount"];
@@ -465,6 +467,7 @@ export type components = {
             issuedAt: string;
             /** Format: date */
             issueDate: string;
+            language: components["schemas"]["Language"];
             lines: components["schemas"]["InvoiceLine"][];
             mandate: components["schemas"]["DebitMandate"];
             operations: components["schemas"]["OperationResponse"][];
@@ -574,6 +577,7 @@ export type components = {
             issuedAt: string;
             /** Format: date */
             issueDate: string;
+            language: components["schemas"]["Language"];
             /**
              * Format: date-time
              * @description When the direct debit settled; null unless PAID.
@@ -603,6 +607,11 @@ export type components = {
          * @enum {string}
          */
         InvoiceType: "INVOICE" | "CREDIT_NOTE";
+        /**
+         * @description Language the document and its e-mail are written in (ISO 639-1), the contract's when it was issued: `fr` (French, the default) or `en` (English).
+         * @enum {string}
+         */
+        Language: "fr" | "en";
         /** @description The ErrorResponse shape (errorCode = the rejection code, status 422) plus the id of the stored decision and the operation as stored. */
         OperationRejectedResponse: {
             correlationId: string;

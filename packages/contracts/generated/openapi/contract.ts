@@ -93,6 +93,32 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/contracts/{contractRef}/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description External identifier of the contract, assigned at creation.
+                 * @example CTR-2026-000123
+                 */
+                contractRef: components["parameters"]["PathContractRef"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change the language of the invoices and e-mails
+         * @description Sets the language (`fr` or `en`) the customer's invoices, credit notes and e-mails are written in from the next one issued; documents already issued keep theirs. Allowed in every status but TERMINATED and EXPIRED. Publishes LANGUAGE_CHANGED, also when the language is already the one asked (the change is recorded and a new version published).
+         */
+        put: operations["changeLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contracts/{contractRef}/mandate": {
         parameters: {
             query?: never;
@@ -417,6 +443,8 @@ export type components = {
             distributor: components["schemas"]["BusinessDistributor"];
             /** @description Last day operations may be dated; not before activatedAt nor already past. */
             expireAt: components["schemas"]["IsoDate"];
+            /** @description Language of the invoices and e-mails; fr when absent. */
+            language?: components["schemas"]["Language"];
             payment: components["schemas"]["PaymentRequest"];
             /** @description DEFERRED_BILLING when absent. */
             productRef?: components["schemas"]["ProductRef"];
@@ -445,6 +473,7 @@ export type components = {
             createdAt: components["schemas"]["IsoDate"];
             distributor: components["schemas"]["BusinessDistributor"];
             expireAt: components["schemas"]["IsoDate"];
+            language: components["schemas"]["Language"];
             payment: components["schemas"]["PaymentResponse"];
             productRef: components["schemas"]["ProductRef"];
             signedAt?: components["schemas"]["IsoDate"];
@@ -516,6 +545,17 @@ export type components = {
          * @example 2026-04-22
          */
         IsoDate: string;
+        /**
+         * @description Language of the customer's invoices, credit notes and e-mails (ISO 639-1): `fr` (French, the default) or `en` (English). Amounts and dates are written as that language does (fr-FR: 2 452,40 € and 2 janvier 2027; en-GB: €2,452.40 and 2 January 2027).
+         * @example fr
+         * @enum {string}
+         */
+        Language: "fr" | "en";
+        /** @description The new language and, optionally, why it changes. */
+        LanguageRequest: {
+            language: components["schemas"]["Language"];
+            reason?: components["schemas"]["Reason"];
+        };
         /**
          * @description Mandate reference (RUM), at most 35 characters, unique across the creditor's contracts: one already used by another contract is refused (409 MANDATE_REF_IN_USE). A contract may keep its own when its mandate is replaced.
          * @example RUM-2026-000042
@@ -833,6 +873,33 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["ChangeReasonRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Contract"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    changeLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description External identifier of the contract, assigned at creation.
+                 * @example CTR-2026-000123
+                 */
+                contractRef: components["parameters"]["PathContractRef"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LanguageRequest"];
             };
         };
         responses: {

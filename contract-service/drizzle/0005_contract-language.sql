@@ -1,0 +1,1 @@
+ALTER TABLE "contracts" ADD COLUMN "language" text DEFAULT 'fr' NOT NULL;
