@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { expectError, metricValue, parseMetrics, waitFor } from '@boissipay/runtime/testing';
+import { recordPaymentNotice } from '../src/app/record-notice';
 import { buildInvoiceIssuedEvent, uniqueSuffix, type InvoiceIssuedEvent } from './support/invoice-factory';
 import { startInvoicePublisher, type InvoicePublisher } from './support/invoice-events';
 import { emailsTo, type CaughtEmail } from './support/mail-catcher';
@@ -225,6 +227,29 @@ describe('customer notices', () => {
     expect((await mailer.api.get('/v1/notices').query({ contractRef }).set({ Authorization: `Bearer ${theirs}` })).body).toMatchObject({ notices: [], metadata: { totalItems: 0 } });
     expectError(await mailer.api.get('/v1/notices').query({ kind: 'INVOICE_SENT' }).set(auth()), 400, 'VALIDATION_FAILED');
     expectError(await mailer.api.get('/v1/notices').set({ Authorization: `Bearer ${await mailer.token(['audit:read'])}` }), 403, 'FORBIDDEN');
+  });
+
+  it("when one payment result is recorded twice (the consumer's eventId mark lost), then the unique cause keeps one notice, sent once", async () => {
+    const issued = buildInvoiceIssuedEvent();
+    const { invoice } = issued;
+    await invoices.publish(issued);
+    await waitFor(async () => (await mailer.api.get('/v1/deliveries').query({ invoiceRef: invoice.invoiceRef }).set(auth())).body.deliveries?.[0], {
+      timeoutMs: WAIT_TIMEOUT_MS,
+      description: 'the invoice recorded',
+    });
+    const result = buildPaymentResult(issued);
+    const { db } = mailer.service.context;
+    const dependencies = { clock: () => new Date(), newId: randomUUID, mailFrom: 'Boissipay Billing <billing@boissipay.example>' };
+    const policy = { ignoredReasons: [], transfer: { beneficiary: 'Boissipay SAS', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' }, maxAgeHours: 168 };
+    const outcomes = [
+      await db.transaction((tx) => recordPaymentNotice(dependencies, tx, result, policy, null)),
+      await db.transaction((tx) => recordPaymentNotice(dependencies, tx, result, policy, null)),
+    ];
+
+    expect(outcomes).toEqual(['recorded', 'already-recorded']);
+    await waitForNotice({ invoiceRef: invoice.invoiceRef, status: 'SENT' }, 'the notice SENT');
+    expect(await listNotices({ invoiceRef: invoice.invoiceRef })).toHaveLength(1);
+    expect(await noticesTo(invoice.billingContact.email)).toHaveLength(1);
   });
 
   it('when /metrics is scraped, then notices are counted by kind and status, as the API lists them', async () => {
