@@ -56,7 +56,7 @@ function print(outcome: MonthOutcome): void {
       ]),
     ]),
   );
-  console.log(`\nRead the e-mails (with their PDF invoices) at ${localEndpoints.mailApiUrl}`);
+  console.log(`\nRead the e-mails (the invoices with their PDF, and the customer notices: Initech suspended, then reactivated) at ${localEndpoints.mailApiUrl}`);
   console.log('Browse the APIs at http://127.0.0.1:8181/docs (billing), :8080/docs, :8282/docs, :8383/docs.\n');
 }
 

@@ -8,8 +8,36 @@ export const mailerConfig = defineServiceConfig({ name: 'invoice-mailer', port: 
     schema: settings.consumerName,
     default: 'invoice-deliveries',
   }),
+  MAILER_PAYMENT_CONSUMER_NAME: variable({
+    description:
+      'Name of the consumer that records a customer notice per refused or returned debit (payment.result.v1 FAILED, RETURNED); its group id is invoice-mailer.<name> (a new name re-reads the topic from the beginning: results already noticed are not mailed again, the others are).',
+    schema: settings.consumerName,
+    default: 'payment-notices',
+  }),
+  MAILER_CONTRACT_CONSUMER_NAME: variable({
+    description:
+      'Name of the consumer that records a customer notice per contract suspended or reactivated (contract.lifecycle.v1 SUSPENDED, REACTIVATED); its group id is invoice-mailer.<name> (a new name re-reads the topic from the beginning: changes already noticed are not mailed again, the others are).',
+    schema: settings.consumerName,
+    default: 'contract-notices',
+  }),
+  MAILER_NOTICE_IGNORED_REASONS: variable({
+    description:
+      "Comma-separated reasonCodes of failed debits the customer is not told of: the payment provider's failures, not the customer's (the same codes as CONTRACT_DUNNING_IGNORED_REASONS, which suspend nothing).",
+    schema: z
+      .string()
+      .regex(/^[A-Z0-9_]*(,[A-Z0-9_]+)*$/, 'reason codes (A-Z, 0-9, _) separated by commas')
+      .transform((value) => value.split(',').filter((code) => code.length > 0)),
+    default: 'PROVIDER_UNAVAILABLE,PROVIDER_TIMEOUT,PROVIDER_ERROR',
+  }),
+  MAILER_NOTICE_MAX_AGE_HOURS: variable({
+    description:
+      'A payment result or contract change older than this when the mailer consumes it is not told to the customer: a consumer starting at the beginning of its topic (first deployment, new consumer name) mails nothing about debits or suspensions of long ago.',
+    schema: settings.positiveInt,
+    default: '168',
+  }),
   MAILER_DELIVERY_WORKER_ENABLED: variable({
-    description: 'Whether this instance runs the delivery worker that renders and e-mails pending invoices (false: it only records them and serves the API).',
+    description:
+      'Whether this instance runs the delivery worker that renders and e-mails pending invoices, and its sibling that e-mails customer notices (false: it only records them and serves the API).',
     schema: settings.flag,
     default: 'true',
   }),
@@ -151,6 +179,18 @@ export const mailerConfig = defineServiceConfig({ name: 'invoice-mailer', port: 
       'Rate of the late-payment penalties printed on invoices (Code de commerce L441-10): "3x-legal" (three times the legal interest rate, the lowest allowed), "ecb+10" (the ECB refinancing rate plus 10 points, the rate when none is agreed), or an annual percentage such as 12.5. The 40 € fixed indemnity for recovery costs (D441-5) is always printed.',
     schema: z.string().regex(/^(3x-legal|ecb\+10|[0-9]{1,2}(\.[0-9]{1,2})?)$/, '3x-legal, ecb+10 or a percentage such as 12.5'),
     default: '3x-legal',
+  }),
+  INVOICE_SELLER_IBAN: variable({
+    description: "The seller's account a customer pays an unpaid invoice into by bank transfer, printed on the notices of a refused or returned debit.",
+    schema: z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/, 'an IBAN in electronic format'),
+    default: 'FR7630006000011234567890189',
+    productionDefault: false,
+  }),
+  INVOICE_SELLER_BIC: variable({
+    description: "The BIC of the seller's bank, printed beside INVOICE_SELLER_IBAN.",
+    schema: z.string().regex(/^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'a BIC such as AGRIFRPP'),
+    default: 'AGRIFRPP',
+    productionDefault: false,
   }),
   INVOICE_SEPA_CREDITOR_ID: variable({
     description: 'SEPA creditor identifier (ICS) printed beside the mandate reference on invoices paid by direct debit.',

@@ -1,13 +1,15 @@
 import path from 'node:path';
-import { billingInvoiceIssuedV1Event, mailerInvoiceDeliveryV1Event } from '@boissipay/contracts';
+import { billingInvoiceIssuedV1Event, contractLifecycleV1Event, mailerInvoiceDeliveryV1Event, paymentResultV1Event } from '@boissipay/contracts';
 import { consume, currentCorrelationId, defineService } from '@boissipay/runtime';
 import type { DeliveryDependencies, MailerDependencies } from './app/dependencies';
 import { recordIssuedInvoice } from './app/record-issued-invoice';
+import { recordContractNotice, recordPaymentNotice, type NoticePolicy } from './app/record-notice';
 import { mailerConfig, type MailerConfig } from './config';
 import type { LatePaymentRate, Seller } from './domain/invoice';
 import { toMinorUnits, toScaledInteger } from '@boissipay/money';
 import { mountDeliveryRoutes } from './http/delivery-routes';
 import { startInvoiceDeliveryWorker } from './infra/invoice-delivery.worker';
+import { startNoticeWorker } from './infra/notice.worker';
 import { mailerMetrics } from './infra/mailer-metrics';
 import * as schema from './infra/schema';
 import { createSmtpMailSender } from './infra/smtp-mail-sender';
@@ -69,6 +71,12 @@ export const mailerService = defineService({
         from: config.MAIL_FROM,
       }),
     });
+    const noticePolicy: NoticePolicy = {
+      ignoredReasons: config.MAILER_NOTICE_IGNORED_REASONS,
+      transfer: { beneficiary: config.INVOICE_SELLER_NAME, iban: config.INVOICE_SELLER_IBAN, bic: config.INVOICE_SELLER_BIC },
+      maxAgeHours: config.MAILER_NOTICE_MAX_AGE_HOURS,
+    };
+    const workerOptions = { pool, pollIntervalMs: config.MAILER_DELIVERY_POLL_INTERVAL_MS, leaseMs: config.MAILER_DELIVERY_LEASE_MS, logger };
     return {
       routes: (router) => mountDeliveryRoutes(router, dependencies),
       consumers: [
@@ -80,9 +88,20 @@ export const mailerService = defineService({
           });
           logger.info({ invoiceRef: issued.invoice.invoiceRef, eventId: issued.eventId, outcome }, 'invoice received');
         }),
+        consume(paymentResultV1Event.eventTopic, config.MAILER_PAYMENT_CONSUMER_NAME, async (result, tx) => {
+          const outcome = await recordPaymentNotice(dependencies, tx, result, noticePolicy, currentCorrelationId() ?? result.correlationId);
+          if (outcome !== 'not-a-notice') logger.info({ invoiceRef: result.invoiceRef, status: result.status, eventId: result.eventId, outcome }, 'debit notice');
+        }),
+        consume(contractLifecycleV1Event.eventTopic, config.MAILER_CONTRACT_CONSUMER_NAME, async (event, tx) => {
+          const outcome = await recordContractNotice(dependencies, tx, event, noticePolicy, currentCorrelationId() ?? event.correlationId);
+          if (outcome !== 'not-a-notice') logger.info({ contractRef: event.contractRef, type: event.type, eventId: event.eventId, outcome }, 'contract notice');
+        }),
       ],
       workers: config.MAILER_DELIVERY_WORKER_ENABLED
-        ? [{ name: 'delivery-worker', start: () => startInvoiceDeliveryWorker(delivery(), { pool, pollIntervalMs: config.MAILER_DELIVERY_POLL_INTERVAL_MS, leaseMs: config.MAILER_DELIVERY_LEASE_MS, logger }) }]
+        ? [
+            { name: 'delivery-worker', start: () => startInvoiceDeliveryWorker(delivery(), workerOptions) },
+            { name: 'notice-worker', start: () => startNoticeWorker(delivery(), workerOptions) },
+          ]
         : [],
     };
   },

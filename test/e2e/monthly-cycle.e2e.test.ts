@@ -88,7 +88,8 @@ async function expectMonthClosedCorrectly(outcome: MonthOutcome, client: Platfor
 
   for (const [index, customer] of outcome.customers.entries()) {
     const invoice = outcome.invoices[index];
-    const mails = await emailsTo(customer.billingEmail);
+    // The invoice e-mail; the customer notices to the same address (Globex's) are checked below.
+    const mails = (await emailsTo(customer.billingEmail)).filter((mail) => mail.headers['x-boissipay-notice-kind'] === undefined);
     expect(mails).toHaveLength(1); // never twice, whatever was redelivered or restarted
     const pdf = await attachmentOf(mails[0] as never, `${invoice?.invoiceRef}.pdf`);
     expect(pdf.contentType).toBe('application/pdf');
@@ -146,6 +147,27 @@ async function expectMonthClosedCorrectly(outcome: MonthOutcome, client: Platfor
   const globex = outcome.invoices.find((invoice) => invoice.customer === 'Globex Works Council');
   const suspended = await client.get('contract-service', `/v1/contracts/${globex?.contractRef}`);
   expect(suspended.body.statusReason).toBe(`Direct debit of invoice ${globex?.invoiceRef} failed: INSUFFICIENT_FUNDS (SEPA AM04: insufficient funds on the debtor account)`);
+
+  // Globex is told, once each and in its language: the refused debit, then the suspension.
+  const globexEmail = outcome.customers.find((customer) => customer.name === 'Globex Works Council')?.billingEmail ?? '';
+  const noticesOf = async (email: string) =>
+    (await emailsTo(email)).filter((mail) => mail.headers['x-boissipay-notice-kind'] !== undefined).map((mail) => [mail.headers['x-boissipay-notice-kind'], mail.subject]).sort();
+  const notices = await eventually(async () => ((await noticesOf(globexEmail)).length >= 2 ? noticesOf(globexEmail) : undefined), 'Globex told of its refused debit and its suspension').catch(() =>
+    noticesOf(globexEmail),
+  );
+  expect(notices).toEqual([
+    ['CONTRACT_SUSPENDED', `Boissipay SAS: your contract ${globex?.contractRef} is suspended`],
+    ['DEBIT_FAILED', `Boissipay SAS: the direct debit of invoice ${globex?.invoiceRef} did not go through`],
+  ]);
+  // Initech, suspended by an operator and reactivated: told both, in French.
+  const initech = outcome.customers.find((customer) => customer.name === 'Initech Travel Club');
+  const initechNotices = await eventually(async () => ((await noticesOf(initech?.billingEmail ?? '')).length >= 2 ? noticesOf(initech?.billingEmail ?? '') : undefined), 'Initech told of its suspension and reactivation').catch(() =>
+    noticesOf(initech?.billingEmail ?? ''),
+  );
+  expect(initechNotices).toEqual([
+    ['CONTRACT_REACTIVATED', `Boissipay SAS : votre contrat ${initech?.contractRef} est réactivé`],
+    ['CONTRACT_SUSPENDED', `Boissipay SAS : votre contrat ${initech?.contractRef} est suspendu`],
+  ]);
 }
 
 /** What each service's /metrics shows once the month is closed: every step of it moved a metric. */
@@ -162,6 +184,10 @@ async function expectMetricsOfTheMonth(platform: Platform): Promise<void> {
   expect(metricValue(payment, 'boissipay_payments', { status: 'SUCCEEDED' })).toBe(2);
   expect(metricValue(payment, 'boissipay_payments', { status: 'FAILED', reason: 'INSUFFICIENT_FUNDS' })).toBe(1);
   expect(metricValue(mailer, 'boissipay_deliveries', { status: 'SENT' })).toBe(3);
+  expect(metricValue(mailer, 'boissipay_notices', { kind: 'DEBIT_FAILED', status: 'SENT' })).toBe(1);
+  // Globex by dunning; Initech by an operator, then reactivated.
+  expect(metricValue(mailer, 'boissipay_notices', { kind: 'CONTRACT_SUSPENDED', status: 'SENT' })).toBe(2);
+  expect(metricValue(mailer, 'boissipay_notices', { kind: 'CONTRACT_REACTIVATED', status: 'SENT' })).toBe(1);
   expect(metricValue(contract, 'boissipay_contracts', { status: 'SUSPENDED' })).toBe(1);
   expect(metricValue(mailer, 'boissipay_event_hop_seconds_count', { topic: 'billing.invoice-issued.v1' })).toBe(3);
   expect(metricValue(payment, 'boissipay_consumer_lag_messages', { topic: 'billing.invoice-issued.v1', partition: '0' })).toBe(0);

@@ -1,9 +1,10 @@
 import { messageIdOf } from '../domain/delivery';
-import type { Invoice } from '../domain/invoice';
+import { invoiceLanguageOf, recipientNameOf, type Invoice } from '../domain/invoice';
 import type { MailerTransaction } from '../infra/database';
 import { insertDelivery } from '../infra/delivery-repository';
-import { wakeDeliveryWorker } from '../infra/delivery-channel';
+import { wakeDeliveryWorker, wakeNoticeWorker } from '../infra/delivery-channel';
 import { insertInvoice } from '../infra/invoice-repository';
+import { completeNoticesOfInvoice, lockInvoiceNotices } from '../infra/notice-repository';
 import type { MailerDependencies } from './dependencies';
 
 export interface IssuedInvoiceNotice {
@@ -16,7 +17,9 @@ export interface IssuedInvoiceNotice {
  * Runs in the consumer's transaction, beside the eventId mark: the invoice and its PENDING
  * delivery are recorded together, or not at all. An invoice number already recorded (the
  * same invoice announced again under a new eventId) changes nothing: it is mailed once.
- * Nothing is sent here; the delivery worker, woken when this commits, does that.
+ * Nothing is sent here; the delivery worker, woken when this commits, does that. A debit
+ * notice that arrived before its invoice (payment.result.v1 is another topic) was waiting for
+ * it: it gets the invoice's billing contact and language, and the notice worker is woken too.
  */
 export async function recordIssuedInvoice(
   dependencies: Pick<MailerDependencies, 'clock' | 'newId' | 'mailFrom' | 'seller'>,
@@ -24,6 +27,7 @@ export async function recordIssuedInvoice(
   notice: IssuedInvoiceNotice,
 ): Promise<'recorded' | 'already-recorded'> {
   const { invoice } = notice;
+  await lockInvoiceNotices(tx, invoice.invoiceRef);
   const isNew = await insertInvoice(tx, { invoice, seller: dependencies.seller, issuedEventId: notice.eventId, correlationId: notice.correlationId });
   if (!isNew) return 'already-recorded';
   const deliveryId = dependencies.newId();
@@ -37,5 +41,14 @@ export async function recordIssuedInvoice(
     nextAttemptAt: dependencies.clock(),
   });
   await wakeDeliveryWorker(tx);
+  const now = dependencies.clock();
+  const waiting = await completeNoticesOfInvoice(tx, invoice.invoiceRef, {
+    recipient: invoice.billingContact.email,
+    recipientName: recipientNameOf(invoice),
+    language: invoiceLanguageOf(invoice),
+    customerRef: invoice.customer.customerRef ?? null,
+    now,
+  });
+  if (waiting > 0) await wakeNoticeWorker(tx);
   return 'recorded';
 }

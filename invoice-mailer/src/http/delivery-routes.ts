@@ -3,10 +3,13 @@ import { auditContextOf, customerScopeOf, mountAuditEventRoutes, pageMetadataOf,
 import type { mailerApi } from '@boissipay/contracts';
 import type { MailerDependencies } from '../app/dependencies';
 import { getDelivery, listDeliveries, renderRecordedInvoicePdf } from '../app/read-deliveries';
+import { listNotices } from '../app/read-notices';
 import { resendInvoice } from '../app/resend-invoice';
 import type { DeliveryStatus } from '../domain/delivery';
+import type { NoticeKind } from '../domain/notice';
 import { deliveryResponseOf, type DeliveriesResponseBody, type DeliveryResponseBody } from './delivery-mapper';
 import { mailerError } from './mailer-errors';
+import { noticeResponseOf, type NoticesResponseBody } from './notice-mapper';
 
 /**
  * Thin routes: the spec has already checked token, scope, parameters and body when a handler
@@ -65,6 +68,22 @@ export function mountDeliveryRoutes(router: Router, dependencies: Pick<MailerDep
     const pdf = await renderRecordedInvoicePdf(dependencies, req.params.invoiceRef, customerScopeOf(res));
     if (!pdf) throw mailerError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef} has been received.`);
     res.status(200).type('application/pdf').set('Content-Disposition', `inline; filename="${req.params.invoiceRef}.pdf"`).send(pdf);
+  });
+
+  router.get('/v1/notices', async (req: Request, res: Response<NoticesResponseBody>) => {
+    const page = pageRequestOf(req.query);
+    const { notices, totalItems } = await listNotices(
+      dependencies,
+      {
+        contractRef: stringOf(req.query.contractRef),
+        invoiceRef: stringOf(req.query.invoiceRef),
+        kind: stringOf(req.query.kind) as NoticeKind | undefined,
+        status: stringOf(req.query.status) as DeliveryStatus | undefined,
+      },
+      { offset: page.offset, limit: page.pageSize },
+      customerScopeOf(res),
+    );
+    res.json({ notices: notices.map(noticeResponseOf), metadata: pageMetadataOf(page, req.originalUrl, notices.length, totalItems) });
   });
 
   mountAuditEventRoutes(router, dependencies.db);

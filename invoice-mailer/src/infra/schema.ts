@@ -3,6 +3,7 @@ import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uu
 import type { DeliveryKind, DeliveryStatus } from '../domain/delivery';
 import type { Invoice, InvoiceType, Seller } from '../domain/invoice';
 import type { Language } from '../domain/language';
+import type { NoticeFacts, NoticeKind } from '../domain/notice';
 
 /** The service's tables. The outbox, processed-events and audit-events tables come from the shared runtime. */
 export { auditEvents, outbox, processedEvents } from '@boissipay/runtime';
@@ -84,5 +85,54 @@ export const deliveries = pgTable(
     index('deliveries_contract_ref_idx').on(table.contractRef),
     index('deliveries_customer_ref_idx').on(table.customerRef),
     index('deliveries_received_idx').on(table.receivedAt, table.deliveryId),
+  ],
+);
+
+/**
+ * One customer notice per event that caused it (`cause_event_id` UNIQUE: the eventId of the
+ * payment.result.v1 or contract.lifecycle.v1 event), recorded in the consumer's transaction and
+ * sent by the notice worker like a delivery: PENDING, claimed with a lease (next_attempt_at
+ * pushed forward, `attempts` counted at the claim), then SENT or FAILED. The text is rendered
+ * from `facts` in `language`, so a copy sent again is the same message, under the same
+ * Message-ID. A debit notice whose invoice has not arrived yet has no recipient: recording
+ * the invoice fills it in, and only then is the notice due.
+ */
+export const notices = pgTable(
+  'notices',
+  {
+    noticeId: uuid('notice_id').primaryKey(),
+    causeEventId: uuid('cause_event_id').notNull(),
+    kind: text('kind').$type<NoticeKind>().notNull(),
+    contractRef: text('contract_ref').notNull(),
+    invoiceRef: text('invoice_ref'),
+    customerRef: text('customer_ref'),
+    recipient: text('recipient'),
+    recipientName: text('recipient_name'),
+    language: text('language').$type<Language>().notNull().default('fr'),
+    facts: jsonb('facts').$type<NoticeFacts>().notNull(),
+    status: text('status').$type<DeliveryStatus>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    messageId: text('message_id').notNull(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+    failureReason: text('failure_reason'),
+    correlationId: text('correlation_id'),
+    /** W3C traceparent of the consumer that recorded the notice: sending it continues that trace. */
+    traceParent: text('trace_parent'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('notices_cause_event_uq').on(table.causeEventId),
+    check('notices_status_check', sql`${table.status} in ('PENDING', 'SENT', 'FAILED')`),
+    check('notices_kind_check', sql`${table.kind} in ('DEBIT_FAILED', 'DEBIT_RETURNED', 'CONTRACT_SUSPENDED', 'CONTRACT_REACTIVATED')`),
+    // The worker looks only for due PENDING notices that have a recipient.
+    index('notices_due_idx').on(table.nextAttemptAt).where(sql`${table.status} = 'PENDING' and ${table.recipient} is not null`),
+    index('notices_waiting_invoice_idx').on(table.invoiceRef).where(sql`${table.recipient} is null`),
+    index('notices_contract_ref_idx').on(table.contractRef),
+    index('notices_customer_ref_idx').on(table.customerRef),
+    index('notices_received_idx').on(table.receivedAt, table.noticeId),
   ],
 );

@@ -1,4 +1,4 @@
-import { billingInvoiceIssuedV1Event, mailerInvoiceDeliveryV1Event } from '@boissipay/contracts';
+import { billingInvoiceIssuedV1Event, contractLifecycleV1Event, mailerInvoiceDeliveryV1Event, paymentResultV1Event } from '@boissipay/contracts';
 import { createLogger, loadConfig, type RunningServiceOf } from '@boissipay/runtime';
 import { startServiceUnderTest, uniqueSuffix, type ServiceUnderTest } from '@boissipay/runtime/testing';
 import { localEndpoints } from '../../../infra/endpoints';
@@ -29,6 +29,8 @@ export const HOOK_TIMEOUT_MS = 120_000;
 export const topics = {
   issued: `${testEnvironment.topicPrefix}${billingInvoiceIssuedV1Event.topic}`,
   delivery: `${testEnvironment.topicPrefix}${mailerInvoiceDeliveryV1Event.topic}`,
+  paymentResult: `${testEnvironment.topicPrefix}${paymentResultV1Event.topic}`,
+  contractLifecycle: `${testEnvironment.topicPrefix}${contractLifecycleV1Event.topic}`,
 };
 
 export const testLogger = () => createLogger({ service: 'invoice-mailer-tests', level: process.env.TEST_LOG_LEVEL ?? 'silent' });

@@ -97,6 +97,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search customer notices
+         * @description The notices e-mailed (or to be e-mailed) to customers, matching every given filter, the most recently recorded first (then by noticeId, a stable order), one page at a time. A notice of a debit whose invoice the mailer has not received yet waits for it (PENDING, without recipient) and is sent once the invoice arrives.
+         */
+        get: operations["getNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -224,6 +244,70 @@ export type components = {
         };
         /** @description Invoice number as issued by billing, e.g. BIL-2026-000042. */
         InvoiceRef: string;
+        Notice: {
+            amount?: components["schemas"]["Amount"];
+            /** @description Sending attempts made so far. */
+            attempts: number;
+            /**
+             * Format: uuid
+             * @description eventId of the payment.result.v1 or contract.lifecycle.v1 event the notice tells of (one notice per event).
+             */
+            causeEventId: string;
+            contractRef: string;
+            /**
+             * Format: date-time
+             * @description FAILED only.
+             */
+            failedAt?: string;
+            /** @description FAILED only - why the notice was given up. */
+            failureReason?: string;
+            invoiceRef?: components["schemas"]["InvoiceRef"];
+            kind: components["schemas"]["NoticeKind"];
+            /**
+             * @description The language the notice is written in (the contract's, or the invoice's).
+             * @enum {string}
+             */
+            language: "fr" | "en";
+            /** @description Why the latest attempt failed, if it did. */
+            lastError?: string;
+            /** @description SMTP Message-ID of the notice, fixed when it is recorded, so a copy sent again after a crash carries the same one. */
+            messageId: string;
+            /**
+             * Format: date-time
+             * @description PENDING only - when the next attempt is due.
+             */
+            nextAttemptAt?: string;
+            /** Format: uuid */
+            noticeId: string;
+            /** @description DEBIT_FAILED and DEBIT_RETURNED - the payment's reason code (e.g. INSUFFICIENT_FUNDS), told to the customer in plain words. */
+            reasonCode?: string;
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            receivedAt: string;
+            /** @description The billing contact's e-mail address; absent while a debit notice waits for its invoice. */
+            recipient?: string;
+            /** @description DEBIT_RETURNED - the ISO 20022 reason code of the return (e.g. AM04). */
+            returnReasonCode?: string;
+            /**
+             * Format: date-time
+             * @description SENT only - when the SMTP server accepted the e-mail.
+             */
+            sentAt?: string;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description DEBIT_FAILED: a direct debit was refused (payment.result.v1 FAILED). DEBIT_RETURNED: a settled debit came back (RETURNED). CONTRACT_SUSPENDED, CONTRACT_REACTIVATED: the contract's status changed (contract.lifecycle.v1 SUSPENDED, REACTIVATED).
+         * @enum {string}
+         */
+        NoticeKind: "DEBIT_FAILED" | "DEBIT_RETURNED" | "CONTRACT_SUSPENDED" | "CONTRACT_REACTIVATED";
+        NoticesResponse: {
+            metadata: components["schemas"]["QueryMetadataResponse"];
+            notices: components["schemas"]["Notice"][];
+        };
         /** @description Information on the current query, and counts of items and pages. */
         QueryMetadataResponse: {
             /** @description Number of items in this response. */
@@ -491,6 +575,38 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+        };
+    };
+    getNotices: {
+        parameters: {
+            query?: {
+                contractRef?: string;
+                invoiceRef?: components["schemas"]["InvoiceRef"];
+                kind?: components["schemas"]["NoticeKind"];
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page. */
+                pageSize?: components["parameters"]["PageSize"];
+                status?: components["schemas"]["DeliveryStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SUCCESS - one page of the matching notices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }
