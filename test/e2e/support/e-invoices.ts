@@ -109,7 +109,8 @@ export async function expectValidEInvoices(outcome: MonthOutcome, client: Platfo
 
   for (const [index, customer] of outcome.customers.entries()) {
     const invoiceRef = String(outcome.invoices[index]?.invoiceRef);
-    const [mail] = await emailsTo(customer.billingEmail);
+    // The invoice e-mail, not a customer notice sent to the same address.
+    const [mail] = (await emailsTo(customer.billingEmail)).filter((candidate) => candidate.headers['x-boissipay-notice-kind'] === undefined);
     const pdf = (await attachmentOf(mail as never, `${invoiceRef}.pdf`)).content;
     const cii = await xmlOf(invoiceRef, 'cii');
     const embedded = (await pdfAttachments(pdf)).get('factur-x.xml');
