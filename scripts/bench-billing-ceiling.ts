@@ -22,7 +22,7 @@ import type { Pool } from 'pg';
  */
 const BILL_BATCH = `
 with batch as (
-  select c.contract_ref, c.contract_id, c.subscriber, c.billing_contact, c.billing_address, c.mandate_ref, c.mandate_iban, c.mandate_bic
+  select c.contract_ref, c.contract_id, c.subscriber, c.billing_contact, c.billing_address, c.mandate_ref, c.mandate_iban, c.mandate_bic, c.mandate_signed_at, c.language
     from contracts c
    where c.contract_ref = any($1::text[])
      and not exists (select 1 from invoices i where i.contract_ref = c.contract_ref and i.period = $2)
@@ -43,14 +43,15 @@ with batch as (
   select contract_ref, vat_rate_basis_points as rate, sum(base)::bigint as base, sum(tax)::bigint as tax from lines group by contract_ref, vat_rate_basis_points
 ), per_contract as (
   select contract_ref, sum(base)::bigint as base, sum(tax)::bigint as tax,
-         jsonb_agg(jsonb_build_object('rateBasisPoints', rate, 'baseMinor', base, 'taxMinor', tax) order by rate) as vat_breakdown
+         jsonb_agg(jsonb_build_object('rateBasisPoints', rate, 'baseMinor', base, 'taxMinor', tax, 'vatCategoryCode', 'S', 'vatExemptionReasonCode', null, 'vatExemptionReason', null) order by rate) as vat_breakdown
     from by_rate group by contract_ref
 ), line_json as (
   select contract_ref,
          jsonb_agg(jsonb_build_object('lineNumber', line_number, 'operationId', operation_id, 'operationType', type, 'orderRef', order_ref,
                    'operationDate', operation_at, 'description', product_label, 'quantity', quantity, 'unitPriceWithoutTaxMinor', unit_price,
                    'amountWithoutTaxMinor', base, 'vatRateBasisPoints', vat_rate_basis_points, 'taxMinor', tax, 'amountWithTaxMinor', total,
-                   'traveller', traveller_name, 'bookingRef', booking_ref, 'costCentre', cost_centre) order by line_number) as lines
+                   'traveller', traveller_name, 'bookingRef', booking_ref, 'costCentre', cost_centre,
+                   'vatCategoryCode', 'S', 'vatExemptionReasonCode', null, 'vatExemptionReason', null) order by line_number) as lines
     from lines group by contract_ref
 ), billed as (
   select b.*, p.base, p.tax, p.base + p.tax as total, p.vat_breakdown, gen_random_uuid() as invoice_id, gen_random_uuid() as event_id,
@@ -66,12 +67,12 @@ with batch as (
    cross join lateral (select counter.last_number - (select count(*) from billed) + billed.position as number) n
 ), invoice as (
   insert into invoices (invoice_id, invoice_ref, invoice_type, payment_status, contract_ref, contract_id, period, run_id, issue_date, due_date, collection_date,
-                        currency, total_without_tax_minor, total_tax_minor, total_with_tax_minor, vat_breakdown, debit_required, customer, billing_contact,
-                        billing_address, mandate, issued_event_id, issued_at)
+                        currency, total_without_tax_minor, total_tax_minor, total_with_tax_minor, amount_due_minor, vat_breakdown, debit_required, customer,
+                        billing_contact, billing_address, mandate, language, issued_event_id, issued_at)
   select invoice_id, invoice_ref, case when total > 0 then 'INVOICE' else 'CREDIT_NOTE' end, case when total > 0 then 'PENDING' else 'NOT_REQUIRED' end,
-         contract_ref, contract_id, $2, $5::uuid, $6::date, $7::date, $8::date, 'EUR', base, tax, total, vat_breakdown, total > 0,
+         contract_ref, contract_id, $2, $5::uuid, $6::date, $7::date, $8::date, 'EUR', base, tax, total, total, vat_breakdown, total > 0,
          jsonb_build_object('subscriberRef', subscriber->'subscriberRef', 'customerRef', subscriber->'customerRef', 'siren', subscriber->'siren', 'vatNumber', subscriber->'vatNumber'),
-         billing_contact, billing_address, jsonb_build_object('mandateRef', mandate_ref, 'iban', mandate_iban, 'bic', mandate_bic), event_id, now()
+         billing_contact, billing_address, jsonb_build_object('mandateRef', mandate_ref, 'iban', mandate_iban, 'bic', mandate_bic, 'signedAt', mandate_signed_at), language, event_id, now()
     from numbered
 ), invoice_line as (
   insert into invoice_lines (invoice_id, line_no, operation_id, operation_line_no, operation_type, order_ref, operation_date, description, quantity,
@@ -91,8 +92,8 @@ with batch as (
              'totalWithoutTaxMinor', n.base, 'totalTaxMinor', n.tax, 'totalWithTaxMinor', n.total, 'vatBreakdown', n.vat_breakdown, 'lines', j.lines,
              'customer', jsonb_build_object('subscriberRef', n.subscriber->'subscriberRef', 'customerRef', n.subscriber->'customerRef', 'siren', n.subscriber->'siren', 'vatNumber', n.subscriber->'vatNumber'),
              'billingContact', n.billing_contact, 'billingAddress', n.billing_address,
-             'mandate', jsonb_build_object('mandateRef', n.mandate_ref, 'iban', n.mandate_iban, 'bic', n.mandate_bic),
-             'debitRequired', n.total > 0, 'collectionDate', $8::date))
+             'mandate', jsonb_build_object('mandateRef', n.mandate_ref, 'iban', n.mandate_iban, 'bic', n.mandate_bic, 'signedAt', n.mandate_signed_at),
+             'debitRequired', n.total > 0, 'collectionDate', $8::date, 'language', n.language, 'prepaidAmountMinor', 0, 'amountDueMinor', n.total))
     from numbered n join line_json j using (contract_ref)
 )
 select count(*)::int as invoices from numbered`;
