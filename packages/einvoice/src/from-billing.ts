@@ -20,9 +20,9 @@ export interface SellerSettings {
 }
 
 /**
- * What a line or VAT breakdown entry may say of its VAT beyond its rate. Billing's documents
- * carry only the rate today, which is the standard category S; the category code (UNTDID 5305)
- * and the VATEX exemption reason are read when the document carries them.
+ * What a line or VAT breakdown entry says of its VAT beyond its rate: the category code (UNTDID
+ * 5305) and the VATEX exemption reason, which billing's events carry (docs/adr/0026). They stay
+ * optional here for documents stored before categories existed: those read as category S.
  */
 export interface VatFacts {
   vatRateBasisPoints: number;
