@@ -2,6 +2,8 @@ import type { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
 import type { IssuedInvoice } from '../domain/invoice';
 
 type InvoiceIssuedEvent = billingInvoiceIssuedV1Event.InvoiceIssuedEvent;
+type EventVatEntry = InvoiceIssuedEvent['invoice']['vatBreakdown'][number];
+type EventLine = InvoiceIssuedEvent['invoice']['lines'][number];
 
 export interface EventContext {
   eventId: string;
@@ -30,34 +32,8 @@ export function invoiceIssuedEventOf(invoice: IssuedInvoice, context: EventConte
       totalWithoutTaxMinor: invoice.totals.withoutTaxMinor,
       totalTaxMinor: invoice.totals.taxMinor,
       totalWithTaxMinor: invoice.totals.withTaxMinor,
-      vatBreakdown: invoice.vatBreakdown.map(({ rateBasisPoints, baseMinor, taxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason }) => ({
-        rateBasisPoints,
-        baseMinor,
-        taxMinor,
-        vatCategoryCode,
-        vatExemptionReasonCode,
-        vatExemptionReason,
-      })),
-      lines: invoice.lines.map((line) => ({
-        lineNumber: line.lineNumber,
-        operationId: line.operationId,
-        operationType: line.operationType,
-        orderRef: line.orderRef,
-        operationDate: line.operationDate,
-        description: line.description,
-        quantity: line.quantity,
-        unitPriceWithoutTaxMinor: line.unitPriceWithoutTaxMinor,
-        amountWithoutTaxMinor: line.amountWithoutTaxMinor,
-        vatRateBasisPoints: line.vatRateBasisPoints,
-        taxMinor: line.taxMinor,
-        amountWithTaxMinor: line.amountWithTaxMinor,
-        traveller: line.traveller,
-        bookingRef: line.bookingRef,
-        costCentre: line.costCentre,
-        vatCategoryCode: line.vatCategoryCode,
-        vatExemptionReasonCode: line.vatExemptionReasonCode,
-        vatExemptionReason: line.vatExemptionReason,
-      })),
+      vatBreakdown: invoice.vatBreakdown.map(eventVatEntryOf),
+      lines: invoice.lines.map((line) => eventLineOf(line.lineNumber, line)),
       customer: { ...invoice.customer },
       billingContact: { ...invoice.billingContact },
       billingAddress: { ...invoice.billingAddress },
@@ -68,5 +44,34 @@ export function invoiceIssuedEventOf(invoice: IssuedInvoice, context: EventConte
       prepaidAmountMinor: invoice.prepaidAmountMinor,
       amountDueMinor: invoice.amountDueMinor,
     },
+  };
+}
+
+/** A VAT breakdown entry as the event carries it: exactly its fields, whatever else the source holds. */
+export function eventVatEntryOf({ rateBasisPoints, baseMinor, taxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason }: EventVatEntry): EventVatEntry {
+  return { rateBasisPoints, baseMinor, taxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason };
+}
+
+/** An invoice line as the event carries it, numbered `lineNumber`; a built line and a stored one share every other field's name. */
+export function eventLineOf(lineNumber: number, line: Omit<EventLine, 'lineNumber'>): EventLine {
+  return {
+    lineNumber,
+    operationId: line.operationId,
+    operationType: line.operationType,
+    orderRef: line.orderRef,
+    operationDate: line.operationDate,
+    description: line.description,
+    quantity: line.quantity,
+    unitPriceWithoutTaxMinor: line.unitPriceWithoutTaxMinor,
+    amountWithoutTaxMinor: line.amountWithoutTaxMinor,
+    vatRateBasisPoints: line.vatRateBasisPoints,
+    taxMinor: line.taxMinor,
+    amountWithTaxMinor: line.amountWithTaxMinor,
+    traveller: line.traveller,
+    bookingRef: line.bookingRef,
+    costCentre: line.costCentre,
+    vatCategoryCode: line.vatCategoryCode,
+    vatExemptionReasonCode: line.vatExemptionReasonCode,
+    vatExemptionReason: line.vatExemptionReason,
   };
 }

@@ -1,6 +1,7 @@
 import type { CreditNoteSource, InvoiceSource, SellerSettings } from '@boissipay/einvoice';
 import type { InvoiceDetail } from '../app/read-invoices';
 import { withVatTreatment } from '../domain/vat-category';
+import { eventLineOf, eventVatEntryOf } from '../events/invoice-issued-event';
 import type { CreditNoteRow } from '../infra/credit-note-repository';
 
 /**
@@ -22,30 +23,8 @@ export function invoiceSourceOf({ invoice, lines }: Pick<InvoiceDetail, 'invoice
     totalWithoutTaxMinor: invoice.totalWithoutTaxMinor,
     totalTaxMinor: invoice.totalTaxMinor,
     totalWithTaxMinor: invoice.totalWithTaxMinor,
-    vatBreakdown: invoice.vatBreakdown.map((entry) => {
-      const { rateBasisPoints, baseMinor, taxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason } = withVatTreatment(entry);
-      return { rateBasisPoints, baseMinor, taxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason };
-    }),
-    lines: lines.map((line) => ({
-      lineNumber: line.lineNo,
-      operationId: line.operationId,
-      operationType: line.operationType,
-      orderRef: line.orderRef,
-      operationDate: line.operationDate,
-      description: line.description,
-      quantity: line.quantity,
-      unitPriceWithoutTaxMinor: line.unitPriceWithoutTaxMinor,
-      amountWithoutTaxMinor: line.amountWithoutTaxMinor,
-      vatRateBasisPoints: line.vatRateBasisPoints,
-      taxMinor: line.taxMinor,
-      amountWithTaxMinor: line.amountWithTaxMinor,
-      traveller: line.traveller,
-      bookingRef: line.bookingRef,
-      costCentre: line.costCentre,
-      vatCategoryCode: line.vatCategoryCode,
-      vatExemptionReasonCode: line.vatExemptionReasonCode,
-      vatExemptionReason: line.vatExemptionReason,
-    })),
+    vatBreakdown: invoice.vatBreakdown.map((entry) => eventVatEntryOf(withVatTreatment(entry))),
+    lines: lines.map((line) => eventLineOf(line.lineNo, line)),
     customer: { ...invoice.customer },
     billingContact: { ...invoice.billingContact },
     billingAddress: { ...invoice.billingAddress },
