@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineServiceConfig, settings, variable, type ConfigOf } from '@boissipay/runtime';
+import { sellerVariables } from '@boissipay/einvoice';
 
 /** billing-service's own variables, beside the common ones of the runtime; docs and `.env.example` are generated from both. */
 export const billingConfig = defineServiceConfig({ name: 'billing-service', port: 8181, database: 'boissipay_billing' }, {
@@ -51,37 +52,8 @@ export const billingConfig = defineServiceConfig({ name: 'billing-service', port
     schema: z.coerce.number().int().min(0).max(60),
     default: '14',
   }),
-  // The seller as the mailer knows it, for the e-invoices the API serves (the same values in both services: the XML each writes must say the same).
-  INVOICE_SELLER_NAME: variable({
-    description: 'Legal name of the seller printed on every invoice.',
-    schema: z.string().min(1),
-    default: 'Boissipay SAS',
-    productionDefault: false,
-  }),
-  INVOICE_SELLER_ADDRESS: variable({
-    description: 'Postal address of the seller on invoices, lines separated by "|".',
-    schema: z.string().min(1),
-    default: '10 rue de la Paix|75002 Paris|France',
-    productionDefault: false,
-  }),
-  INVOICE_SELLER_VAT_NUMBER: variable({
-    description: "The seller's intra-community VAT number printed on invoices.",
-    schema: z.string().regex(/^[A-Z]{2}[A-Z0-9]{2,13}$/, 'a VAT number such as FR12345678901'),
-    default: 'FR00123456789',
-    productionDefault: false,
-  }),
-  INVOICE_SELLER_SIREN: variable({
-    description: "The seller's SIREN (9 digits), printed in its RCS registration on invoices (Code de commerce L441-9, R123-237).",
-    schema: z.string().regex(/^[0-9]{9}$/, 'a SIREN of 9 digits'),
-    default: '123456789',
-    productionDefault: false,
-  }),
-  INVOICE_SEPA_CREDITOR_ID: variable({
-    description: 'SEPA creditor identifier (ICS) printed beside the mandate reference on invoices paid by direct debit.',
-    schema: z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/, 'a SEPA creditor identifier such as FR12ZZZ123456'),
-    default: 'FR00ZZZ000000',
-    productionDefault: false,
-  }),
+  // The seller as the mailer knows it, for the e-invoices the API serves.
+  ...sellerVariables,
 });
 
 export type BillingConfig = ConfigOf<typeof billingConfig>;

@@ -8,7 +8,7 @@ import { recordInvoiceDelivery } from './app/record-invoice-delivery';
 import { recordPaymentResult } from './app/record-payment-result';
 import { billingConfig } from './config';
 import { mountBillingRoutes } from './http/billing-routes';
-import { sellerSettingsOf } from './http/e-invoice-mapper';
+import { sellerSettingsOf } from '@boissipay/einvoice';
 import { billingMetrics } from './infra/billing-metrics';
 import { billingRunSchedule } from './infra/billing-run.schedule';
 import { projectContractEvent } from './infra/contract-projection';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineServiceConfig, settings, variable, type ConfigOf } from '@boissipay/runtime';
+import { sellerVariables } from '@boissipay/einvoice';
 
 /** invoice-mailer's own variables, beside the common ones of the runtime; docs and `.env.example` are generated from both. */
 export const mailerConfig = defineServiceConfig({ name: 'invoice-mailer', port: 8383, database: 'boissipay_mailer' }, {
@@ -109,35 +110,12 @@ export const mailerConfig = defineServiceConfig({ name: 'invoice-mailer', port: 
     schema: z.string().regex(/^(?:[^<>]*<)?[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>?$/, 'an e-mail address, optionally as "Name <address>"'),
     default: 'Boissipay Billing <billing@boissipay.example>',
   }),
-  INVOICE_SELLER_NAME: variable({
-    description: 'Legal name of the seller printed on every invoice.',
-    schema: z.string().min(1),
-    default: 'Boissipay SAS',
-    productionDefault: false,
-  }),
-  INVOICE_SELLER_ADDRESS: variable({
-    description: 'Postal address of the seller on invoices, lines separated by "|".',
-    schema: z.string().min(1),
-    default: '10 rue de la Paix|75002 Paris|France',
-    productionDefault: false,
-  }),
-  INVOICE_SELLER_VAT_NUMBER: variable({
-    description: "The seller's intra-community VAT number printed on invoices.",
-    schema: z.string().regex(/^[A-Z]{2}[A-Z0-9]{2,13}$/, 'a VAT number such as FR12345678901'),
-    default: 'FR00123456789',
-    productionDefault: false,
-  }),
+  ...sellerVariables,
   INVOICE_SELLER_LEGAL_NOTICE: variable({
     description:
       'Free text added at the foot of every invoice page, after the mandatory mentions printed from the INVOICE_SELLER_* and INVOICE_* settings (legal form, capital, RCS, VAT number); printed as written, in every language.',
     schema: z.string(),
     default: '',
-  }),
-  INVOICE_SELLER_SIREN: variable({
-    description: "The seller's SIREN (9 digits), printed in its RCS registration on invoices (Code de commerce L441-9, R123-237).",
-    schema: z.string().regex(/^[0-9]{9}$/, 'a SIREN of 9 digits'),
-    default: '123456789',
-    productionDefault: false,
   }),
   INVOICE_SELLER_SIRET: variable({
     description: "The SIRET (14 digits: the SIREN and the establishment's number) of the establishment that issues the invoices.",
@@ -190,12 +168,6 @@ export const mailerConfig = defineServiceConfig({ name: 'invoice-mailer', port: 
     description: "The BIC of the seller's bank, printed beside INVOICE_SELLER_IBAN.",
     schema: z.string().regex(/^[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'a BIC such as AGRIFRPP'),
     default: 'AGRIFRPP',
-    productionDefault: false,
-  }),
-  INVOICE_SEPA_CREDITOR_ID: variable({
-    description: 'SEPA creditor identifier (ICS) printed beside the mandate reference on invoices paid by direct debit.',
-    schema: z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/, 'a SEPA creditor identifier such as FR12ZZZ123456'),
-    default: 'FR00ZZZ000000',
     productionDefault: false,
   }),
 });

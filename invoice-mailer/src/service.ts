@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { billingInvoiceIssuedV1Event, contractLifecycleV1Event, mailerInvoiceDeliveryV1Event, paymentResultV1Event } from '@boissipay/contracts';
 import { consume, currentCorrelationId, defineService } from '@boissipay/runtime';
+import { sellerSettingsOf } from '@boissipay/einvoice';
 import type { DeliveryDependencies, MailerDependencies } from './app/dependencies';
 import { recordIssuedInvoice } from './app/record-issued-invoice';
 import { recordContractNotice, recordPaymentNotice, type NoticePolicy } from './app/record-notice';
@@ -19,14 +20,8 @@ const serviceRoot = path.resolve(__dirname, '..');
 
 function sellerOf(config: MailerConfig): Seller {
   return {
-    name: config.INVOICE_SELLER_NAME,
-    addressLines: config.INVOICE_SELLER_ADDRESS.split('|')
-      .map((line) => line.trim())
-      .filter(Boolean),
-    vatNumber: config.INVOICE_SELLER_VAT_NUMBER,
-    sepaCreditorId: config.INVOICE_SEPA_CREDITOR_ID,
+    ...sellerSettingsOf(config),
     legalNotice: config.INVOICE_SELLER_LEGAL_NOTICE,
-    siren: config.INVOICE_SELLER_SIREN,
     siret: config.INVOICE_SELLER_SIRET,
     rcsCity: config.INVOICE_SELLER_RCS_CITY,
     legalForm: config.INVOICE_SELLER_LEGAL_FORM,

@@ -1,4 +1,4 @@
-import type { CreditNoteSource, InvoiceSource, SellerSettings } from '@boissipay/einvoice';
+import type { CreditNoteSource, InvoiceSource } from '@boissipay/einvoice';
 import type { InvoiceDetail } from '../app/read-invoices';
 import { withVatTreatment } from '../domain/vat-category';
 import { eventLineOf, eventVatEntryOf } from '../events/invoice-issued-event';
@@ -55,22 +55,5 @@ export function creditNoteSourceOf(creditNote: CreditNoteRow): CreditNoteSource 
     reason: creditNote.reason,
     issuedBy: creditNote.issuedBy,
     language: creditNote.language,
-  };
-}
-
-/** INVOICE_SELLER_* and INVOICE_SEPA_CREDITOR_ID, as the mailer reads them too. */
-export function sellerSettingsOf(config: {
-  INVOICE_SELLER_NAME: string;
-  INVOICE_SELLER_ADDRESS: string;
-  INVOICE_SELLER_VAT_NUMBER: string;
-  INVOICE_SELLER_SIREN: string;
-  INVOICE_SEPA_CREDITOR_ID: string;
-}): SellerSettings {
-  return {
-    name: config.INVOICE_SELLER_NAME,
-    addressLines: config.INVOICE_SELLER_ADDRESS.split('|').map((line) => line.trim()).filter((line) => line !== ''),
-    vatNumber: config.INVOICE_SELLER_VAT_NUMBER,
-    siren: config.INVOICE_SELLER_SIREN,
-    sepaCreditorId: config.INVOICE_SEPA_CREDITOR_ID,
   };
 }
