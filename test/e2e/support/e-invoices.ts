@@ -97,14 +97,23 @@ function brokenGrandTotal(cii: string, currency: string): string {
   return broken;
 }
 
+/** The same break in UBL: the total with VAT (BT-112, TaxInclusiveAmount) one cent off. */
+function brokenUblGrandTotal(ubl: string, currency: string): string {
+  const pattern = /<cbc:TaxInclusiveAmount currencyID="([A-Z]{3})">([^<]*)<\/cbc:TaxInclusiveAmount>/;
+  const broken = ubl.replace(pattern, (_whole, code: string, amount: string) => `<cbc:TaxInclusiveAmount currencyID="${code}">${toDecimalText(minor(amount, currency) + 1, currency)}</cbc:TaxInclusiveAmount>`);
+  expect(broken).not.toBe(ubl);
+  return broken;
+}
+
 /**
  * Every invoice and credit note of the month as an e-invoice: the PDF e-mailed (Factur-X:
  * PDF/A-3 with its factur-x.xml) and billing's CII of the same document, byte for byte the XML
  * the PDF carries; an invoice's totals, VAT breakdown, parties and references are the invoice
- * API's, a credit note's (type 381) name the invoice it corrects. Then all of them are checked
- * by the Mustang validator in one run (PDF/A-3, Factur-X XSD, EN 16931 schematron), together
- * with an invoice and a credit note broken on purpose (a grand total that is not the sum of the
- * base and the VAT), which must fail.
+ * API's, a credit note's (type 381) name the invoice it corrects; and billing's UBL of each
+ * invoice. Then all of them are checked by the Mustang validator in one run (PDF/A-3; Factur-X
+ * XSD or UBL 2.1 XSD; EN 16931 schematron for CII or UBL), together with an invoice (CII and
+ * UBL) and a credit note broken on purpose (a grand total that is not the sum of the base and
+ * the VAT), which must fail.
  */
 export async function expectValidEInvoices(outcome: MonthOutcome, client: PlatformClient, billingUrl: string, secret: string): Promise<void> {
   const token = await signAccessToken({ secret }, { subject: 'e2e-e-invoices', scopes: ['invoices:read'], ttlSeconds: 600 });
@@ -144,17 +153,20 @@ export async function expectValidEInvoices(outcome: MonthOutcome, client: Platfo
       vatBreakdown: xmlBreakdownOf(json.vatBreakdown, currency),
       lines: json.lines.length,
     });
-    expect((await xmlOf(invoiceRef, 'ubl')).includes(`<cbc:ID>${invoiceRef}</cbc:ID>`)).toBe(true);
+    const ubl = await xmlOf(invoiceRef, 'ubl');
+    expect(ubl.includes(`<cbc:ID>${invoiceRef}</cbc:ID>`)).toBe(true);
 
     const pdfFile = path.join(dir, `${invoiceRef}.pdf`);
     const ciiFile = path.join(dir, `${invoiceRef}.cii.xml`);
-    await Promise.all([writeFile(pdfFile, pdf), writeFile(ciiFile, cii)]);
-    files.push(pdfFile, ciiFile);
+    const ublFile = path.join(dir, `${invoiceRef}.ubl.xml`);
+    await Promise.all([writeFile(pdfFile, pdf), writeFile(ciiFile, cii), writeFile(ublFile, ubl)]);
+    files.push(pdfFile, ciiFile, ublFile);
     if (index === 0) {
       const brokenFile = path.join(dir, `${invoiceRef}.broken.cii.xml`);
-      await writeFile(brokenFile, brokenGrandTotal(cii, currency));
-      files.push(brokenFile);
-      brokenFiles.push(brokenFile);
+      const brokenUbl = path.join(dir, `${invoiceRef}.broken.ubl.xml`);
+      await Promise.all([writeFile(brokenFile, brokenGrandTotal(cii, currency)), writeFile(brokenUbl, brokenUblGrandTotal(ubl, currency))]);
+      files.push(brokenFile, brokenUbl);
+      brokenFiles.push(brokenFile, brokenUbl);
     }
   }
 
@@ -186,7 +198,7 @@ export async function expectValidEInvoices(outcome: MonthOutcome, client: Platfo
       const pdfFile = path.join(dir, `${creditNote.creditNoteRef}.pdf`);
       await Promise.all([writeFile(file, cii), writeFile(pdfFile, pdf)]);
       files.push(pdfFile, file);
-      if (brokenFiles.length === 1) {
+      if (!brokenFiles.some((file) => path.basename(file).startsWith('AV-'))) {
         const brokenFile = path.join(dir, `${creditNote.creditNoteRef}.broken.cii.xml`);
         await writeFile(brokenFile, brokenGrandTotal(cii, 'EUR'));
         files.push(brokenFile);
@@ -196,7 +208,7 @@ export async function expectValidEInvoices(outcome: MonthOutcome, client: Platfo
   }
   // The operator's credit note of Acme's invoice, as its PDF and its CII (the month refunds nothing of an earlier month).
   expect(files.filter((file) => path.basename(file).startsWith('AV-') && !file.includes('.broken.')).map((file) => path.extname(file))).toEqual(['.pdf', '.xml']);
-  expect(brokenFiles).toHaveLength(2);
+  expect(brokenFiles).toHaveLength(3);
 
   const verdicts = await validateWithMustang(files);
   const named = verdicts.map((verdict) => [path.basename(verdict.file), verdict.valid, mustangErrorsOf(verdict.report)]);
