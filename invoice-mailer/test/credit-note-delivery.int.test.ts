@@ -108,6 +108,10 @@ describe('credit note delivery', () => {
     expect(reprint.status).toBe(200);
     expect(reprint.headers['content-disposition']).toBe(`inline; filename="${creditNote.creditNoteRef}.pdf"`);
     expect((reprint.body as Buffer).equals(attachment.content)).toBe(true);
+    // A token limited to other customers sees neither the credit note nor its delivery.
+    const stranger = { Authorization: `Bearer ${await mailer.token(['invoices:read'], 'another-customer-portal', { customers: ['CUST-SOMEONE-ELSE'] })}` };
+    expect((await mailer.api.get(`/v1/credit-notes/${creditNote.creditNoteRef}/pdf`).set(stranger)).status).toBe(404);
+    expect((await mailer.api.get('/v1/deliveries').query({ creditNoteRef: creditNote.creditNoteRef }).set(stranger)).body.deliveries).toEqual([]);
 
     // Only the invoice's e-mail is reported to billing on mailer.invoice-delivery.v1.
     await collector.waitForEvent(invoice.contractRef, invoice.invoiceRef);
