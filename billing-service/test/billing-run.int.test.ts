@@ -183,6 +183,9 @@ describe('billing run: one invoice per contract and period', () => {
     const run = await runPeriod(billing, '2026-09');
     expect(run.status).toBe('COMPLETED');
     expect((await invoicesOf(billing, contractRef)).map((invoice) => invoice.period)).toEqual(['2026-08']);
+    // The run counts the credit note it issued, and the contract it billed with it alone.
+    const read = await billing.api.get(`/v1/billing-runs/${run.runId}`).set(await billing.auth(['billing:run']));
+    expect(read.body).toMatchObject({ invoicesIssued: 0, creditNotesIssued: 1, contractsBilled: 1, totals: [] });
     const notes = await creditNotesOf(contractRef);
     expect(notes).toEqual([
       {
@@ -239,8 +242,11 @@ describe('billing run: one invoice per contract and period', () => {
     const sameMonth = await submitAccepted(billing, purchaseOn(contractRef, '2026-05-04', [{ unitPriceMinor: 10_000, vatRate: 10 }]));
     await submitAccepted(billing, refundOn(contractRef, '2026-05-06', sameMonth.orderRef, [{ unitPriceMinor: 2_000, vatRate: 10 }]));
 
-    await runPeriod(billing, '2026-05');
+    const mayRun = await runPeriod(billing, '2026-05');
     const may = await invoiceOfPeriod(contractRef, '2026-05');
+    // One invoice and one credit note to one contract, billed once.
+    const read = await billing.api.get(`/v1/billing-runs/${mayRun.runId}`).set(await billing.auth(['billing:run']));
+    expect(read.body).toMatchObject({ invoicesIssued: 1, creditNotesIssued: 1, contractsBilled: 1 });
     // The refund of May's own purchase stays a negative line; April's refund is on the credit note.
     expect(may.lines.map((line: { operationType: string; amountWithTax: number }) => [line.operationType, line.amountWithTax])).toEqual([
       ['PURCHASE', 110],

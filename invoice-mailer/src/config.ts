@@ -9,6 +9,12 @@ export const mailerConfig = defineServiceConfig({ name: 'invoice-mailer', port: 
     schema: settings.consumerName,
     default: 'invoice-deliveries',
   }),
+  MAILER_CREDIT_NOTE_CONSUMER_NAME: variable({
+    description:
+      'Name of the consumer that records a delivery per billing.credit-note-issued.v1 event; its group id is invoice-mailer.<name> (a new name re-reads the topic from the beginning: credit notes already recorded are not mailed again, the others are).',
+    schema: settings.consumerName,
+    default: 'credit-note-deliveries',
+  }),
   MAILER_PAYMENT_CONSUMER_NAME: variable({
     description:
       'Name of the consumer that records a customer notice per refused or returned debit (payment.result.v1 FAILED, RETURNED); its group id is invoice-mailer.<name> (a new name re-reads the topic from the beginning: results already noticed are not mailed again, the others are).',

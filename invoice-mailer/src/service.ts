@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { billingInvoiceIssuedV1Event, contractLifecycleV1Event, mailerInvoiceDeliveryV1Event, paymentResultV1Event } from '@boissipay/contracts';
+import { billingCreditNoteIssuedV1Event, billingInvoiceIssuedV1Event, contractLifecycleV1Event, mailerInvoiceDeliveryV1Event, paymentResultV1Event } from '@boissipay/contracts';
 import { consume, currentCorrelationId, defineService } from '@boissipay/runtime';
 import { sellerSettingsOf } from '@boissipay/einvoice';
 import type { DeliveryDependencies, MailerDependencies } from './app/dependencies';
+import { recordIssuedCreditNote } from './app/record-issued-credit-note';
 import { recordIssuedInvoice } from './app/record-issued-invoice';
 import { recordContractNotice, recordPaymentNotice, type NoticePolicy } from './app/record-notice';
 import { mailerConfig, type MailerConfig } from './config';
@@ -82,6 +83,15 @@ export const mailerService = defineService({
             correlationId: currentCorrelationId() ?? issued.correlationId,
           });
           logger.info({ invoiceRef: issued.invoice.invoiceRef, eventId: issued.eventId, outcome }, 'invoice received');
+        }),
+        consume(billingCreditNoteIssuedV1Event.eventTopic, config.MAILER_CREDIT_NOTE_CONSUMER_NAME, async (issued, tx) => {
+          const outcome = await recordIssuedCreditNote(dependencies, tx, {
+            eventId: issued.eventId,
+            contractRef: issued.contractRef,
+            creditNote: issued.creditNote,
+            correlationId: currentCorrelationId() ?? issued.correlationId,
+          });
+          logger.info({ creditNoteRef: issued.creditNote.creditNoteRef, invoiceRef: issued.creditNote.invoiceRef, eventId: issued.eventId, outcome }, 'credit note received');
         }),
         consume(paymentResultV1Event.eventTopic, config.MAILER_PAYMENT_CONSUMER_NAME, async (result, tx) => {
           const outcome = await recordPaymentNotice(dependencies, tx, result, noticePolicy, currentCorrelationId() ?? result.correlationId);

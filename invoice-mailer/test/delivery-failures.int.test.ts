@@ -1,8 +1,16 @@
-import { freePort } from '@boissipay/runtime/testing';
+import { freePort, waitFor } from '@boissipay/runtime/testing';
+import { buildCreditNoteIssuedEvent } from './support/credit-note-factory';
 import { buildInvoiceIssuedEvent, uniqueSuffix } from './support/invoice-factory';
 import { createFakeSmtpServer, type FakeSmtpServer } from './support/fake-smtp-server';
-import { startDeliveryEventCollector, startInvoicePublisher, type DeliveryEventCollector, type InvoicePublisher } from './support/invoice-events';
-import { HOOK_TIMEOUT_MS, startMailer, type MailerUnderTest } from './support/mailer-under-test';
+import {
+  startCreditNotePublisher,
+  startDeliveryEventCollector,
+  startInvoicePublisher,
+  type CreditNotePublisher,
+  type DeliveryEventCollector,
+  type InvoicePublisher,
+} from './support/invoice-events';
+import { HOOK_TIMEOUT_MS, WAIT_TIMEOUT_MS, startMailer, type MailerUnderTest } from './support/mailer-under-test';
 
 /**
  * A mailer of its own, pointed at a port where, first, nothing listens (the SMTP server is
@@ -13,6 +21,7 @@ import { HOOK_TIMEOUT_MS, startMailer, type MailerUnderTest } from './support/ma
 describe('delivery failures', () => {
   let mailer: MailerUnderTest;
   let publisher: InvoicePublisher;
+  let creditNotes: CreditNotePublisher;
   let collector: DeliveryEventCollector;
   let smtp: FakeSmtpServer;
   const auth = () => ({ Authorization: `Bearer ${mailer.reader}` });
@@ -24,10 +33,10 @@ describe('delivery failures', () => {
       if (address.startsWith('unknown-')) return '550 5.1.1 no such mailbox';
       return '250';
     });
-    [mailer, publisher, collector] = await Promise.all([startMailer({ SMTP_PORT: String(port) }), startInvoicePublisher(), startDeliveryEventCollector()]);
+    [mailer, publisher, creditNotes, collector] = await Promise.all([startMailer({ SMTP_PORT: String(port) }), startInvoicePublisher(), startCreditNotePublisher(), startDeliveryEventCollector()]);
   }, HOOK_TIMEOUT_MS);
   afterAll(async () => {
-    await Promise.all([collector?.stop(), publisher?.stop(), smtp?.close()]);
+    await Promise.all([collector?.stop(), publisher?.stop(), creditNotes?.stop(), smtp?.close()]);
     await mailer?.stop();
   }, HOOK_TIMEOUT_MS);
 
@@ -79,6 +88,30 @@ describe('delivery failures', () => {
       const failed = await collector.waitForEvent(invoice.contractRef, invoice.invoiceRef);
       expect(failed).toMatchObject({ status: 'FAILED', attempts: 1, messageId: null, failureReason: expect.stringContaining('550 5.1.1 no such mailbox') });
       expect(smtp.accepted).not.toContain(invoice.billingContact.email);
+    });
+
+    it('when it answers 5xx to a credit note, then its delivery is given up at once, FAILED, and nothing is published for the invoice it corrects', async () => {
+      const event = buildInvoiceIssuedEvent({ recipient: `unknown-${uniqueSuffix()}@acme.example` });
+      const { invoice } = event;
+      await publisher.publish(event);
+      await collector.waitForEvent(invoice.contractRef, invoice.invoiceRef);
+      const { creditNote } = buildCreditNoteIssuedEvent(invoice);
+      await creditNotes.publish(buildCreditNoteIssuedEvent(invoice, { creditNoteRef: creditNote.creditNoteRef }));
+
+      const failed = await waitFor(
+        async () => {
+          const listed = await mailer.api.get('/v1/deliveries').query({ creditNoteRef: creditNote.creditNoteRef }).set(auth());
+          const [delivery] = listed.body.deliveries as Array<{ status: string }>;
+          return delivery?.status === 'FAILED' ? delivery : undefined;
+        },
+        { timeoutMs: WAIT_TIMEOUT_MS, description: `the delivery of ${creditNote.creditNoteRef} FAILED` },
+      );
+      expect(failed).toMatchObject({ creditNoteRef: creditNote.creditNoteRef, invoiceRef: invoice.invoiceRef, attempts: 1, failureReason: expect.stringContaining('550 5.1.1 no such mailbox') });
+      // The invoice's own FAILED event only: billing must not take the credit note's outcome for its invoice's.
+      // (An event would have been written to the outbox in the transaction that made the delivery FAILED.)
+      const written = await mailer.service.context.pool.query('select payload from outbox where message_key = $1', [invoice.contractRef]);
+      expect(written.rows.map((row: { payload: { deliveryId: string } }) => row.payload.deliveryId)).toEqual([(await collector.waitForEvent(invoice.contractRef, invoice.invoiceRef)).deliveryId]);
+      expect((await collector.eventsFor(invoice.contractRef, invoice.invoiceRef)).map((delivered) => delivered.status)).toEqual(['FAILED']);
     });
   });
 });

@@ -6,9 +6,9 @@ export interface BillingRunView {
   issued: BillingRunIssued;
 }
 
-const nothingIssued: BillingRunIssued = { invoicesIssued: 0, creditNotesIssued: 0, totals: [] };
+const nothingIssued: BillingRunIssued = { invoicesIssued: 0, creditNotesIssued: 0, contractsBilled: 0, totals: [] };
 
-/** Read side: the run's row and what its invoices add up to. */
+/** Read side: the run's row and what its invoices and credit notes add up to. */
 export async function getBillingRun(db: Queryable, runId: string): Promise<BillingRunView | undefined> {
   const run = await findBillingRun(db, runId);
   if (!run) return undefined;

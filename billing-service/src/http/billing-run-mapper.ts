@@ -29,7 +29,7 @@ export function billingRunResponseOf({ run, issued }: BillingRunView): Schemas['
     finishedAt: run.finishedAt ? run.finishedAt.toISOString() : null,
     durationMs: run.finishedAt ? run.finishedAt.getTime() - run.startedAt.getTime() : null,
     contractsConsidered: run.contractsConsidered,
-    contractsBilled: issued.invoicesIssued + issued.creditNotesIssued,
+    contractsBilled: issued.contractsBilled,
     invoicesIssued: issued.invoicesIssued,
     creditNotesIssued: issued.creditNotesIssued,
     totals: issued.totals.map(currencyTotalsOf),

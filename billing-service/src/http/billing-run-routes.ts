@@ -41,7 +41,7 @@ export function mountBillingRunRoutes(router: Router, deps: BillingRunHttpDepend
         res
           .status(202)
           .location(`/v1/billing-runs/${outcome.run.runId}`)
-          .json(billingRunResponseOf({ run: outcome.run, issued: { invoicesIssued: 0, creditNotesIssued: 0, totals: [] } }));
+          .json(billingRunResponseOf({ run: outcome.run, issued: { invoicesIssued: 0, creditNotesIssued: 0, contractsBilled: 0, totals: [] } }));
         return;
       default:
         assertNever(outcome);

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from './database';
-import { billingRuns, invoices, type BillingRunErrorRow } from './schema';
+import { billingRuns, creditNotes, invoices, type BillingRunErrorRow } from './schema';
 
 export type BillingRunRow = typeof billingRuns.$inferSelect;
 export type NewBillingRunRow = typeof billingRuns.$inferInsert;
@@ -13,10 +13,14 @@ export interface CurrencyTotalsRow {
   withTaxMinor: number;
 }
 
-/** What a run issued, read from its invoices: right even for a run that stopped half-way. */
+/** What a run issued, read from its invoices and credit notes: right even for a run that stopped half-way. */
 export interface BillingRunIssued {
   invoicesIssued: number;
+  /** Its invoices of type CREDIT_NOTE (refunds outweighing purchases) and its credit notes (AV-) for refunds of purchases billed in an earlier month. */
   creditNotesIssued: number;
+  /** Contracts it issued an invoice or a credit note to, each once. */
+  contractsBilled: number;
+  /** Of its invoices (those of type CREDIT_NOTE negative); the credit notes of earlier months' refunds are deducted from invoices, not added here. */
   totals: CurrencyTotalsRow[];
 }
 
@@ -82,11 +86,41 @@ export async function listBillingRuns(
   return { rows, total: total?.total ?? 0 };
 }
 
-/** What each run issued, in one grouped query over its invoices (index on run_id). */
+/**
+ * What each run issued: a grouped query over its invoices (index on run_id) and one over its
+ * credit notes (few: only refunds of purchases billed in an earlier month).
+ */
 export async function findIssuedByRuns(db: Queryable, runIds: readonly string[]): Promise<Map<string, BillingRunIssued>> {
-  const issued = new Map<string, BillingRunIssued>(runIds.map((runId) => [runId, { invoicesIssued: 0, creditNotesIssued: 0, totals: [] }]));
+  const issued = new Map<string, BillingRunIssued>(runIds.map((runId) => [runId, { invoicesIssued: 0, creditNotesIssued: 0, contractsBilled: 0, totals: [] }]));
   if (runIds.length === 0) return issued;
-  const rows = await db
+  const ids = [...runIds];
+  const [rows, creditNoteRows] = await Promise.all([invoiceTotalsOf(db, ids), creditNoteCountsOf(db, ids)]);
+  for (const row of creditNoteRows) {
+    const run = issued.get(row.runId);
+    if (!run) continue;
+    run.creditNotesIssued += row.count;
+    run.contractsBilled += row.contractsWithoutInvoice;
+  }
+  for (const row of rows) {
+    const run = issued.get(row.runId);
+    if (!run) continue;
+    run.contractsBilled += row.count;
+    if (row.invoiceType === 'INVOICE') run.invoicesIssued += row.count;
+    else run.creditNotesIssued += row.count;
+    let totals = run.totals.find((candidate) => candidate.currency === row.currency);
+    if (!totals) {
+      totals = { currency: row.currency, withoutTaxMinor: 0, taxMinor: 0, withTaxMinor: 0 };
+      run.totals.push(totals);
+    }
+    totals.withoutTaxMinor += Number(row.withoutTaxMinor);
+    totals.taxMinor += Number(row.taxMinor);
+    totals.withTaxMinor += Number(row.withTaxMinor);
+  }
+  return issued;
+}
+
+function invoiceTotalsOf(db: Queryable, runIds: string[]) {
+  return db
     .select({
       runId: invoices.runId,
       invoiceType: invoices.invoiceType,
@@ -100,19 +134,22 @@ export async function findIssuedByRuns(db: Queryable, runIds: readonly string[])
     .where(inArray(invoices.runId, [...runIds]))
     .groupBy(invoices.runId, invoices.invoiceType, invoices.currency)
     .orderBy(invoices.runId, invoices.currency);
-  for (const row of rows) {
-    const run = issued.get(row.runId);
-    if (!run) continue;
-    if (row.invoiceType === 'INVOICE') run.invoicesIssued += row.count;
-    else run.creditNotesIssued += row.count;
-    let totals = run.totals.find((candidate) => candidate.currency === row.currency);
-    if (!totals) {
-      totals = { currency: row.currency, withoutTaxMinor: 0, taxMinor: 0, withTaxMinor: 0 };
-      run.totals.push(totals);
-    }
-    totals.withoutTaxMinor += Number(row.withoutTaxMinor);
-    totals.taxMinor += Number(row.taxMinor);
-    totals.withTaxMinor += Number(row.withTaxMinor);
-  }
-  return issued;
+}
+
+/**
+ * Per run, its credit notes, and how many contracts got a credit note but no invoice from it:
+ * a run issues at most one invoice per contract, so the contracts it billed are its invoices
+ * plus those (a contract with both counts once).
+ */
+function creditNoteCountsOf(db: Queryable, runIds: string[]) {
+  return db
+    .select({
+      runId: sql<string>`${creditNotes.runId}`,
+      count: count(),
+      // Written out with table names: drizzle leaves the columns of a one-table select unqualified, which the subquery would read as its own.
+      contractsWithoutInvoice: sql<number>`count(distinct credit_notes.contract_ref) filter (where not exists (select 1 from invoices where invoices.run_id = credit_notes.run_id and invoices.contract_ref = credit_notes.contract_ref))::int`,
+    })
+    .from(creditNotes)
+    .where(inArray(creditNotes.runId, runIds))
+    .groupBy(creditNotes.runId);
 }

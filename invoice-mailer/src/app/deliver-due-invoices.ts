@@ -5,7 +5,7 @@ import { deliveryEventOf } from '../events/invoice-delivery-event';
 import type { MailerTransaction } from '../infra/database';
 import { claimDueDeliveries, markFailed, markSent, renewDeliveryLease, scheduleRetry, type ClaimedDelivery } from '../infra/delivery-repository';
 import type { SendResult } from '../infra/smtp-mail-sender';
-import { composeInvoiceMail } from './compose-invoice-mail';
+import { composeCreditNoteMail, composeInvoiceMail } from './compose-invoice-mail';
 import type { DeliveryDependencies } from './dependencies';
 
 export interface DeliveryRoundOptions {
@@ -45,7 +45,7 @@ export async function deliverDueInvoices(dependencies: DeliveryDependencies, opt
     // Each in the trace of the invoice event that brought it: invoice, e-mail and delivery event read as one.
     claimed.map((claim) =>
       runWithCorrelationId(claim.correlationId ?? undefined, () =>
-        inSpan('deliver invoice', { parent: contextOfTraceParent(claim.traceParent), attributes: { 'boissipay.invoice_ref': claim.delivery.invoiceRef } }, () =>
+        inSpan('deliver invoice', { parent: contextOfTraceParent(claim.traceParent), attributes: { 'boissipay.invoice_ref': claim.delivery.invoiceRef, ...(claim.delivery.creditNoteRef ? { 'boissipay.credit_note_ref': claim.delivery.creditNoteRef } : {}) } }, () =>
           deliverOne(dependencies, claim, options),
         ),
       ),
@@ -70,20 +70,20 @@ async function deliverOne(dependencies: DeliveryDependencies, claim: ClaimedDeli
   await recordOutcome(dependencies, claim, result);
 }
 
-async function attemptSending(dependencies: DeliveryDependencies, { delivery, invoice, seller }: ClaimedDelivery): Promise<SendResult> {
+async function attemptSending(dependencies: DeliveryDependencies, { delivery, invoice, creditNote, seller }: ClaimedDelivery): Promise<SendResult> {
   let mail;
   try {
-    mail = await composeInvoiceMail(invoice, delivery, seller);
+    mail = creditNote ? await composeCreditNoteMail({ creditNote, invoice }, delivery, seller) : await composeInvoiceMail(invoice, delivery, seller);
   } catch (error) {
-    // Rendering the same invoice again would fail the same way.
-    return { kind: 'failed', failure: { kind: 'permanent', reason: `the invoice could not be rendered: ${(error as Error).message}` } };
+    // Rendering the same document again would fail the same way.
+    return { kind: 'failed', failure: { kind: 'permanent', reason: `the ${creditNote ? 'credit note' : 'invoice'} could not be rendered: ${(error as Error).message}` } };
   }
   return dependencies.mailSender.send(mail);
 }
 
 async function recordOutcome(dependencies: DeliveryDependencies, claim: ClaimedDelivery, result: SendResult): Promise<void> {
   const { delivery } = claim;
-  const logger = dependencies.logger.child({ deliveryId: delivery.deliveryId, invoiceRef: delivery.invoiceRef, attempt: delivery.attempts });
+  const logger = dependencies.logger.child({ deliveryId: delivery.deliveryId, invoiceRef: delivery.invoiceRef, ...(delivery.creditNoteRef ? { creditNoteRef: delivery.creditNoteRef } : {}), attempt: delivery.attempts });
   const now = dependencies.clock();
 
   if (result.kind === 'accepted') {
@@ -116,6 +116,9 @@ async function publishOutcome(
   delivery: Delivery & { status: 'SENT' | 'FAILED' },
   claim: ClaimedDelivery,
 ): Promise<void> {
+  // mailer.invoice-delivery.v1 reports an invoice's e-mail to billing, which records it on the
+  // invoice; a credit note's would be taken for its invoice's. Its outcome stays on the delivery.
+  if (delivery.creditNoteRef !== null) return;
   const event = deliveryEventOf(delivery, {
     eventId: dependencies.newId(),
     occurredAt: dependencies.clock(),

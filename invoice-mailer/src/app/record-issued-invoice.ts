@@ -4,8 +4,9 @@ import type { MailerTransaction } from '../infra/database';
 import { insertDelivery } from '../infra/delivery-repository';
 import { wakeDeliveryWorker, wakeNoticeWorker } from '../infra/delivery-channel';
 import { insertInvoice } from '../infra/invoice-repository';
-import { completeNoticesOfInvoice, lockInvoiceNotices } from '../infra/notice-repository';
+import { completeNoticesOfInvoice, lockInvoiceArrival } from '../infra/notice-repository';
 import type { MailerDependencies } from './dependencies';
+import { deliverCreditNotesWaitingFor } from './record-issued-credit-note';
 
 export interface IssuedInvoiceNotice {
   eventId: string;
@@ -20,6 +21,7 @@ export interface IssuedInvoiceNotice {
  * Nothing is sent here; the delivery worker, woken when this commits, does that. A debit
  * notice that arrived before its invoice (payment.result.v1 is another topic) was waiting for
  * it: it gets the invoice's billing contact and language, and the notice worker is woken too.
+ * So does a credit note of this invoice that arrived first: its delivery is created now.
  */
 export async function recordIssuedInvoice(
   dependencies: Pick<MailerDependencies, 'clock' | 'newId' | 'mailFrom' | 'seller'>,
@@ -27,7 +29,7 @@ export async function recordIssuedInvoice(
   notice: IssuedInvoiceNotice,
 ): Promise<'recorded' | 'already-recorded'> {
   const { invoice } = notice;
-  await lockInvoiceNotices(tx, invoice.invoiceRef);
+  await lockInvoiceArrival(tx, invoice.invoiceRef);
   const isNew = await insertInvoice(tx, { invoice, seller: dependencies.seller, issuedEventId: notice.eventId, correlationId: notice.correlationId });
   if (!isNew) return 'already-recorded';
   const deliveryId = dependencies.newId();
@@ -41,6 +43,7 @@ export async function recordIssuedInvoice(
     nextAttemptAt: dependencies.clock(),
   });
   await wakeDeliveryWorker(tx);
+  await deliverCreditNotesWaitingFor(dependencies, tx, { invoice });
   const now = dependencies.clock();
   const waiting = await completeNoticesOfInvoice(tx, invoice.invoiceRef, {
     recipient: invoice.billingContact.email,

@@ -7,7 +7,7 @@ import { contractNoticeOf, isStale, paymentNoticeOf, type TransferAccount } from
 import type { MailerTransaction } from '../infra/database';
 import { wakeNoticeWorker } from '../infra/delivery-channel';
 import { findInvoice } from '../infra/invoice-repository';
-import { insertNotice, lockInvoiceNotices } from '../infra/notice-repository';
+import { insertNotice, lockInvoiceArrival } from '../infra/notice-repository';
 import type { MailerDependencies } from './dependencies';
 
 export type NoticeOutcome = 'recorded' | 'waiting-for-invoice' | 'already-recorded' | 'not-a-notice' | 'too-old';
@@ -39,7 +39,7 @@ export async function recordPaymentNotice(
   const decision = paymentNoticeOf(result, policy);
   if (decision.kind === 'ignore') return 'not-a-notice';
   if (isStale(result.occurredAt, dependencies.clock(), policy.maxAgeHours)) return 'too-old';
-  await lockInvoiceNotices(tx, result.invoiceRef);
+  await lockInvoiceArrival(tx, result.invoiceRef);
   const received = await findInvoice(tx, result.invoiceRef, ALL_CUSTOMERS);
   const invoice = received?.invoice;
   const noticeId = dependencies.newId();

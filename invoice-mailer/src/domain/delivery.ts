@@ -1,7 +1,7 @@
 import type { RetrySchedule } from '@boissipay/runtime/retry-policy';
 
 /**
- * One delivery per invoice, plus one per operator's resend. PENDING until the SMTP server
+ * One delivery per invoice and per credit note, plus one per operator's resend of an invoice. PENDING until the SMTP server
  * accepts the e-mail (SENT) or the mailer gives up (FAILED); both are final.
  */
 export const deliveryStatuses = ['PENDING', 'SENT', 'FAILED'] as const;
@@ -12,7 +12,10 @@ export type DeliveryKind = 'ORIGINAL' | 'RESEND';
 
 export interface Delivery {
   deliveryId: string;
+  /** The invoice e-mailed, or the invoice a credit note corrects. */
   invoiceRef: string;
+  /** The credit note e-mailed; null for an invoice's delivery. */
+  creditNoteRef: string | null;
   contractRef: string;
   /** Whose invoice it is, when billing said (customer-scoped tokens see only their customers' deliveries). */
   customerRef: string | null;

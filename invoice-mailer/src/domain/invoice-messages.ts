@@ -69,6 +69,18 @@ export interface InvoiceMessages {
     intro: (type: InvoiceType, ref: string, sellerName: string, period: string) => string;
     attached: (type: InvoiceType, fileName: string) => string;
     documentNumber: (type: InvoiceType) => string;
+    /** The credit note's e-mail: which invoice it corrects. */
+    corrects: (invoiceRef: string, invoiceDate: string | undefined) => string;
+  };
+  /** A credit note an operator or a billing run issued against an invoice (type 381, BT-25/BT-26). */
+  creditNote: {
+    correctedInvoice: string;
+    correctedInvoiceDate: string;
+    reason: string;
+    columns: { lineNumber: string; description: string; vatRate: string; amountWithoutTax: string; vat: string; amountWithTax: string };
+    /** Why nothing is debited: the amount credited, and where it goes. */
+    settlement: (creditMinor: number, currency: string) => string;
+    corrects: (invoiceRef: string, invoiceDate: string | undefined) => string;
   };
 }
 
@@ -162,6 +174,16 @@ const fr: InvoiceMessages = {
     intro: (type, ref, sellerName, period) => `veuillez trouver ci-joint ${type === 'INVOICE' ? 'la facture' : "l'avoir"} ${ref} de ${sellerName} pour ${period}.`,
     attached: (type, fileName) => `${type === 'INVOICE' ? 'La facture est jointe' : "L'avoir est joint"} au format PDF : ${fileName}.`,
     documentNumber: (type) => (type === 'INVOICE' ? 'N° de facture' : "N° d'avoir"),
+    corrects: (invoiceRef, invoiceDate) => `Cet avoir rectifie la facture ${invoiceRef}${invoiceDate ? ` du ${invoiceDate}` : ''}.`,
+  },
+  creditNote: {
+    correctedInvoice: 'Facture rectifiée',
+    correctedInvoiceDate: 'Date de la facture',
+    reason: 'Motif',
+    columns: { lineNumber: 'N°', description: 'Désignation', vatRate: 'Taux TVA', amountWithoutTax: 'Montant HT', vat: 'TVA', amountWithTax: 'Montant TTC' },
+    settlement: (creditMinor, currency) =>
+      `Aucun prélèvement ne sera effectué : le montant de ${formatAmount(creditMinor, currency, 'fr')} est porté au crédit de votre compte et déduit de vos prochaines factures.`,
+    corrects: (invoiceRef, invoiceDate) => `Avoir rectifiant la facture n° ${invoiceRef}${invoiceDate ? ` du ${invoiceDate}` : ''}.`,
   },
 };
 
@@ -251,6 +273,16 @@ const en: InvoiceMessages = {
     intro: (type, ref, sellerName, period) => `please find attached ${type === 'INVOICE' ? 'invoice' : 'credit note'} ${ref} from ${sellerName} for ${period}.`,
     attached: (type, fileName) => `The ${type === 'INVOICE' ? 'invoice' : 'credit note'} is attached as ${fileName}.`,
     documentNumber: (type) => (type === 'INVOICE' ? 'Invoice number' : 'Credit note number'),
+    corrects: (invoiceRef, invoiceDate) => `This credit note corrects invoice ${invoiceRef}${invoiceDate ? ` of ${invoiceDate}` : ''}.`,
+  },
+  creditNote: {
+    correctedInvoice: 'Corrected invoice',
+    correctedInvoiceDate: 'Invoice date',
+    reason: 'Reason',
+    columns: { lineNumber: 'No.', description: 'Description', vatRate: 'VAT rate', amountWithoutTax: 'Amount excl. VAT', vat: 'VAT', amountWithTax: 'Amount incl. VAT' },
+    settlement: (creditMinor, currency) =>
+      `Nothing will be debited: ${formatAmount(creditMinor, currency, 'en')} is credited to your account and deducted from your next invoices.`,
+    corrects: (invoiceRef, invoiceDate) => `Credit note correcting invoice no. ${invoiceRef}${invoiceDate ? ` of ${invoiceDate}` : ''}.`,
   },
 };
 

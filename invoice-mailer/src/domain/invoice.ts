@@ -166,7 +166,7 @@ export function vatLabelOf(
 }
 
 /** The mentions an untaxed breakdown entry requires (the margin scheme's, an exemption's provision), each once, in breakdown order. */
-export function vatMentionsOf(invoice: Pick<Invoice, 'vatBreakdown'>): string[] {
+export function vatMentionsOf(invoice: { vatBreakdown: ReadonlyArray<Pick<VatSubtotal, 'vatExemptionReason'>> }): string[] {
   const mentions = invoice.vatBreakdown.map((entry) => entry.vatExemptionReason).filter((reason): reason is string => typeof reason === 'string' && reason !== '');
   return [...new Set(mentions)];
 }

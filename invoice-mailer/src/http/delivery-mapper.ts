@@ -11,6 +11,7 @@ export function deliveryResponseOf(delivery: DeliveryView): DeliveryResponseBody
   return {
     deliveryId: delivery.deliveryId,
     invoiceRef: delivery.invoiceRef,
+    ...(delivery.creditNoteRef === null ? {} : { creditNoteRef: delivery.creditNoteRef }),
     invoiceType: delivery.invoiceType,
     contractRef: delivery.contractRef,
     period: delivery.period,

@@ -2,7 +2,7 @@ import type { Request, Response, Router } from 'express';
 import { auditContextOf, customerScopeOf, mountAuditEventRoutes, pageMetadataOf, pageRequestOf, principalOf } from '@boissipay/runtime';
 import type { mailerApi } from '@boissipay/contracts';
 import type { MailerDependencies } from '../app/dependencies';
-import { getDelivery, listDeliveries, renderRecordedInvoicePdf } from '../app/read-deliveries';
+import { getDelivery, listDeliveries, renderRecordedCreditNotePdf, renderRecordedInvoicePdf } from '../app/read-deliveries';
 import { listNotices } from '../app/read-notices';
 import { resendInvoice } from '../app/resend-invoice';
 import type { DeliveryStatus } from '../domain/delivery';
@@ -22,6 +22,7 @@ export function mountDeliveryRoutes(router: Router, dependencies: Pick<MailerDep
       dependencies,
       {
         invoiceRef: stringOf(req.query.invoiceRef),
+        creditNoteRef: stringOf(req.query.creditNoteRef),
         contractRef: stringOf(req.query.contractRef),
         status: stringOf(req.query.status) as DeliveryStatus | undefined,
       },
@@ -68,6 +69,12 @@ export function mountDeliveryRoutes(router: Router, dependencies: Pick<MailerDep
     const pdf = await renderRecordedInvoicePdf(dependencies, req.params.invoiceRef, customerScopeOf(res));
     if (!pdf) throw mailerError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef} has been received.`);
     res.status(200).type('application/pdf').set('Content-Disposition', `inline; filename="${req.params.invoiceRef}.pdf"`).send(pdf);
+  });
+
+  router.get('/v1/credit-notes/:creditNoteRef/pdf', async (req: Request<{ creditNoteRef: string }>, res: Response) => {
+    const pdf = await renderRecordedCreditNotePdf(dependencies, req.params.creditNoteRef, customerScopeOf(res));
+    if (!pdf) throw mailerError('CREDIT_NOTE_NOT_FOUND', `No credit note ${req.params.creditNoteRef} has been received with the invoice it corrects.`);
+    res.status(200).type('application/pdf').set('Content-Disposition', `inline; filename="${req.params.creditNoteRef}.pdf"`).send(pdf);
   });
 
   router.get('/v1/notices', async (req: Request, res: Response<NoticesResponseBody>) => {

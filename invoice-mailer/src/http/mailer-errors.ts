@@ -5,6 +5,7 @@ import type { MailerErrorCode } from '../domain/mailer.errors';
 const errorStatus = {
   DELIVERY_NOT_FOUND: 404,
   INVOICE_NOT_FOUND: 404,
+  CREDIT_NOTE_NOT_FOUND: 404,
   DELIVERY_IN_PROGRESS: 409,
   IDEMPOTENCY_KEY_REUSED: 409,
 } as const satisfies Record<MailerErrorCode, number>;

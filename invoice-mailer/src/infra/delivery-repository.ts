@@ -1,14 +1,15 @@
 import { customerScopeCondition, dueRowKeys, type CustomerScope, type LeasedQueue } from '@boissipay/runtime';
-import { and, asc, count, desc, eq, inArray, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, min, sql, type SQL } from 'drizzle-orm';
 import type { Delivery, DeliveryStatus } from '../domain/delivery';
+import type { CreditNote } from '../domain/credit-note';
 import type { Invoice, InvoiceType, Seller } from '../domain/invoice';
 import type { MailerDatabase, MailerTransaction, Queryable } from './database';
-import { deliveries, invoices } from './schema';
+import { creditNotes, deliveries, invoices } from './schema';
 
 type DeliveryRow = typeof deliveries.$inferSelect;
 
 export type NewDelivery = Pick<Delivery, 'deliveryId' | 'invoiceRef' | 'contractRef' | 'customerRef' | 'recipient' | 'messageId' | 'nextAttemptAt'> &
-  Partial<Pick<Delivery, 'kind' | 'reason' | 'requestedBy' | 'receivedAt'>> & { idempotencyKey?: string | null; requestHash?: string | null };
+  Partial<Pick<Delivery, 'kind' | 'reason' | 'requestedBy' | 'receivedAt' | 'creditNoteRef'>> & { idempotencyKey?: string | null; requestHash?: string | null };
 
 /**
  * A new PENDING delivery; true when it is new. False for an ORIGINAL one of an invoice that has
@@ -26,11 +27,16 @@ export async function insertDelivery(tx: MailerTransaction, delivery: NewDeliver
 /** A claimed delivery with what sending it needs. */
 export interface ClaimedDelivery {
   delivery: Delivery;
+  /** The invoice e-mailed, or the one the credit note corrects (whose billing contact it goes to). */
   invoice: Invoice;
+  /** The credit note e-mailed, when the delivery is one's. */
+  creditNote: CreditNote | null;
+  /** The seller details recorded with the document e-mailed. */
   seller: Seller;
+  /** eventId of the event that brought the document e-mailed. */
   issuedEventId: string;
   correlationId: string | null;
-  /** The trace of the invoice event that brought the invoice, which its delivery continues. */
+  /** The trace of the event that brought the document, which its delivery continues. */
   traceParent: string | null;
 }
 
@@ -61,11 +67,34 @@ export async function claimDueDeliveries(db: MailerDatabase, options: { now: Dat
         claimed.map((row) => row.invoiceRef),
       ),
     );
+  const creditNoteRefs = claimed.map((row) => row.creditNoteRef).filter((ref): ref is string => ref !== null);
+  const receivedCreditNotes =
+    creditNoteRefs.length === 0
+      ? []
+      : await db
+          .select({ creditNoteRef: creditNotes.creditNoteRef, creditNote: creditNotes.creditNote, language: creditNotes.language, seller: creditNotes.seller, issuedEventId: creditNotes.issuedEventId, correlationId: creditNotes.correlationId, traceParent: creditNotes.traceParent })
+          .from(creditNotes)
+          .where(inArray(creditNotes.creditNoteRef, creditNoteRefs));
   const byRef = new Map(received.map((row) => [row.invoiceRef, row]));
+  const creditNoteByRef = new Map(receivedCreditNotes.map((row) => [row.creditNoteRef, row]));
   return claimed.map((row) => {
     const invoice = byRef.get(row.invoiceRef);
     if (!invoice) throw new Error(`delivery ${row.deliveryId} has no invoice ${row.invoiceRef}`);
-    return { delivery: deliveryOf(row), invoice: { ...invoice.invoice, language: invoice.language }, seller: invoice.seller, issuedEventId: invoice.issuedEventId, correlationId: invoice.correlationId, traceParent: invoice.traceParent };
+    const recordedInvoice = { ...invoice.invoice, language: invoice.language };
+    if (row.creditNoteRef === null) {
+      return { delivery: deliveryOf(row), invoice: recordedInvoice, creditNote: null, seller: invoice.seller, issuedEventId: invoice.issuedEventId, correlationId: invoice.correlationId, traceParent: invoice.traceParent };
+    }
+    const creditNote = creditNoteByRef.get(row.creditNoteRef);
+    if (!creditNote) throw new Error(`delivery ${row.deliveryId} has no credit note ${row.creditNoteRef}`);
+    return {
+      delivery: deliveryOf(row),
+      invoice: recordedInvoice,
+      creditNote: { ...creditNote.creditNote, language: creditNote.language },
+      seller: creditNote.seller,
+      issuedEventId: creditNote.issuedEventId,
+      correlationId: creditNote.correlationId,
+      traceParent: creditNote.traceParent,
+    };
   });
 }
 
@@ -119,12 +148,12 @@ function ownClaim(claim: { deliveryId: string; attempts: number }): SQL | undefi
   return and(eq(deliveries.deliveryId, claim.deliveryId), eq(deliveries.status, 'PENDING'), eq(deliveries.attempts, claim.attempts));
 }
 
-/** How many deliveries of the invoice are still PENDING. */
+/** How many deliveries of the invoice itself (not of its credit notes) are still PENDING. */
 export async function countPendingDeliveries(db: Queryable, invoiceRef: string): Promise<number> {
   const [row] = await db
     .select({ value: count() })
     .from(deliveries)
-    .where(and(eq(deliveries.invoiceRef, invoiceRef), eq(deliveries.status, 'PENDING')));
+    .where(and(eq(deliveries.invoiceRef, invoiceRef), isNull(deliveries.creditNoteRef), eq(deliveries.status, 'PENDING')));
   return row?.value ?? 0;
 }
 
@@ -160,16 +189,18 @@ export interface DeliveryView extends Delivery {
 
 export interface DeliveryFilters {
   invoiceRef?: string;
+  creditNoteRef?: string;
   contractRef?: string;
   status?: DeliveryStatus;
 }
 
+/** A credit note's delivery shows the credit note's type and total (its period is the corrected invoice's). */
 const viewColumns = {
   delivery: deliveries,
-  invoiceType: invoices.invoiceType,
+  invoiceType: sql<InvoiceType>`case when ${deliveries.creditNoteRef} is null then ${invoices.invoiceType} else 'CREDIT_NOTE' end`,
   period: sql<string>`${invoices.invoice}->>'period'`,
-  totalWithTaxMinor: sql<string>`${invoices.invoice}->>'totalWithTaxMinor'`,
-  currency: sql<string>`${invoices.invoice}->>'currency'`,
+  totalWithTaxMinor: sql<string>`coalesce(${creditNotes.creditNote}->>'totalWithTaxMinor', ${invoices.invoice}->>'totalWithTaxMinor')`,
+  currency: sql<string>`coalesce(${creditNotes.creditNote}->>'currency', ${invoices.invoice}->>'currency')`,
 };
 
 function viewOf(row: { delivery: DeliveryRow; invoiceType: InvoiceType; period: string; totalWithTaxMinor: string; currency: string }): DeliveryView {
@@ -182,6 +213,7 @@ export async function findDelivery(db: Queryable, deliveryId: string, scope: Cus
     .select(viewColumns)
     .from(deliveries)
     .innerJoin(invoices, eq(invoices.invoiceRef, deliveries.invoiceRef))
+    .leftJoin(creditNotes, eq(creditNotes.creditNoteRef, deliveries.creditNoteRef))
     .where(and(eq(deliveries.deliveryId, deliveryId), customerScopeCondition(scope, deliveries.customerRef)));
   return row && viewOf(row);
 }
@@ -195,6 +227,7 @@ export async function searchDeliveries(
 ): Promise<{ deliveries: DeliveryView[]; totalItems: number }> {
   const conditions: Array<SQL | undefined> = [customerScopeCondition(scope, deliveries.customerRef)];
   if (filters.invoiceRef) conditions.push(eq(deliveries.invoiceRef, filters.invoiceRef));
+  if (filters.creditNoteRef) conditions.push(eq(deliveries.creditNoteRef, filters.creditNoteRef));
   if (filters.contractRef) conditions.push(eq(deliveries.contractRef, filters.contractRef));
   if (filters.status) conditions.push(eq(deliveries.status, filters.status));
   const where = and(...conditions);
@@ -203,6 +236,7 @@ export async function searchDeliveries(
       .select(viewColumns)
       .from(deliveries)
       .innerJoin(invoices, eq(invoices.invoiceRef, deliveries.invoiceRef))
+      .leftJoin(creditNotes, eq(creditNotes.creditNoteRef, deliveries.creditNoteRef))
       .where(where)
       .orderBy(desc(deliveries.receivedAt), asc(deliveries.deliveryId))
       .limit(page.limit)
@@ -216,6 +250,7 @@ function deliveryOf(row: DeliveryRow): Delivery {
   return {
     deliveryId: row.deliveryId,
     invoiceRef: row.invoiceRef,
+    creditNoteRef: row.creditNoteRef,
     contractRef: row.contractRef,
     customerRef: row.customerRef,
     recipient: row.recipient,

@@ -1,4 +1,5 @@
-import { eInvoiceOfIssuedInvoice, eInvoiceXml, FACTUR_X_FILE_NAME, facturXMetadata } from '@boissipay/einvoice';
+import { eInvoiceOfCreditNote, eInvoiceOfIssuedInvoice, eInvoiceXml, FACTUR_X_FILE_NAME, facturXMetadata } from '@boissipay/einvoice';
+import type { CreditNoteDocument } from '../domain/credit-note';
 import type { Invoice, Seller } from '../domain/invoice';
 
 type Doc = PDFKit.PDFDocument;
@@ -14,6 +15,12 @@ export const PDF_A3_OPTIONS = { pdfVersion: '1.7', subset: 'PDF/A-3b' } as const
 export async function facturXXmlOf(invoice: Invoice, seller: Seller): Promise<string | undefined> {
   if (invoice.lines.length === 0) return undefined;
   return eInvoiceXml(eInvoiceOfIssuedInvoice(invoice, seller), 'CII');
+}
+
+/** The credit note's EN 16931 data (type 381, naming the invoice it corrects), addressed to that invoice's parties: the same mapping billing's API serves. */
+export async function facturXXmlOfCreditNote({ creditNote, invoice }: CreditNoteDocument, seller: Seller): Promise<string | undefined> {
+  if (creditNote.lines.length === 0) return undefined;
+  return eInvoiceXml(eInvoiceOfCreditNote(creditNote, invoice, seller), 'CII');
 }
 
 /**

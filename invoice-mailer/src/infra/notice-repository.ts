@@ -40,12 +40,12 @@ export async function completeNoticesOfInvoice(
 }
 
 /**
- * Serialises the two transactions that may meet over one invoice: the one recording a debit
- * notice (which reads whether the invoice is known) and the one recording the invoice (which
- * completes the notices waiting for it). Whichever comes second sees what the first committed,
- * so a notice never waits for an invoice already recorded.
+ * Serialises the transactions that may meet over one invoice: the one recording a debit
+ * notice or a credit note (each reads whether the invoice is known) and the one recording the
+ * invoice (which completes the notices and the credit notes waiting for it). Whichever comes
+ * second sees what the first committed, so nothing waits for an invoice already recorded.
  */
-export async function lockInvoiceNotices(tx: MailerTransaction, invoiceRef: string): Promise<void> {
+export async function lockInvoiceArrival(tx: MailerTransaction, invoiceRef: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`mailer-invoice:${invoiceRef}`}))`);
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { DeliveryKind, DeliveryStatus } from '../domain/delivery';
+import type { CreditNote } from '../domain/credit-note';
 import type { Invoice, InvoiceType, Seller } from '../domain/invoice';
 import type { Language } from '../domain/language';
 import type { NoticeFacts, NoticeKind } from '../domain/notice';
@@ -37,8 +38,34 @@ export const invoices = pgTable(
 );
 
 /**
+ * Every credit note received (billing.credit-note-issued.v1), keyed by its number, with the
+ * seller details in force when it arrived, like invoices: its PDF is rendered from it, the
+ * invoice it corrects (whose parties it is addressed to) and those seller details. No foreign
+ * key to that invoice: a credit note may arrive before its invoice (another topic); its
+ * delivery is created once both are here.
+ */
+export const creditNotes = pgTable(
+  'credit_notes',
+  {
+    creditNoteRef: text('credit_note_ref').primaryKey(),
+    creditNoteId: uuid('credit_note_id').notNull(),
+    invoiceRef: text('invoice_ref').notNull(),
+    contractRef: text('contract_ref').notNull(),
+    /** eventId of the billing.credit-note-issued.v1 event recorded. */
+    issuedEventId: uuid('issued_event_id').notNull(),
+    correlationId: text('correlation_id'),
+    traceParent: text('trace_parent'),
+    creditNote: jsonb('credit_note').$type<CreditNote>().notNull(),
+    language: text('language').$type<Language>().notNull().default('fr'),
+    seller: jsonb('seller').$type<Seller>().notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('credit_notes_invoice_ref_idx').on(table.invoiceRef), index('credit_notes_contract_ref_idx').on(table.contractRef)],
+);
+
+/**
  * One ORIGINAL delivery per invoice (unique invoice_ref among them: however often the invoice
- * is announced, it is mailed once), and one RESEND row per operator's request to mail it
+ * is announced, it is mailed once) and per credit note (unique credit_note_ref), and one RESEND row per operator's request to mail it
  * again, with who asked, why, and the client's Idempotency-Key (unique per client, as billing
  * keeps it on operations) with the fingerprint of its request. The worker claims PENDING rows
  * whose next_attempt_at is due and pushes next_attempt_at forward as a lease while it sends;
@@ -74,9 +101,15 @@ export const deliveries = pgTable(
     requestedBy: text('requested_by'),
     idempotencyKey: text('idempotency_key'),
     requestHash: text('request_hash'),
+    /**
+     * Set for the delivery of a credit note: the credit note e-mailed, invoice_ref being the
+     * invoice it corrects. Null for an invoice's own deliveries.
+     */
+    creditNoteRef: text('credit_note_ref').references(() => creditNotes.creditNoteRef),
   },
   (table) => [
-    uniqueIndex('deliveries_original_invoice_uq').on(table.invoiceRef).where(sql`${table.kind} = 'ORIGINAL'`),
+    uniqueIndex('deliveries_original_invoice_uq').on(table.invoiceRef).where(sql`${table.kind} = 'ORIGINAL' and ${table.creditNoteRef} is null`),
+    uniqueIndex('deliveries_original_credit_note_uq').on(table.creditNoteRef).where(sql`${table.kind} = 'ORIGINAL' and ${table.creditNoteRef} is not null`),
     index('deliveries_invoice_ref_idx').on(table.invoiceRef),
     uniqueIndex('deliveries_client_idempotency_key_uq').on(table.requestedBy, table.idempotencyKey).where(sql`${table.idempotencyKey} is not null`),
     check('deliveries_status_check', sql`${table.status} in ('PENDING', 'SENT', 'FAILED')`),

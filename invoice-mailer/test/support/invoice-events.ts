@@ -1,8 +1,9 @@
 import { Partitioners, type Producer } from 'kafkajs';
 import type { mailerInvoiceDeliveryV1Event } from '@boissipay/contracts';
-import { billingInvoiceIssuedV1Event } from '@boissipay/contracts';
+import { billingCreditNoteIssuedV1Event, billingInvoiceIssuedV1Event } from '@boissipay/contracts';
 import { CORRELATION_HEADER, createAvroCodec, createKafka, createSchemaRegistry, registerSchemas, type AvroCodec } from '@boissipay/runtime';
 import { startGroupAtEndOf, waitFor } from '@boissipay/runtime/testing';
+import type { CreditNoteIssuedEvent } from './credit-note-factory';
 import type { InvoiceIssuedEvent } from './invoice-factory';
 import { testEnvironment, testLogger, topics, WAIT_TIMEOUT_MS } from './mailer-under-test';
 import { uniqueSuffix } from './invoice-factory';
@@ -28,6 +29,31 @@ export async function startInvoicePublisher(): Promise<InvoicePublisher> {
         topic: topics.issued,
         acks: -1,
         messages: [{ key: event.contractRef, value: await codec.encode(topics.issued, event), headers: event.correlationId ? { [CORRELATION_HEADER]: event.correlationId } : {} }],
+      });
+    },
+    stop: () => producer.disconnect(),
+  };
+}
+
+export interface CreditNotePublisher {
+  /** Publishes the event as billing does, on billing.credit-note-issued.v1, keyed by contractRef. */
+  publish(event: CreditNoteIssuedEvent): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startCreditNotePublisher(): Promise<CreditNotePublisher> {
+  const registry = createSchemaRegistry(testEnvironment.schemaRegistryUrl);
+  const registered = await registerSchemas(registry, [{ topic: topics.creditNoteIssued, schema: billingCreditNoteIssuedV1Event.schema }]);
+  const codec = createAvroCodec(registry, { produces: registered });
+  const kafka = createKafka({ brokers: testEnvironment.kafkaBrokers, clientId: 'invoice-mailer-tests', logger: testLogger() });
+  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  return {
+    async publish(event) {
+      await producer.send({
+        topic: topics.creditNoteIssued,
+        acks: -1,
+        messages: [{ key: event.contractRef, value: await codec.encode(topics.creditNoteIssued, event), headers: event.correlationId ? { [CORRELATION_HEADER]: event.correlationId } : {} }],
       });
     },
     stop: () => producer.disconnect(),

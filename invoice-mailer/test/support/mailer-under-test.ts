@@ -1,4 +1,4 @@
-import { billingInvoiceIssuedV1Event, contractLifecycleV1Event, mailerInvoiceDeliveryV1Event, paymentResultV1Event } from '@boissipay/contracts';
+import { billingCreditNoteIssuedV1Event, billingInvoiceIssuedV1Event, contractLifecycleV1Event, mailerInvoiceDeliveryV1Event, paymentResultV1Event } from '@boissipay/contracts';
 import { createLogger, loadConfig, type RunningServiceOf } from '@boissipay/runtime';
 import { startServiceUnderTest, uniqueSuffix, type ServiceUnderTest } from '@boissipay/runtime/testing';
 import { localEndpoints } from '../../../infra/endpoints';
@@ -28,6 +28,7 @@ export const WAIT_TIMEOUT_MS = 45_000;
 export const HOOK_TIMEOUT_MS = 120_000;
 export const topics = {
   issued: `${testEnvironment.topicPrefix}${billingInvoiceIssuedV1Event.topic}`,
+  creditNoteIssued: `${testEnvironment.topicPrefix}${billingCreditNoteIssuedV1Event.topic}`,
   delivery: `${testEnvironment.topicPrefix}${mailerInvoiceDeliveryV1Event.topic}`,
   paymentResult: `${testEnvironment.topicPrefix}${paymentResultV1Event.topic}`,
   contractLifecycle: `${testEnvironment.topicPrefix}${contractLifecycleV1Event.topic}`,
@@ -51,6 +52,7 @@ export async function startMailer(env: Record<string, string> = {}): Promise<Mai
     env: {
       OUTBOX_POLL_INTERVAL_MS: '1000',
       MAILER_INVOICE_CONSUMER_NAME: `test-${uniqueSuffix()}`,
+      MAILER_CREDIT_NOTE_CONSUMER_NAME: `test-${uniqueSuffix()}`,
       MAILER_DELIVERY_POLL_INTERVAL_MS: '1000',
       MAILER_SEND_MAX_ATTEMPTS: '3',
       MAILER_RETRY_BASE_DELAY_MS: '50',

@@ -7,7 +7,8 @@ import { mustangErrorsOf, validateWithMustang } from '../../../infra/mustang';
 import { attachmentOf, emailsTo } from '../../../invoice-mailer/test/support/mail-catcher';
 import { pdfAttachments } from '../../../invoice-mailer/test/support/pdf-attachments';
 import type { MonthOutcome } from '../../../scripts/demo/month-scenario';
-import type { PlatformClient } from '../../../scripts/demo/platform-client';
+import { eventually, type PlatformClient } from '../../../scripts/demo/platform-client';
+import { pdfText } from '../../../invoice-mailer/test/support/pdf-text';
 
 interface InvoiceJson {
   invoiceRef: string;
@@ -88,13 +89,31 @@ const rateText = (rate: number) => {
   return `${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
 };
 
+/** BR-CO-15: the grand total is the total without VAT plus the VAT; one cent more breaks it. */
+function brokenGrandTotal(cii: string, currency: string): string {
+  const grandTotal = texts(cii, 'GrandTotalAmount')[0] ?? '';
+  const broken = cii.replace(`<ram:GrandTotalAmount>${grandTotal}</ram:GrandTotalAmount>`, `<ram:GrandTotalAmount>${toDecimalText(minor(grandTotal, currency) + 1, currency)}</ram:GrandTotalAmount>`);
+  expect(broken).not.toBe(cii);
+  return broken;
+}
+
+/** The same break in UBL: the total with VAT (BT-112, TaxInclusiveAmount) one cent off. */
+function brokenUblGrandTotal(ubl: string, currency: string): string {
+  const pattern = /<cbc:TaxInclusiveAmount currencyID="([A-Z]{3})">([^<]*)<\/cbc:TaxInclusiveAmount>/;
+  const broken = ubl.replace(pattern, (_whole, code: string, amount: string) => `<cbc:TaxInclusiveAmount currencyID="${code}">${toDecimalText(minor(amount, currency) + 1, currency)}</cbc:TaxInclusiveAmount>`);
+  expect(broken).not.toBe(ubl);
+  return broken;
+}
+
 /**
- * Every invoice of the month as an e-invoice: the PDF e-mailed (Factur-X: PDF/A-3 with its
- * factur-x.xml) and billing's CII of the same invoice, byte for byte the XML the PDF carries,
- * whose totals, VAT breakdown, parties and references are the invoice API's; then all of them
- * checked by the Mustang validator in one run (PDF/A-3, Factur-X XSD, EN 16931 schematron),
- * together with the operators' credit notes (CII, type 381) and a copy broken on purpose (a grand total that is not the sum of the base and the VAT),
- * which must fail.
+ * Every invoice and credit note of the month as an e-invoice: the PDF e-mailed (Factur-X:
+ * PDF/A-3 with its factur-x.xml) and billing's CII of the same document, byte for byte the XML
+ * the PDF carries; an invoice's totals, VAT breakdown, parties and references are the invoice
+ * API's, a credit note's (type 381) name the invoice it corrects; and billing's UBL of each
+ * invoice. Then all of them are checked by the Mustang validator in one run (PDF/A-3; Factur-X
+ * XSD or UBL 2.1 XSD; EN 16931 schematron for CII or UBL), together with an invoice (CII and
+ * UBL) and a credit note broken on purpose (a grand total that is not the sum of the base and
+ * the VAT), which must fail.
  */
 export async function expectValidEInvoices(outcome: MonthOutcome, client: PlatformClient, billingUrl: string, secret: string): Promise<void> {
   const token = await signAccessToken({ secret }, { subject: 'e2e-e-invoices', scopes: ['invoices:read'], ttlSeconds: 600 });
@@ -105,12 +124,14 @@ export async function expectValidEInvoices(outcome: MonthOutcome, client: Platfo
   };
   const dir = await mkdtemp(path.join(tmpdir(), 'e-invoices-'));
   const files: string[] = [];
-  let brokenFile = '';
+  const brokenFiles: string[] = [];
 
   for (const [index, customer] of outcome.customers.entries()) {
     const invoiceRef = String(outcome.invoices[index]?.invoiceRef);
     // The invoice e-mail, not a customer notice sent to the same address.
-    const [mail] = (await emailsTo(customer.billingEmail)).filter((candidate) => candidate.headers['x-boissipay-notice-kind'] === undefined);
+    const [mail] = (await emailsTo(customer.billingEmail)).filter(
+      (candidate) => candidate.headers['x-boissipay-notice-kind'] === undefined && candidate.headers['x-boissipay-credit-note-ref'] === undefined,
+    );
     const pdf = (await attachmentOf(mail as never, `${invoiceRef}.pdf`)).content;
     const cii = await xmlOf(invoiceRef, 'cii');
     const embedded = (await pdfAttachments(pdf)).get('factur-x.xml');
@@ -132,25 +153,26 @@ export async function expectValidEInvoices(outcome: MonthOutcome, client: Platfo
       vatBreakdown: xmlBreakdownOf(json.vatBreakdown, currency),
       lines: json.lines.length,
     });
-    expect((await xmlOf(invoiceRef, 'ubl')).includes(`<cbc:ID>${invoiceRef}</cbc:ID>`)).toBe(true);
+    const ubl = await xmlOf(invoiceRef, 'ubl');
+    expect(ubl.includes(`<cbc:ID>${invoiceRef}</cbc:ID>`)).toBe(true);
 
     const pdfFile = path.join(dir, `${invoiceRef}.pdf`);
     const ciiFile = path.join(dir, `${invoiceRef}.cii.xml`);
-    await Promise.all([writeFile(pdfFile, pdf), writeFile(ciiFile, cii)]);
-    files.push(pdfFile, ciiFile);
+    const ublFile = path.join(dir, `${invoiceRef}.ubl.xml`);
+    await Promise.all([writeFile(pdfFile, pdf), writeFile(ciiFile, cii), writeFile(ublFile, ubl)]);
+    files.push(pdfFile, ciiFile, ublFile);
     if (index === 0) {
-      // BR-CO-15: the grand total is the total without VAT plus the VAT; one cent more breaks it.
-      const grandTotal = texts(cii, 'GrandTotalAmount')[0] ?? '';
-      const broken = cii.replace(`<ram:GrandTotalAmount>${grandTotal}</ram:GrandTotalAmount>`, `<ram:GrandTotalAmount>${toDecimalText(minor(grandTotal, currency) + 1, currency)}</ram:GrandTotalAmount>`);
-      expect(broken).not.toBe(cii);
-      brokenFile = path.join(dir, `${invoiceRef}.broken.cii.xml`);
-      await writeFile(brokenFile, broken);
-      files.push(brokenFile);
+      const brokenFile = path.join(dir, `${invoiceRef}.broken.cii.xml`);
+      const brokenUbl = path.join(dir, `${invoiceRef}.broken.ubl.xml`);
+      await Promise.all([writeFile(brokenFile, brokenGrandTotal(cii, currency)), writeFile(brokenUbl, brokenUblGrandTotal(ubl, currency))]);
+      files.push(brokenFile, brokenUbl);
+      brokenFiles.push(brokenFile, brokenUbl);
     }
   }
 
-  // The operators' credit notes (type 381), each naming the invoice it corrects.
-  for (const invoice of outcome.invoices) {
+  // The credit notes (type 381), each naming the invoice it corrects, each e-mailed as a Factur-X PDF to that invoice's billing contact.
+  for (const [index, invoice] of outcome.invoices.entries()) {
+    const customer = outcome.customers[index];
     const { creditNotes } = (await client.get<{ creditNotes: Array<{ creditNoteRef: string; totalWithoutTax: number; totalTax: number; totalWithTax: number }> }>('billing-service', `/v1/invoices/${invoice.invoiceRef}/credit-notes`)).body;
     for (const creditNote of creditNotes) {
       const cii = await xmlOf(invoice.invoiceRef, `credit-notes/${creditNote.creditNoteRef}/cii`);
@@ -161,19 +183,41 @@ export async function expectValidEInvoices(outcome: MonthOutcome, client: Platfo
         [invoice.invoiceRef],
         { withoutTax: minor(creditNote.totalWithoutTax, 'EUR'), tax: minor(creditNote.totalTax, 'EUR'), withTax: minor(creditNote.totalWithTax, 'EUR'), due: minor(creditNote.totalWithTax, 'EUR') },
       ]);
+      const mail = await eventually(
+        async () => (await emailsTo(String(customer?.billingEmail))).find((candidate) => candidate.headers['x-boissipay-credit-note-ref'] === creditNote.creditNoteRef),
+        `the e-mail of ${creditNote.creditNoteRef}`,
+      );
+      const pdf = (await attachmentOf(mail as never, `${creditNote.creditNoteRef}.pdf`)).content;
+      expect((await pdfAttachments(pdf)).get('factur-x.xml')?.toString('utf8')).toBe(cii); // the mailer and billing write the same credit note
+      const { text } = await pdfText(pdf);
+      const french = customer?.language === 'fr';
+      expect(text).toContain(french ? `Avoir N° ${creditNote.creditNoteRef}` : `Credit note No. ${creditNote.creditNoteRef}`);
+      expect(text).toContain(french ? `Facture rectifiée : ${invoice.invoiceRef}` : `Corrected invoice: ${invoice.invoiceRef}`);
+
       const file = path.join(dir, `${creditNote.creditNoteRef}.cii.xml`);
-      await writeFile(file, cii);
-      files.push(file);
+      const pdfFile = path.join(dir, `${creditNote.creditNoteRef}.pdf`);
+      await Promise.all([writeFile(file, cii), writeFile(pdfFile, pdf)]);
+      files.push(pdfFile, file);
+      if (!brokenFiles.some((file) => path.basename(file).startsWith('AV-'))) {
+        const brokenFile = path.join(dir, `${creditNote.creditNoteRef}.broken.cii.xml`);
+        await writeFile(brokenFile, brokenGrandTotal(cii, 'EUR'));
+        files.push(brokenFile);
+        brokenFiles.push(brokenFile);
+      }
     }
   }
-  expect(files.filter((file) => path.basename(file).startsWith('AV-'))).toHaveLength(1);
+  // The operator's credit note of Acme's invoice, as its PDF and its CII (the month refunds nothing of an earlier month).
+  expect(files.filter((file) => path.basename(file).startsWith('AV-') && !file.includes('.broken.')).map((file) => path.extname(file))).toEqual(['.pdf', '.xml']);
+  expect(brokenFiles).toHaveLength(3);
 
   const verdicts = await validateWithMustang(files);
   const named = verdicts.map((verdict) => [path.basename(verdict.file), verdict.valid, mustangErrorsOf(verdict.report)]);
   expect(named.filter(([file]) => !String(file).includes('.broken.'))).toEqual(
-    files.filter((file) => file !== brokenFile).map((file) => [path.basename(file), true, []]),
+    files.filter((file) => !brokenFiles.includes(file)).map((file) => [path.basename(file), true, []]),
   );
-  const broken = verdicts.find((verdict) => verdict.file === brokenFile);
-  expect(broken?.valid).toBe(false);
-  expect(mustangErrorsOf(broken?.report ?? '').join('\n')).toContain('BR-CO-15');
+  for (const brokenFile of brokenFiles) {
+    const broken = verdicts.find((verdict) => verdict.file === brokenFile);
+    expect([path.basename(brokenFile), broken?.valid]).toEqual([path.basename(brokenFile), false]);
+    expect(mustangErrorsOf(broken?.report ?? '').join('\n')).toContain('BR-CO-15');
+  }
 }

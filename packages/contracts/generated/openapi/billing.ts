@@ -286,10 +286,11 @@ export type components = {
             [key: string]: unknown;
         };
         BillingRun: {
-            /** @description Contracts this run issued an invoice or a credit note to. */
+            /** @description Contracts this run issued an invoice or a credit note to, each counted once. */
             contractsBilled: number;
             /** @description Contracts with operations to invoice that the run examined (known once it finished). */
             contractsConsidered: number;
+            /** @description Its invoices of type CREDIT_NOTE (refunds outweighing purchases) and the credit notes (AV-) it issued for refunds of purchases billed in an earlier month. */
             creditNotesIssued: number;
             /** @description finishedAt − startedAt; null while RUNNING. */
             durationMs: number | null;
@@ -305,7 +306,7 @@ export type components = {
             /** Format: date-time */
             startedAt: string;
             status: components["schemas"]["BillingRunStatus"];
-            /** @description What this run issued, per currency. */
+            /** @description What this run's invoices add up to, per currency (those of type CREDIT_NOTE negative); the credit notes of earlier months' refunds are not in them (their credit is deducted from invoices' amounts due). */
             totals: components["schemas"]["CurrencyTotals"][];
             /**
              * @description SCHEDULE (BILLING_RUN_CRON, the catch-up at start-up, or the start-up run of the period of a run whose process died, requestedBy "start-up recovery") or API.

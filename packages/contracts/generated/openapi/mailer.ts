@@ -20,6 +20,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/credit-notes/{creditNoteRef}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Render a credit note as PDF
+         * @description The credit note rendered again from the billing.credit-note-issued.v1 event recorded for it and the invoice it corrects: the same PDF/A-3 Factur-X document as the one attached to its e-mail.
+         */
+        get: operations["getCreditNotePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/deliveries": {
         parameters: {
             query?: never;
@@ -29,7 +49,7 @@ export type paths = {
         };
         /**
          * Search deliveries
-         * @description Deliveries matching every given filter, the most recently received invoice first (then by deliveryId, a stable order), one page at a time.
+         * @description Deliveries matching every given filter, the most recently received invoice first (then by deliveryId, a stable order), one page at a time. The deliveries of an invoice's credit notes match that invoice's invoiceRef too; creditNoteRef selects those of one credit note.
          */
         get: operations["getDeliveries"];
         put?: never;
@@ -163,6 +183,8 @@ export type components = {
         AuditSummary: {
             [key: string]: unknown;
         };
+        /** @description Credit note number as issued by billing, e.g. AV-2026-000007. */
+        CreditNoteRef: string;
         DeliveriesResponse: {
             deliveries: components["schemas"]["Delivery"][];
             metadata: components["schemas"]["QueryMetadataResponse"];
@@ -171,6 +193,8 @@ export type components = {
             /** @description Sending attempts made so far. */
             attempts: number;
             contractRef: string;
+            /** @description A credit note's delivery only - the credit note e-mailed; invoiceRef is then the invoice it corrects. */
+            creditNoteRef?: components["schemas"]["CreditNoteRef"];
             /** Format: uuid */
             deliveryId: string;
             /**
@@ -181,7 +205,10 @@ export type components = {
             /** @description FAILED only - why the delivery was given up. */
             failureReason?: string;
             invoiceRef: components["schemas"]["InvoiceRef"];
-            /** @enum {string} */
+            /**
+             * @description CREDIT_NOTE for a credit note's delivery (and for an invoice billing issued as CREDIT_NOTE).
+             * @enum {string}
+             */
             invoiceType: "INVOICE" | "CREDIT_NOTE";
             /**
              * @description ORIGINAL - the delivery made when the invoice was received; RESEND - one an operator asked for.
@@ -413,10 +440,48 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    getCreditNotePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example AV-2026-000007 */
+                creditNoteRef: components["schemas"]["CreditNoteRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SUCCESS - the PDF document. */
+            200: {
+                headers: {
+                    /** @description inline; filename="<creditNoteRef>.pdf" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description ERROR - no credit note with this reference was received, or not yet the invoice it corrects (CREDIT_NOTE_NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getDeliveries: {
         parameters: {
             query?: {
                 contractRef?: string;
+                creditNoteRef?: components["schemas"]["CreditNoteRef"];
                 invoiceRef?: components["schemas"]["InvoiceRef"];
                 /** @description Page number, from 1. */
                 page?: components["parameters"]["Page"];
