@@ -17,6 +17,12 @@
  * about one fsync each, which cancel out to within a millisecond. It counts the outbox relay's
  * wake-up (LISTEN/NOTIFY), the Avro encoding and the produce with acks=all, the consumer's fetch
  * and decoding, and billing's work up to its transaction.
+ *
+ * Each hop is also split where the relay claims the row (`outbox.published_at`, the start of the
+ * relay's transaction that publishes it): before it, the change's own transaction and the relay's
+ * wake-up (or its wait for the round in progress); after it, the publish, Kafka, the consumer and
+ * billing up to its transaction. A stage that cannot keep up with the rate shows as a hop that
+ * grows with the queue in front of it.
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
