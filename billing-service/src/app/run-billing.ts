@@ -22,7 +22,10 @@ export interface BillingRunControls {
   shouldStop?: () => boolean;
   /** Contracts read per page of candidates. */
   batchSize?: number;
-  /** Contracts billed per transaction (app/bill-contracts.ts); 1 bills each in a transaction of its own (app/bill-contract.ts). */
+  /**
+   * Contracts billed per transaction (app/bill-contracts.ts), at most 1,000 (the multi-row inserts stay well within PostgreSQL's
+   * 65,535 parameters per statement); 1 bills each in a transaction of its own (app/bill-contract.ts).
+   */
   contractsPerTransaction?: number;
 }
 
@@ -45,6 +48,7 @@ const DEFAULT_BATCH_SIZE = 500;
  * contracts waits at most that long for its lock. docs/adr/0030.
  */
 const DEFAULT_CONTRACTS_PER_TRANSACTION = 50;
+const MAX_CONTRACTS_PER_TRANSACTION = 1_000;
 /** This many unexpected failures in a row (database gone…) stop the run instead of failing every contract. */
 const MAX_CONSECUTIVE_FAILURES = 10;
 const MAX_RECORDED_ERRORS = 100;
@@ -113,7 +117,7 @@ async function executeRun(
   try {
     await failAbandonedRuns(deps, liveness, run.runId);
     const runOfContract: BillingRunOfContract = { runId: run.runId, period, correlationId: run.correlationId };
-    const perTransaction = Math.max(1, controls.contractsPerTransaction ?? DEFAULT_CONTRACTS_PER_TRANSACTION);
+    const perTransaction = Math.min(MAX_CONTRACTS_PER_TRANSACTION, Math.max(1, controls.contractsPerTransaction ?? DEFAULT_CONTRACTS_PER_TRANSACTION));
     /** The batch's outcomes; undefined when it threw (rolled back), and its contracts are then billed one by one. */
     const billTogether = async (contractRefs: readonly string[]): Promise<Map<string, ContractBillingOutcome> | undefined> => {
       if (perTransaction === 1) return undefined;
