@@ -5,7 +5,10 @@
  * INSERT … SELECT generate_series, then bills the period through the service's own run code
  * (billing-service/src/app/run-billing.ts) and reports invoices per second.
  *
- *   npm run bench -- billing-run [--contracts 1000] [--operations 100] [--period 2026-10] [--ceiling on|off] [--batch 200] [--keep]
+ *   npm run bench -- billing-run [--contracts 1000] [--operations 100] [--period 2026-10] [--ceiling on|off] [--batch 200] [--per-transaction N] [--keep]
+ *
+ * --per-transaction: contracts the service's run bills per transaction (its default unless given;
+ * 1 bills each contract in a transaction of its own, as the run did before docs/adr/0030).
  *
  * --ceiling (on by default): then the same month is seeded into a second scratch database and
  * billed by scripts/bench-billing-ceiling.ts, the same writes done set-based by PostgreSQL alone,
@@ -83,15 +86,17 @@ async function main(): Promise<void> {
       period: { type: 'string', default: '2026-10' },
       ceiling: { type: 'string', default: 'on' },
       batch: { type: 'string', default: '200' },
+      'per-transaction': { type: 'string' },
       keep: { type: 'boolean', default: false },
     },
   });
   const contracts = Number(values.contracts);
   const operationsEach = Number(values.operations);
   const batchSize = Number(values.batch);
+  const perTransaction = values['per-transaction'] === undefined ? undefined : Number(values['per-transaction']);
   const period = parseBillingPeriod(values.period);
-  if (!Number.isInteger(contracts) || contracts < 1 || !Number.isInteger(operationsEach) || operationsEach < 1 || !period || !(batchSize >= 1)) {
-    throw new Error('usage: billing-run [--contracts N] [--operations M] [--period YYYY-MM] [--ceiling on|off] [--batch N] [--keep]');
+  if (!Number.isInteger(contracts) || contracts < 1 || !Number.isInteger(operationsEach) || operationsEach < 1 || !period || !(batchSize >= 1) || !(perTransaction === undefined || perTransaction >= 1)) {
+    throw new Error('usage: billing-run [--contracts N] [--operations M] [--period YYYY-MM] [--ceiling on|off] [--batch N] [--per-transaction N] [--keep]');
   }
   if (values.ceiling !== 'on' && values.ceiling !== 'off') throw new Error(`--ceiling ${values.ceiling}: on or off`);
   const month: Month = { contracts, operationsEach, period };
@@ -99,7 +104,7 @@ async function main(): Promise<void> {
   const ours = await withScratch(values.keep, async (scratch) => {
     console.log(`billing run — ${contracts} contracts × ${operationsEach} operations = ${contracts * operationsEach} operations, period ${period.id}, database ${scratch.name}`);
     await seed(scratch.pool, month);
-    return billWithTheService(scratch, month);
+    return billWithTheService(scratch, month, perTransaction);
   });
   if (values.ceiling === 'off') return;
   const ceiling = await withScratch(values.keep, async (scratch) => {
@@ -185,13 +190,13 @@ async function seed(pool: Pool, { contracts, operationsEach, period }: Month): P
 }
 
 /** Bills the period through the service's own run code. */
-async function billWithTheService(scratch: ScratchDatabase<typeof schema>, { contracts, operationsEach, period }: Month): Promise<Billed> {
+async function billWithTheService(scratch: ScratchDatabase<typeof schema>, { contracts, operationsEach, period }: Month, perTransaction: number | undefined): Promise<Billed> {
   const { pool } = scratch;
   const logger = createLogger({ service: 'billing-bench', level: process.env.LOG_LEVEL ?? 'warn' });
   const deps = { db: scratch.db, pool, clock: () => new Date(), newId: randomUUID, timeZone: 'Europe/Paris', paymentTermDays: 30, prenotificationDays: 14, logger };
   const walBefore = await walAt(pool);
   const running = performance.now();
-  const started = await startBillingRun(deps, { period, trigger: 'API', requestedBy: 'bench' });
+  const started = await startBillingRun(deps, { period, trigger: 'API', requestedBy: 'bench' }, perTransaction === undefined ? {} : { contractsPerTransaction: perTransaction });
   // Progress every 10 s, and the rate over the last interval: a rate that keeps falling would betray a cost growing faster than the data.
   let lastCount = 0;
   let lastAt = running;

@@ -10,6 +10,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { OUTBOX_CHANNEL } from '@boissipay/runtime';
 import { cpuBetween, sampleCpu, type CpuTicks } from './bench-cpu';
 
 const script = path.join(__dirname, 'bench', 'purchase.pgbench.sql');
@@ -31,30 +32,36 @@ export interface CeilingResult {
   cpu: CpuTicks;
 }
 
-/** The JSON of one of the service's own accepted purchases in that database, so pgbench writes rows as large. */
+/** One of the service's own accepted purchases in that database, as its write statement receives it, so pgbench writes rows as large. */
 async function sampleRows(databaseUrl: string): Promise<Record<string, string>> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows: [operation] } = await client.query<{ request: string; response: string }>(
-      `select request::text as request, response_body::text as response from operations where status = 'ACCEPTED' and type = 'PURCHASE' limit 1`,
+    const { rows: [sample] } = await client.query<{ operation: string; lines: string; event: string; audit: string; limit: string }>(
+      `select to_jsonb(o)::text as operation,
+              (select jsonb_agg(to_jsonb(l) order by l.line_no) from operation_lines l where l.operation_id = o.operation_id)::text as lines,
+              (select jsonb_build_object('topic', e.topic, 'payload', e.payload, 'headers', e.headers) from outbox e
+                where e.topic like '%operation-decided%' and e.payload ->> 'operationId' = o.operation_id::text)::text as event,
+              (select to_jsonb(a) - 'id' - 'before' from audit_events a where a.action = 'SUBMIT_PURCHASE' and a.entity_id = o.operation_id::text)::text as audit,
+              (select c.limit_minor::text from contracts c where c.contract_ref = o.contract_ref) as limit
+         from operations o where o.status = 'ACCEPTED' and o.type = 'PURCHASE' limit 1`,
     );
-    const { rows: [event] } = await client.query<{ payload: string; topic: string }>(`select payload::text as payload, topic from outbox where topic like '%operation-decided%' limit 1`);
-    const { rows: [audit] } = await client.query<{ after: string }>(`select after::text as after from audit_events where action = 'SUBMIT_PURCHASE' limit 1`);
-    if (!operation || !event || !audit) throw new Error('the ceiling needs one accepted purchase of the service in its database to copy the row sizes from');
-    return { request: operation.request, response: operation.response, payload: event.payload, topic: event.topic, audit_after: audit.after };
+    if (!sample?.lines || !sample.event || !sample.audit || !sample.limit) {
+      throw new Error('the ceiling needs one accepted purchase of the service in its database, with its lines, event and audit row, to copy the row sizes from');
+    }
+    return { operation: sample.operation, lines: sample.lines, event: sample.event, audit: sample.audit, limit: sample.limit };
   } finally {
     await client.end();
   }
 }
 
 export async function runCeiling({ databaseUrl, clients, transactions, contractCount }: CeilingOptions): Promise<CeilingResult> {
-  const variables = { ...(await sampleRows(databaseUrl)), contracts: String(contractCount), actor_scopes: '{operations:read,operations:write}' };
+  const variables = { ...(await sampleRows(databaseUrl)), contracts: String(contractCount), channel: OUTBOX_CHANNEL };
   const logs = await mkdtemp(path.join(tmpdir(), 'bench-ceiling-'));
   try {
     const args = [
       '--no-vacuum',
-      '--protocol=extended', // as node-postgres sends its queries: parse, bind, execute, no prepared statements
+      '--protocol=prepared', // as billing-service's named statements: parsed once per connection
       `--file=${script}`,
       `--client=${clients}`,
       `--jobs=${Math.min(2, clients)}`,

@@ -17,6 +17,12 @@
  * about one fsync each, which cancel out to within a millisecond. It counts the outbox relay's
  * wake-up (LISTEN/NOTIFY), the Avro encoding and the produce with acks=all, the consumer's fetch
  * and decoding, and billing's work up to its transaction.
+ *
+ * Each hop is also split where the relay claims the row (`outbox.published_at`, the start of the
+ * relay's transaction that publishes it): before it, the change's own transaction and the relay's
+ * wake-up (or its wait for the round in progress); after it, the publish, Kafka, the consumer and
+ * billing up to its transaction. A stage that cannot keep up with the rate shows as a hop that
+ * grows with the queue in front of it.
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -141,10 +147,18 @@ async function main(): Promise<void> {
     await Promise.all(inFlight.values());
     const achievedRate = changes / ((performance.now() - started) / 1000);
 
-    const committed = await queryRows<{ eventId: string; createdAt: string }>(
-      contract.databaseUrl,
-      `select event_id as "eventId", extract(epoch from created_at)::text as "createdAt" from outbox where created_at >= $1::timestamptz order by id`,
-      [startedAt],
+    let committed: { eventId: string; createdAt: string; publishedAt: string | null }[] = [];
+    await waitUntil(
+      async () => {
+        committed = await queryRows(
+          contract.databaseUrl,
+          `select event_id as "eventId", extract(epoch from created_at)::text as "createdAt", extract(epoch from published_at)::text as "publishedAt"
+             from outbox where created_at >= $1::timestamptz order by id`,
+          [startedAt],
+        );
+        return committed.every(({ publishedAt }) => publishedAt !== null);
+      },
+      { description: 'the relay to publish every change', timeoutMs: 60_000, intervalMs: 200 },
     );
     const eventIds = committed.map(({ eventId }) => eventId);
     let applied: { eventId: string; processedAt: string }[] = [];
@@ -157,9 +171,14 @@ async function main(): Promise<void> {
     );
     const appliedAt = new Map(applied.map(({ eventId, processedAt }) => [eventId, Number(processedAt)]));
     const hops = committed.map(({ eventId, createdAt }) => ((appliedAt.get(eventId) ?? Number.NaN) - Number(createdAt)) * 1000).sort((a, b) => a - b);
+    // The relay marks a row with the start of the transaction that claims it: the hop splits there.
+    const claims = committed.map(({ createdAt, publishedAt }) => (Number(publishedAt) - Number(createdAt)) * 1000).sort((a, b) => a - b);
+    const deliveries = committed.map(({ eventId, publishedAt }) => ((appliedAt.get(eventId) ?? Number.NaN) - Number(publishedAt)) * 1000).sort((a, b) => a - b);
 
     console.log(`event hop contract-service → billing read model — ${committed.length} changes on ${contractCount} contracts at ${achievedRate.toFixed(1)} changes/s (asked ${rate})`);
     console.log(`  hop        p50 ${ms(percentile(hops, 50))}  p90 ${ms(percentile(hops, 90))}  p99 ${ms(percentile(hops, 99))}  max ${ms(hops.at(-1) ?? 0)}`);
+    console.log(`  to claim   p50 ${ms(percentile(claims, 50))}  p90 ${ms(percentile(claims, 90))}  p99 ${ms(percentile(claims, 99))}  (change's transaction start → relay's claiming transaction start)`);
+    console.log(`  claim → applied p50 ${ms(percentile(deliveries, 50))}  p90 ${ms(percentile(deliveries, 90))}  p99 ${ms(percentile(deliveries, 99))}  (publish with acks=all, fetch, decode, up to billing's transaction)`);
     console.log(`  load       ${(await import('node:os')).loadavg().map((load) => load.toFixed(2)).join(' ')} (1, 5, 15 min)`);
   } finally {
     for (const service of services.reverse()) await service.stop();

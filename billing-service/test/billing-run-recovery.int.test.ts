@@ -13,12 +13,19 @@ class SimulatedCrash extends Error {
   }
 }
 
-/** A run of `id` that dies once it has billed `contracts` contracts: no finishing touch, its row left RUNNING, its lock released. */
+/**
+ * A run of `id` that dies once it has billed `contracts` contracts: no finishing touch, its row left RUNNING, its lock released.
+ * Its transactions bill `contracts` contracts each, so that the crash falls between two committed batches.
+ */
 function startRunCrashingAfter(billing: BillingUnderTest, id: string, contracts: number) {
   const afterContract = ({ billed }: { billed: number }) => {
     if (billed >= contracts) throw new SimulatedCrash(billed);
   };
-  return startBillingRun({ ...billing.service.parts.runDependencies, afterContract }, { period: period(id), trigger: 'API', requestedBy: 'billing-test' });
+  return startBillingRun(
+    { ...billing.service.parts.runDependencies, afterContract },
+    { period: period(id), trigger: 'API', requestedBy: 'billing-test' },
+    { contractsPerTransaction: contracts },
+  );
 }
 
 /**

@@ -2,12 +2,12 @@ import { billingCreditNoteIssuedV1Event, billingInvoiceIssuedV1Event } from '@bo
 import { transactionalOutbox } from '@boissipay/runtime';
 import type { BillingPeriod } from '../domain/billing-period';
 import { addDays } from '../domain/billing-period';
-import { buildInvoiceDraft } from '../domain/build-invoice';
 import { collectionDateOf } from '../domain/collection-date';
 import { formatCreditNoteRef } from '../domain/credit-note';
-import type { InvoiceTotals, InvoiceType, IssuedInvoice } from '../domain/invoice';
+import type { InvoiceDraft, InvoiceTotals, InvoiceType, IssuedInvoice } from '../domain/invoice';
 import { formatInvoiceRef, numberingYearOf } from '../domain/invoice-number';
-import { separateRefundsOfEarlierInvoices, type RefundCreditNoteDraft } from '../domain/refund-credit-note';
+import { planContractBilling, unknownContractMessage } from '../domain/plan-contract-billing';
+import type { RefundCreditNoteDraft } from '../domain/refund-credit-note';
 import { creditNoteIssuedEventOf } from '../events/credit-note-issued-event';
 import { invoiceIssuedEventOf } from '../events/invoice-issued-event';
 import { insertCreditNote, markRefundsCredited, takeNextCreditNoteNumber, type CreditNoteRow } from '../infra/credit-note-repository';
@@ -19,6 +19,7 @@ import {
   insertInvoice,
   invoicePartyOf,
   lockContractForBilling,
+  type ContractRow,
   markOperationsInvoiced,
   takeNextInvoiceNumber,
 } from '../infra/invoice-repository';
@@ -55,49 +56,47 @@ export type ContractBillingOutcome =
  */
 export async function billContract(deps: ContractBillingDependencies, contractRef: string, run: BillingRunOfContract): Promise<ContractBillingOutcome> {
   return deps.db.transaction(async (tx) => {
-    const locked = await lockContractForBilling(tx, contractRef);
-    if (!locked?.contract) return { kind: 'failed', message: `Billing's read model has no contract ${contractRef}.` };
-    if (await findInvoiceRefOfPeriod(tx, contractRef, run.period.id)) return { kind: 'skipped', reason: 'already-invoiced' };
-
-    const billable = await findBillableOperations(tx, contractRef, run.period.endExclusive);
-    const currencies = [...new Set(billable.map((operation) => operation.currency))].sort();
-    if (currencies.length > 1) {
-      return { kind: 'failed', message: `Operations to invoice are in several currencies (${currencies.join(', ')}); one invoice has one currency.` };
-    }
-    const { toInvoice, creditNotes } = separateRefundsOfEarlierInvoices(billable);
-    const credited = creditNotes.reduce((sum, creditNote) => sum + creditNote.totals.withTaxMinor, 0);
-    const outcome = buildInvoiceDraft(toInvoice, toInvoice.length > 0 ? (await findCreditToDeduct(tx, contractRef)) + credited : 0);
-    if (outcome.kind === 'mixed-currencies') {
-      return { kind: 'failed', message: `Operations to invoice are in several currencies (${outcome.currencies.join(', ')}); one invoice has one currency.` };
-    }
-    if (outcome.kind === 'nothing-to-invoice' && creditNotes.length === 0) return { kind: 'skipped', reason: 'nothing-to-invoice' };
+    const contract = (await lockContractForBilling(tx, contractRef))?.contract;
+    if (!contract) return { kind: 'failed', message: unknownContractMessage(contractRef) };
+    const alreadyInvoiced = (await findInvoiceRefOfPeriod(tx, contractRef, run.period.id)) !== undefined;
+    const billable = alreadyInvoiced ? [] : await findBillableOperations(tx, contractRef, run.period.endExclusive);
+    const creditToDeduct = billable.length > 0 ? await findCreditToDeduct(tx, contractRef) : 0;
+    const plan = planContractBilling({ contractRef, known: true, alreadyInvoiced, billable, creditToDeduct });
+    if (plan.kind !== 'bill') return plan;
 
     const moment = momentOf(deps);
     const creditNoteRefs: string[] = [];
-    for (const draft of creditNotes) creditNoteRefs.push(await issueRefundCreditNote(tx, deps, { contractRef, run, draft, moment }));
-    if (outcome.kind === 'nothing-to-invoice') return { kind: 'credited', creditNoteRefs };
+    for (const draft of plan.creditNotes) creditNoteRefs.push(await issueRefundCreditNote(tx, deps, { contractRef, run, draft, moment }));
+    if (!plan.invoice) return { kind: 'credited', creditNoteRefs };
 
     const { now: issuedAt, today: issueDate } = moment;
     const year = numberingYearOf(issueDate);
     // Taken once everything is read and built: the counter row, which every issuer waits on, stays locked the shortest time.
-    const invoiceRef = formatInvoiceRef(year, await takeNextInvoiceNumber(tx, year));
-    const dueDate = addDays(issueDate, deps.paymentTermDays);
-    const invoice: IssuedInvoice = {
-      ...outcome.draft,
-      ...invoicePartyOf(locked.contract),
-      invoiceId: deps.newId(),
-      invoiceRef,
-      period: run.period.id,
-      issueDate,
-      dueDate,
-      collectionDate: collectionDateOf({ issueDate, dueDate }, deps.prenotificationDays),
-    };
+    const invoice = issuedInvoiceOf(deps, { draft: plan.invoice, contract, run, issueDate, invoiceRef: formatInvoiceRef(year, await takeNextInvoiceNumber(tx, year)) });
     const event = invoiceIssuedEventOf(invoice, { eventId: deps.newId(), occurredAt: issuedAt, correlationId: run.correlationId });
     await insertInvoice(tx, invoice, { runId: run.runId, issuedEventId: event.eventId, issuedAt });
     await markOperationsInvoiced(tx, contractRef, invoice.operationIds, invoice);
     await transactionalOutbox.enqueue(tx, billingInvoiceIssuedV1Event.eventTopic, { key: contractRef, event });
-    return { kind: 'issued', invoiceRef, invoiceType: invoice.invoiceType, currency: invoice.currency, totals: invoice.totals, creditNoteRefs };
+    return { kind: 'issued', invoiceRef: invoice.invoiceRef, invoiceType: invoice.invoiceType, currency: invoice.currency, totals: invoice.totals, creditNoteRefs };
   });
+}
+
+/** The invoice of a contract's draft once it has its number: who it bills, its dates. */
+export function issuedInvoiceOf(
+  deps: Pick<ContractBillingDependencies, 'newId' | 'paymentTermDays' | 'prenotificationDays'>,
+  { draft, contract, run, issueDate, invoiceRef }: { draft: InvoiceDraft; contract: ContractRow; run: BillingRunOfContract; issueDate: string; invoiceRef: string },
+): IssuedInvoice {
+  const dueDate = addDays(issueDate, deps.paymentTermDays);
+  return {
+    ...draft,
+    ...invoicePartyOf(contract),
+    invoiceId: deps.newId(),
+    invoiceRef,
+    period: run.period.id,
+    issueDate,
+    dueDate,
+    collectionDate: collectionDateOf({ issueDate, dueDate }, deps.prenotificationDays),
+  };
 }
 
 /** A credit note of the credit-note series for refunds of one earlier invoice, its refunds taken off the queue, and its event. */
@@ -106,10 +105,23 @@ async function issueRefundCreditNote(
   deps: ContractBillingDependencies,
   { contractRef, run, draft, moment }: { contractRef: string; run: BillingRunOfContract; draft: RefundCreditNoteDraft; moment: Moment },
 ): Promise<string> {
-  const year = numberingYearOf(moment.today);
-  const creditNote: CreditNoteRow = {
+  const creditNoteRef = formatCreditNoteRef(numberingYearOf(moment.today), await takeNextCreditNoteNumber(tx, numberingYearOf(moment.today)));
+  const creditNote = refundCreditNoteOf(deps, { contractRef, run, draft, moment, creditNoteRef });
+  await insertCreditNote(tx, creditNote);
+  await markRefundsCredited(tx, contractRef, draft.operationIds, creditNote);
+  const event = creditNoteIssuedEventOf(creditNote, { correlationId: run.correlationId });
+  await transactionalOutbox.enqueue(tx, billingCreditNoteIssuedV1Event.eventTopic, { key: contractRef, event });
+  return creditNote.creditNoteRef;
+}
+
+/** The credit note a run issues for refunds of one earlier invoice, once it has its number. */
+export function refundCreditNoteOf(
+  deps: Pick<ContractBillingDependencies, 'newId'>,
+  { contractRef, run, draft, moment, creditNoteRef }: { contractRef: string; run: BillingRunOfContract; draft: RefundCreditNoteDraft; moment: Moment; creditNoteRef: string },
+): CreditNoteRow {
+  return {
     creditNoteId: deps.newId(),
-    creditNoteRef: formatCreditNoteRef(year, await takeNextCreditNoteNumber(tx, year)),
+    creditNoteRef,
     invoiceId: draft.precedingInvoice.invoiceId,
     invoiceRef: draft.precedingInvoice.invoiceRef,
     invoiceIssueDate: draft.precedingInvoice.issueDate,
@@ -130,9 +142,4 @@ async function issueRefundCreditNote(
     requestHash: `refunds:${draft.operationIds.join(',')}`,
     issuedEventId: deps.newId(),
   };
-  await insertCreditNote(tx, creditNote);
-  await markRefundsCredited(tx, contractRef, draft.operationIds, creditNote);
-  const event = creditNoteIssuedEventOf(creditNote, { correlationId: run.correlationId });
-  await transactionalOutbox.enqueue(tx, billingCreditNoteIssuedV1Event.eventTopic, { key: contractRef, event });
-  return creditNote.creditNoteRef;
 }

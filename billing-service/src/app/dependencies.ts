@@ -29,7 +29,8 @@ export interface BillingRunDependencies extends BillingDependencies {
   /** SEPA_PRENOTIFICATION_DAYS: the invoice e-mail reaches the customer at least this many days before the debit. */
   prenotificationDays: number;
   /**
-   * Told after each contract of a run. If it throws, the run ends there as its process would
+   * Told after each contract of a run, once the transaction that billed it (its batch's) has
+   * committed. If it throws, the run ends there as its process would
    * if killed: nothing more is written, its row stays RUNNING, its lock is released and
    * `finished` rejects with that error; the next start-up (or run of the period) finds it abandoned. This is
    * how a crash half-way through a run is reproduced on demand.

@@ -3,7 +3,8 @@ import type { BillingPeriod } from '../domain/billing-period';
 import { findBillingRun, findRunningBillingRunIds, finishBillingRun, insertBillingRun, markBillingRunAbandoned, type BillingRunRow } from '../infra/billing-run-repository';
 import { findContractsToBill } from '../infra/invoice-repository';
 import type { BillingRunErrorRow } from '../infra/schema';
-import { billContract, type BillingRunOfContract } from './bill-contract';
+import { billContract, type BillingRunOfContract, type ContractBillingOutcome } from './bill-contract';
+import { billContracts } from './bill-contracts';
 import { holdRunLock, type RunLiveness } from './billing-run-liveness';
 import type { BillingRunDependencies } from './dependencies';
 
@@ -17,10 +18,15 @@ export interface BillingRunRequest {
 }
 
 export interface BillingRunControls {
-  /** Checked between contracts: true ends the run there (service shutdown); it is FAILED, and the next run bills the rest. */
+  /** Checked between transactions: true ends the run there (service shutdown); it is FAILED, and the next run bills the rest. */
   shouldStop?: () => boolean;
   /** Contracts read per page of candidates. */
   batchSize?: number;
+  /**
+   * Contracts billed per transaction (app/bill-contracts.ts), at most 1,000 (the multi-row inserts stay well within PostgreSQL's
+   * 65,535 parameters per statement); 1 bills each in a transaction of its own (app/bill-contract.ts).
+   */
+  contractsPerTransaction?: number;
 }
 
 /** What `afterContract` threw, carried past the run's own error handling: the run ends as if killed. */
@@ -36,15 +42,23 @@ export interface StartedBillingRun {
 }
 
 const DEFAULT_BATCH_SIZE = 500;
+/**
+ * A transaction of 50 contracts of 100 operations writes about 5,000 lines in a few hundred
+ * milliseconds: most of the per-transaction cost is gone, while a decision on one of those
+ * contracts waits at most that long for its lock. docs/adr/0030.
+ */
+const DEFAULT_CONTRACTS_PER_TRANSACTION = 50;
+const MAX_CONTRACTS_PER_TRANSACTION = 1_000;
 /** This many unexpected failures in a row (database gone…) stop the run instead of failing every contract. */
 const MAX_CONSECUTIVE_FAILURES = 10;
 const MAX_RECORDED_ERRORS = 100;
 
 /**
  * Starts a billing run of a period: records it RUNNING and returns, while the contracts are
- * billed one transaction each (app/bill-contract.ts). Nothing is remembered between contracts
- * but what PostgreSQL holds, so a run that dies anywhere leaves every contract either fully
- * billed or untouched, and the next run of the period bills exactly those left.
+ * billed a batch per transaction (app/bill-contracts.ts), or one by one (app/bill-contract.ts)
+ * when a batch fails, so that one contract's failure is its own. Nothing is remembered between
+ * transactions but what PostgreSQL holds, so a run that dies anywhere leaves every contract
+ * either fully billed or untouched, and the next run of the period bills exactly those left.
  */
 export async function startBillingRun(deps: BillingRunDependencies, request: BillingRunRequest, controls: BillingRunControls = {}): Promise<StartedBillingRun> {
   const runId = deps.newId();
@@ -103,35 +117,50 @@ async function executeRun(
   try {
     await failAbandonedRuns(deps, liveness, run.runId);
     const runOfContract: BillingRunOfContract = { runId: run.runId, period, correlationId: run.correlationId };
+    const perTransaction = Math.min(MAX_CONTRACTS_PER_TRANSACTION, Math.max(1, controls.contractsPerTransaction ?? DEFAULT_CONTRACTS_PER_TRANSACTION));
+    /** The batch's outcomes; undefined when it threw (rolled back), and its contracts are then billed one by one. */
+    const billTogether = async (contractRefs: readonly string[]): Promise<Map<string, ContractBillingOutcome> | undefined> => {
+      if (perTransaction === 1) return undefined;
+      try {
+        return await billContracts(deps, contractRefs, runOfContract);
+      } catch (error) {
+        logger.warn({ err: error, contracts: contractRefs.length }, 'billing a batch of contracts failed; billing them one by one');
+        return undefined;
+      }
+    };
     let consecutiveFailures = 0;
     let after = '';
     for (;;) {
       const batch = await findContractsToBill(deps.db, period, after, controls.batchSize ?? DEFAULT_BATCH_SIZE);
       if (batch.length === 0) break;
-      for (const contractRef of batch) {
+      for (let first = 0; first < batch.length; first += perTransaction) {
         if (controls.shouldStop?.()) {
           recordError({ contractRef: null, message: 'The service stopped before the run finished; run the period again to bill the contracts left.' });
           return await finish('FAILED');
         }
-        considered += 1;
-        try {
-          const outcome = await billContract(deps, contractRef, runOfContract);
-          consecutiveFailures = 0;
-          if (outcome.kind === 'issued' || outcome.kind === 'credited') billed += 1;
-          if (outcome.kind === 'failed') {
-            logger.warn({ contractRef, reason: outcome.message }, 'contract not billed');
-            recordError({ contractRef, message: outcome.message });
+        const contractRefs = batch.slice(first, first + perTransaction);
+        const outcomes = await billTogether(contractRefs);
+        for (const contractRef of contractRefs) {
+          considered += 1;
+          try {
+            const outcome = outcomes?.get(contractRef) ?? (await billContract(deps, contractRef, runOfContract));
+            consecutiveFailures = 0;
+            if (outcome.kind === 'issued' || outcome.kind === 'credited') billed += 1;
+            if (outcome.kind === 'failed') {
+              logger.warn({ contractRef, reason: outcome.message }, 'contract not billed');
+              recordError({ contractRef, message: outcome.message });
+            }
+          } catch (error) {
+            logger.error({ err: error, contractRef }, 'billing a contract failed');
+            recordError({ contractRef, message: `Billing this contract failed unexpectedly (correlation id ${run.correlationId}); it is left for the next run.` });
+            consecutiveFailures += 1;
+            if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) throw new Error(`${consecutiveFailures} contracts in a row failed`, { cause: error });
           }
-        } catch (error) {
-          logger.error({ err: error, contractRef }, 'billing a contract failed');
-          recordError({ contractRef, message: `Billing this contract failed unexpectedly (correlation id ${run.correlationId}); it is left for the next run.` });
-          consecutiveFailures += 1;
-          if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) throw new Error(`${consecutiveFailures} contracts in a row failed`, { cause: error });
-        }
-        try {
-          deps.afterContract?.({ considered, billed });
-        } catch (reason) {
-          throw new RunKilled(reason);
+          try {
+            deps.afterContract?.({ considered, billed });
+          } catch (reason) {
+            throw new RunKilled(reason);
+          }
         }
       }
       after = batch[batch.length - 1] ?? after;

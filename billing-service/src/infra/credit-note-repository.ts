@@ -1,11 +1,11 @@
 import type { CustomerScope } from '@boissipay/runtime';
-import { and, asc, eq, sql, sum } from 'drizzle-orm';
+import { and, asc, eq, sum } from 'drizzle-orm';
 import type { CreditableInvoice } from '../domain/credit-note';
 import { withVatTreatment } from '../domain/vat-category';
 import { ofContractInScope } from './customer-scope-conditions';
 import type { BillingTransaction, Queryable } from './database';
-import { takeNextNumber } from './invoice-repository';
-import { balances, creditedRefunds, creditNoteNumberCounters, creditNotes, invoices, uninvoicedOperations } from './schema';
+import { takeNextNumber, takeNextNumbers, takeQueuedOperations, type OperationsTaken } from './invoice-repository';
+import { balances, creditedRefunds, creditNoteNumberCounters, creditNotes, invoices } from './schema';
 
 export type CreditNoteRow = typeof creditNotes.$inferSelect;
 
@@ -69,6 +69,11 @@ export function takeNextCreditNoteNumber(tx: BillingTransaction, year: number): 
   return takeNextNumber(tx, creditNoteNumberCounters, year);
 }
 
+/** The next `count` credit-note numbers of `year` for a batch: the first of them. */
+export function takeNextCreditNoteNumbers(tx: BillingTransaction, year: number, count: number): Promise<number> {
+  return takeNextNumbers(tx, creditNoteNumberCounters, year, count);
+}
+
 /** Inserts the credit note; false when the client's Idempotency-Key is taken (a concurrent request committed first). */
 export async function insertCreditNote(tx: BillingTransaction, creditNote: CreditNoteRow): Promise<boolean> {
   const inserted = await tx.insert(creditNotes).values(creditNote).onConflictDoNothing().returning({ creditNoteId: creditNotes.creditNoteId });
@@ -87,10 +92,15 @@ export function findCreditNotesOf(db: Queryable, invoiceId: string): Promise<Cre
   return db.select().from(creditNotes).where(eq(creditNotes.invoiceId, invoiceId)).orderBy(asc(creditNotes.issuedAt), asc(creditNotes.creditNoteRef));
 }
 
+/** The credit notes a billing run issues for a batch of contracts, in one statement. */
+export async function insertCreditNotes(tx: BillingTransaction, rows: readonly CreditNoteRow[]): Promise<void> {
+  if (rows.length > 0) await tx.insert(creditNotes).values([...rows]);
+}
+
 /**
- * Marks refunds credited by a credit note, in one statement, as markOperationsInvoiced does for
- * invoices: takes them off the queue of what is left to invoice and links them to the credit
- * note. All of them or the transaction fails: a refund is never credited twice.
+ * Marks refunds credited by a credit note, as markOperationsInvoiced does for invoices: takes
+ * them off the queue of what is left to invoice and links them to the credit note. All of
+ * them or the transaction fails: a refund is never credited twice.
  */
 export async function markRefundsCredited(
   tx: BillingTransaction,
@@ -98,14 +108,13 @@ export async function markRefundsCredited(
   operationIds: readonly string[],
   creditNote: { creditNoteId: string; creditNoteRef: string },
 ): Promise<void> {
-  const { rowCount } = await tx.execute(sql`
-    with taken as (
-      delete from ${uninvoicedOperations}
-       where ${uninvoicedOperations.contractRef} = ${contractRef} and ${uninvoicedOperations.operationId} = any(${sql.param([...operationIds])}::uuid[])
-      returning operation_id)
-    insert into ${creditedRefunds} (contract_ref, operation_id, credit_note_id, credit_note_ref)
-    select ${contractRef}, operation_id, ${creditNote.creditNoteId}, ${creditNote.creditNoteRef} from taken`);
-  if (rowCount !== operationIds.length) {
-    throw new Error(`credit note ${creditNote.creditNoteRef}: ${operationIds.length - (rowCount ?? 0)} refund(s) were invoiced or credited meanwhile`);
+  await markRefundsOfCreditNotes(tx, [{ contractRef, operationIds, documentId: creditNote.creditNoteId, documentRef: creditNote.creditNoteRef }]);
+}
+
+/** The same for several credit notes in one statement. */
+export async function markRefundsOfCreditNotes(tx: BillingTransaction, taken: readonly OperationsTaken[]): Promise<void> {
+  const missing = await takeQueuedOperations(tx, creditedRefunds, taken);
+  if (missing > 0) {
+    throw new Error(`credit note(s) ${taken.map(({ documentRef }) => documentRef).join(', ')}: ${missing} refund(s) were invoiced or credited meanwhile`);
   }
 }

@@ -5,7 +5,7 @@ import type { MandateStatus } from '../domain/contract-view';
 import type { BillableLine, BillableOperation, InvoiceParty, IssuedInvoice, PrecedingInvoice } from '../domain/invoice';
 import { ofContractInScope } from './customer-scope-conditions';
 import type { BillingTransaction, Queryable } from './database';
-import { balances, contracts, creditNoteNumberCounters, creditNotes, invoicedOperations, invoiceLines, invoiceNumberCounters, invoices, operationLines, operations, uninvoicedOperations } from './schema';
+import { balances, contracts, creditedRefunds, creditNoteNumberCounters, creditNotes, invoicedOperations, invoiceLines, invoiceNumberCounters, invoices, operationLines, operations, uninvoicedOperations } from './schema';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
@@ -48,6 +48,31 @@ export async function lockContractForBilling(tx: BillingTransaction, contractRef
     .where(eq(balances.contractRef, contractRef))
     .for('update', { of: balances });
   return row;
+}
+
+/**
+ * The same for a batch of contracts, locked in contract order, as every batch of every run
+ * locks them: two runs never wait on each other in a cycle. Contracts without a balance row are
+ * left out; a contract missing from the read model comes with `contract: null`.
+ */
+export async function lockContractsForBilling(tx: BillingTransaction, contractRefs: readonly string[]): Promise<Map<string, ContractRow | null>> {
+  const rows = await tx
+    .select({ contractRef: balances.contractRef, contract: contracts })
+    .from(balances)
+    .leftJoin(contracts, eq(contracts.contractRef, balances.contractRef))
+    .where(sql`${balances.contractRef} = any(${sql.param([...contractRefs])}::text[])`)
+    .orderBy(asc(balances.contractRef))
+    .for('update', { of: balances });
+  return new Map(rows.map(({ contractRef, contract }) => [contractRef, contract]));
+}
+
+/** Which of the contracts have their invoice for the period: read once they are locked, for the reason below. */
+export async function findContractsInvoicedInPeriod(tx: BillingTransaction, contractRefs: readonly string[], period: string): Promise<Set<string>> {
+  const rows = await tx
+    .select({ contractRef: invoices.contractRef })
+    .from(invoices)
+    .where(and(sql`${invoices.contractRef} = any(${sql.param([...contractRefs])}::text[])`, eq(invoices.period, period)));
+  return new Set(rows.map(({ contractRef }) => contractRef));
 }
 
 /**
@@ -94,8 +119,14 @@ export function invoicePartyOf(contract: ContractRow): InvoiceParty {
  * subquery, so never a join the planner could turn into a scan of every line).
  */
 export async function findBillableOperations(db: Queryable, contractRef: string, endExclusive: string): Promise<BillableOperation[]> {
+  return (await findBillableOperationsOf(db, [contractRef], endExclusive)).get(contractRef) ?? [];
+}
+
+/** The same for several contracts in one round trip: each contract's operations, oldest first. */
+export async function findBillableOperationsOf(db: Queryable, contractRefs: readonly string[], endExclusive: string): Promise<Map<string, BillableOperation[]>> {
   const rows = await db
     .select({
+      contractRef: operations.contractRef,
       operationId: operations.operationId,
       type: operations.type,
       orderRef: operations.orderRef,
@@ -122,10 +153,16 @@ export async function findBillableOperations(db: Queryable, contractRef: string,
     })
     .from(uninvoicedOperations)
     .innerJoin(operations, eq(operations.operationId, uninvoicedOperations.operationId))
-    .where(and(eq(uninvoicedOperations.contractRef, contractRef), lt(uninvoicedOperations.operationAt, endExclusive)))
-    .orderBy(asc(operations.operationAt), asc(operations.decidedAt), asc(operations.operationId));
+    .where(and(sql`${uninvoicedOperations.contractRef} = any(${sql.param([...contractRefs])}::text[])`, lt(uninvoicedOperations.operationAt, endExclusive)))
+    .orderBy(asc(operations.contractRef), asc(operations.operationAt), asc(operations.decidedAt), asc(operations.operationId));
   // json_build_object keeps bigint amounts as JSON numbers: exact for every amount the API accepts (< 2^53 minor units).
-  return rows.map((row) => ({ ...row, lines: row.lines ?? [] }));
+  const byContract = new Map<string, BillableOperation[]>();
+  for (const { contractRef, ...row } of rows) {
+    const ofContract = byContract.get(contractRef) ?? [];
+    ofContract.push({ ...row, lines: row.lines ?? [] });
+    byContract.set(contractRef, ofContract);
+  }
+  return byContract;
 }
 
 /**
@@ -140,6 +177,18 @@ export async function findCreditToDeduct(tx: BillingTransaction, contractRef: st
   return Number(result.rows[0]?.credit ?? 0);
 }
 
+/** The same for several contracts in one round trip; a contract without credit is absent. */
+export async function findCreditsToDeduct(tx: BillingTransaction, contractRefs: readonly string[]): Promise<Map<string, number>> {
+  const refs = sql.param([...contractRefs]);
+  const result = await tx.execute<{ contractRef: string; credit: string }>(sql`
+    select contract_ref as "contractRef", sum(amount)::text as credit from (
+      select ${creditNotes.contractRef} as contract_ref, ${creditNotes.totalWithTaxMinor} as amount from ${creditNotes} where ${creditNotes.contractRef} = any(${refs}::text[])
+      union all
+      select ${invoices.contractRef}, -${invoices.prepaidAmountMinor} from ${invoices} where ${invoices.contractRef} = any(${refs}::text[])
+    ) movements group by contract_ref`);
+  return new Map(result.rows.map(({ contractRef, credit }) => [contractRef, Number(credit)]));
+}
+
 /**
  * The next invoice number of `year`, taken inside the caller's transaction: the counter row
  * stays locked until it commits (the next issuer waits) and goes back to its old value if it
@@ -149,55 +198,89 @@ export function takeNextInvoiceNumber(tx: BillingTransaction, year: number): Pro
   return takeNextNumber(tx, invoiceNumberCounters, year);
 }
 
-/** The same for a series kept in `counters` (one row per year, e.g. the credit notes'). */
-export async function takeNextNumber(tx: BillingTransaction, counters: typeof invoiceNumberCounters | typeof creditNoteNumberCounters, year: number): Promise<number> {
-  const [row] = await tx
-    .insert(counters)
-    .values({ year, lastNumber: 1 })
-    .onConflictDoUpdate({ target: counters.year, set: { lastNumber: sql`${counters.lastNumber} + 1` } })
-    .returning({ lastNumber: counters.lastNumber });
-  if (!row) throw new Error(`no number for ${year}`);
-  return row.lastNumber;
+/** The next `count` invoice numbers of `year` for a batch: the first of them. */
+export function takeNextInvoiceNumbers(tx: BillingTransaction, year: number, count: number): Promise<number> {
+  return takeNextNumbers(tx, invoiceNumberCounters, year, count);
 }
 
-export async function insertInvoice(tx: BillingTransaction, invoice: IssuedInvoice, context: { runId: string; issuedEventId: string; issuedAt: Date }): Promise<void> {
-  await tx.insert(invoices).values({
-    invoiceId: invoice.invoiceId,
-    invoiceRef: invoice.invoiceRef,
-    invoiceType: invoice.invoiceType,
-    paymentStatus: invoice.debitRequired ? 'PENDING' : 'NOT_REQUIRED',
-    contractRef: invoice.contractRef,
-    contractId: invoice.contractId,
-    period: invoice.period,
-    runId: context.runId,
-    issueDate: invoice.issueDate,
-    dueDate: invoice.dueDate,
-    collectionDate: invoice.collectionDate,
-    language: invoice.language,
-    currency: invoice.currency,
-    totalWithoutTaxMinor: invoice.totals.withoutTaxMinor,
-    totalTaxMinor: invoice.totals.taxMinor,
-    totalWithTaxMinor: invoice.totals.withTaxMinor,
-    prepaidAmountMinor: invoice.prepaidAmountMinor,
-    amountDueMinor: invoice.amountDueMinor,
-    vatBreakdown: invoice.vatBreakdown,
-    debitRequired: invoice.debitRequired,
-    customer: invoice.customer,
-    billingContact: invoice.billingContact,
-    billingAddress: invoice.billingAddress,
-    mandate: invoice.mandate,
-    issuedEventId: context.issuedEventId,
-    issuedAt: context.issuedAt,
-  });
-  // One row per line but one parameter per column (unnest of arrays): a hundred lines are one short statement.
-  const { lines } = invoice;
+/** The same for a series kept in `counters` (one row per year, e.g. the credit notes'). */
+export async function takeNextNumber(tx: BillingTransaction, counters: typeof invoiceNumberCounters | typeof creditNoteNumberCounters, year: number): Promise<number> {
+  return takeNextNumbers(tx, counters, year, 1);
+}
+
+/**
+ * The next `count` numbers of `year` in one statement, for a batch of documents numbered in
+ * one transaction: returns the first; the batch uses first … first + count − 1, all its own.
+ */
+export async function takeNextNumbers(
+  tx: BillingTransaction,
+  counters: typeof invoiceNumberCounters | typeof creditNoteNumberCounters,
+  year: number,
+  count: number,
+): Promise<number> {
+  const [row] = await tx
+    .insert(counters)
+    .values({ year, lastNumber: count })
+    .onConflictDoUpdate({ target: counters.year, set: { lastNumber: sql`${counters.lastNumber} + ${count}` } })
+    .returning({ lastNumber: counters.lastNumber });
+  if (!row) throw new Error(`no number for ${year}`);
+  return row.lastNumber - count + 1;
+}
+
+/** How an invoice came to be issued: by which run, announced by which event, when. */
+export interface InvoiceIssue {
+  runId: string;
+  issuedEventId: string;
+  issuedAt: Date;
+}
+
+export async function insertInvoice(tx: BillingTransaction, invoice: IssuedInvoice, context: InvoiceIssue): Promise<void> {
+  await insertInvoices(tx, [{ invoice, ...context }]);
+}
+
+/** Several invoices and all their lines in two statements, whatever their number. */
+export async function insertInvoices(tx: BillingTransaction, issued: readonly ({ invoice: IssuedInvoice } & InvoiceIssue)[]): Promise<void> {
+  if (issued.length === 0) return;
+  await tx.insert(invoices).values(
+    issued.map(({ invoice, runId, issuedEventId, issuedAt }) => ({
+      invoiceId: invoice.invoiceId,
+      invoiceRef: invoice.invoiceRef,
+      invoiceType: invoice.invoiceType,
+      paymentStatus: invoice.debitRequired ? ('PENDING' as const) : ('NOT_REQUIRED' as const),
+      contractRef: invoice.contractRef,
+      contractId: invoice.contractId,
+      period: invoice.period,
+      runId,
+      issueDate: invoice.issueDate,
+      dueDate: invoice.dueDate,
+      collectionDate: invoice.collectionDate,
+      language: invoice.language,
+      currency: invoice.currency,
+      totalWithoutTaxMinor: invoice.totals.withoutTaxMinor,
+      totalTaxMinor: invoice.totals.taxMinor,
+      totalWithTaxMinor: invoice.totals.withTaxMinor,
+      prepaidAmountMinor: invoice.prepaidAmountMinor,
+      amountDueMinor: invoice.amountDueMinor,
+      vatBreakdown: invoice.vatBreakdown,
+      debitRequired: invoice.debitRequired,
+      customer: invoice.customer,
+      billingContact: invoice.billingContact,
+      billingAddress: invoice.billingAddress,
+      mandate: invoice.mandate,
+      issuedEventId,
+      issuedAt,
+    })),
+  );
+  // One row per line but one parameter per column (unnest of arrays): thousands of lines are one short statement.
+  const lines = issued.flatMap(({ invoice }) => invoice.lines.map((line) => ({ invoiceId: invoice.invoiceId, ...line })));
   // sql.param: the array goes to PostgreSQL as one array parameter, not as a list.
   const column = <T>(pick: (line: (typeof lines)[number]) => T) => sql.param(lines.map(pick));
   await tx.execute(sql`
     insert into ${invoiceLines} (invoice_id, line_no, operation_id, operation_line_no, operation_type, order_ref, operation_date, description, quantity,
                                  unit_price_without_tax_minor, amount_without_tax_minor, vat_rate_basis_points, tax_minor, amount_with_tax_minor,
                                  traveller, booking_ref, cost_centre, vat_category_code, vat_exemption_reason_code, vat_exemption_reason)
-    select ${invoice.invoiceId}, * from unnest(
+    select * from unnest(
+      ${column((line) => line.invoiceId)}::uuid[],
       ${column((line) => line.lineNumber)}::int[], ${column((line) => line.operationId)}::uuid[], ${column((line) => line.operationLineNo)}::int[],
       ${column((line) => line.operationType)}::text[], ${column((line) => line.orderRef)}::text[], ${column((line) => line.operationDate)}::date[],
       ${column((line) => line.description)}::text[], ${column((line) => line.quantity)}::int[], ${column((line) => line.unitPriceWithoutTaxMinor)}::bigint[],
@@ -207,11 +290,43 @@ export async function insertInvoice(tx: BillingTransaction, invoice: IssuedInvoi
       ${column((line) => line.vatExemptionReason)}::text[])`);
 }
 
+/** Operations of a contract going on one document (an invoice, or a credit note for refunds). */
+export interface OperationsTaken {
+  contractRef: string;
+  operationIds: readonly string[];
+  /** The document's id and number. */
+  documentId: string;
+  documentRef: string;
+}
+
 /**
- * Marks the operations invoiced, in one statement: takes them off the queue of what is left
- * to invoice and links them to the invoice. Only operations still queued are taken, and all
- * of them or the transaction fails: an operation can never end up on two invoices (the link's
- * primary key says so too).
+ * Takes operations off the queue of what is left to invoice and links each to its document in
+ * `links` (invoiced_operations or credited_refunds), in one statement for any number of
+ * documents. Only operations still queued are taken, and all of them or it throws: an
+ * operation can never end up on two documents (the link's primary key says so too).
+ */
+export async function takeQueuedOperations(tx: BillingTransaction, links: typeof invoicedOperations | typeof creditedRefunds, taken: readonly OperationsTaken[]): Promise<number> {
+  const wanted = taken.flatMap(({ contractRef, operationIds, documentId, documentRef }) => operationIds.map((operationId) => ({ contractRef, operationId, documentId, documentRef })));
+  if (wanted.length === 0) return 0;
+  const column = (pick: (row: (typeof wanted)[number]) => string) => sql.param(wanted.map(pick));
+  const contractRefs = sql.param([...new Set(wanted.map(({ contractRef }) => contractRef))]);
+  const [documentIdColumn, documentRefColumn] = links === invoicedOperations ? ['invoice_id', 'invoice_ref'] : ['credit_note_id', 'credit_note_ref'];
+  const { rowCount } = await tx.execute(sql`
+    with wanted as (
+      select * from unnest(${column((row) => row.contractRef)}::text[], ${column((row) => row.operationId)}::uuid[],
+                           ${column((row) => row.documentId)}::uuid[], ${column((row) => row.documentRef)}::text[]) as w(contract_ref, operation_id, document_id, document_ref)
+    ), taken as (
+      delete from ${uninvoicedOperations}
+       where ${uninvoicedOperations.contractRef} = any(${contractRefs}::text[]) and ${uninvoicedOperations.operationId} = any(${column((row) => row.operationId)}::uuid[])
+      returning contract_ref, operation_id)
+    insert into ${links} (contract_ref, operation_id, ${sql.raw(documentIdColumn)}, ${sql.raw(documentRefColumn)})
+    select contract_ref, operation_id, w.document_id, w.document_ref from taken join wanted w using (contract_ref, operation_id)`);
+  return wanted.length - (rowCount ?? 0);
+}
+
+/**
+ * Marks the operations invoiced: takes them off the queue of what is left to invoice and links
+ * them to the invoice, all of them or the transaction fails.
  */
 export async function markOperationsInvoiced(
   tx: BillingTransaction,
@@ -219,16 +334,13 @@ export async function markOperationsInvoiced(
   operationIds: readonly string[],
   invoice: { invoiceId: string; invoiceRef: string },
 ): Promise<void> {
-  const { rowCount } = await tx.execute(sql`
-    with taken as (
-      delete from ${uninvoicedOperations}
-       where ${uninvoicedOperations.contractRef} = ${contractRef} and ${uninvoicedOperations.operationId} = any(${sql.param([...operationIds])}::uuid[])
-      returning operation_id)
-    insert into ${invoicedOperations} (contract_ref, operation_id, invoice_id, invoice_ref)
-    select ${contractRef}, operation_id, ${invoice.invoiceId}, ${invoice.invoiceRef} from taken`);
-  if (rowCount !== operationIds.length) {
-    throw new Error(`invoice ${invoice.invoiceRef}: ${operationIds.length - (rowCount ?? 0)} operation(s) were invoiced meanwhile`);
-  }
+  await markOperationsOfInvoices(tx, [{ contractRef, operationIds, documentId: invoice.invoiceId, documentRef: invoice.invoiceRef }]);
+}
+
+/** The same for several invoices in one statement. */
+export async function markOperationsOfInvoices(tx: BillingTransaction, taken: readonly OperationsTaken[]): Promise<void> {
+  const missing = await takeQueuedOperations(tx, invoicedOperations, taken);
+  if (missing > 0) throw new Error(`invoice(s) ${taken.map(({ documentRef }) => documentRef).join(', ')}: ${missing} operation(s) were invoiced meanwhile`);
 }
 
 /** The invoice, unless its contract is outside the caller's customer scope. */

@@ -8,7 +8,7 @@ export {
   type MessageContext,
 } from './consumer/idempotent-consumer';
 export { createIdempotentProducer, createKafka, kafkaSecurityOf, type KafkaSecurity } from './kafka-client';
-export { enqueueEvent, outboxRowOf, type OutboxWriter, type OutgoingEvent } from './outbox/enqueue-event';
+export { enqueueEvent, enqueueEvents, outboxRowOf, type OutboxWriter, type OutgoingEvent } from './outbox/enqueue-event';
 export { OUTBOX_CHANNEL } from './outbox/outbox-channel';
 export { transactionalOutbox, type Outbox } from './outbox/outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';

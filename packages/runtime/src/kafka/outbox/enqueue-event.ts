@@ -29,6 +29,13 @@ export async function enqueueEvent<TEvent extends { eventId: string }>(tx: Outbo
   await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
 }
 
+/** Several events in one statement and one NOTIFY, as a batch writes them; nothing for none. */
+export async function enqueueEvents(tx: OutboxWriter, events: readonly OutgoingEvent<{ eventId: string }>[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(outbox).values(events.map(outboxRowOf));
+  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+}
+
 /**
  * The outbox row of an event, with the active correlation id and `traceparent` in its headers:
  * for a writer that inserts it by other means than `enqueueEvent` (one statement doing several
