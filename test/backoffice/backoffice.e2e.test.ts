@@ -125,6 +125,10 @@ describeWithBrowser('the back office in a browser, on a running platform', () =>
     await rejected.waitFor();
     await expect(rejected.textContent()).resolves.toContain('OUTSTANDING_LIMIT_EXCEEDED');
     await screenshot(page, 'overview-live');
+    // Billing ranks every contract by outstanding / limit: 120 of 1 000 EUR used.
+    await page.goto(`${backoffice.url}/`);
+    const gauge = page.locator('ul.gauges li', { has: page.locator(`a[href="/contracts/${contractRef}"]`) });
+    await expect(gauge.locator('meter').getAttribute('value')).resolves.toBe('120');
 
     await visit(`/operations?contractRef=${contractRef}&status=REJECTED`, 'operations');
     await expect(page.locator('tbody tr').count()).resolves.toBe(1);
