@@ -323,4 +323,13 @@ describeWithBrowser('the back office in a browser, on a running platform', () =>
     }
     await visit('/payments', 'viewer-payments');
   });
+
+  it('when a viewer posts a redrive anyway, then the back office itself refuses it: no service stands behind that action', async () => {
+    const deadLetters = `/topics/${platform.run}.mailer.invoice-delivery.v1/dead-letters`;
+    await page.goto(`${backoffice.url}${deadLetters}`);
+    await expect(page.locator(`tr[data-key="POISON-${tag}"]`).count()).resolves.toBeGreaterThan(0);
+    const csrf = (await page.locator('body').getAttribute('data-csrf')) ?? '';
+    const refused = await page.request.post(`${backoffice.url}${deadLetters}/redrive?id=0%3A0`, { form: { _csrf: csrf, reason: 'viewer tries' }, maxRedirects: 0 });
+    expect(refused.status()).toBe(403);
+  });
 });
