@@ -1,4 +1,4 @@
-import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import {
   deadLetterTopicOf,
   describeMessage,
@@ -41,7 +41,7 @@ export function topicBrowser(options: { kafka: Kafka; admin: Admin; codec: AvroC
     const ranges = rangesOfPage(partitions, cursor, pageSize);
     const read = (await readOffsets(kafka, admin, topic, ranges)).map(({ partition, message }) => ({ partition, offset: BigInt(message.offset), timestamp: Number(message.timestamp), message }));
     const kept = pageOf(read, partitions, ranges, pageSize);
-    return { partitions, messages: await Promise.all(kept.messages.map(({ partition, message }: { partition: number; message: KafkaMessage }) => describeMessage(codec, partition, message))), older: kept.older };
+    return { partitions, messages: await Promise.all(kept.messages.map(({ partition, message }) => describeMessage(codec, partition, message))), older: kept.older };
   }
 
   return {

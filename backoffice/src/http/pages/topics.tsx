@@ -16,7 +16,6 @@ const prettyJson = (value: unknown) =>
 
 export function TopicsPage(props: { context: PageContext; topics: TopicOverview[] }) {
   const { t } = props.context;
-  const names = new Set(props.topics.map(({ topic }) => topic));
   return (
     <Layout context={props.context} title={t.topics}>
       <table id="topics">
@@ -47,7 +46,7 @@ export function TopicsPage(props: { context: PageContext; topics: TopicOverview[
                     ))}
                   </ul>
                 </td>
-                <td>{names.has(`${overview.topic}.dlq`) && dlq ? <a href={deadLettersHref(overview.topic)}>{dlq.messages.toString()}</a> : ''}</td>
+                <td>{dlq ? <a href={deadLettersHref(overview.topic)}>{dlq.messages.toString()}</a> : ''}</td>
               </tr>
             );
           })}
