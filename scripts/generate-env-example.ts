@@ -9,6 +9,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { commonVariables, type VariableSpec } from '@boissipay/runtime';
+import { backofficeConfig } from '../backoffice/src/config';
 import { platformServices, serviceIdentities, serviceNames, type ServiceName } from './platform';
 
 export const repoRoot = path.resolve(__dirname, '..');
@@ -199,6 +200,34 @@ export const stackOnlyVariables: readonly StackOnlyVariable[] = [
   { name: 'KEYCLOAK_ADMIN_PASSWORD', description: "Password of Keycloak's bootstrap administrator (user admin, master realm)." },
 ];
 
+/**
+ * The back office's own variables (backoffice/src/config.ts; it reads the runtime's common ones
+ * too) and how docker-compose.yml gives each to it. Listed apart from the catalogue: the back
+ * office is no API service, and the stack sets most of them itself.
+ */
+export const backofficeVariables: ReadonlyArray<{ name: string; spec: VariableSpec; inStack: string }> = (() => {
+  const inStack: Record<keyof typeof backofficeConfig.variables, string> = {
+    CONTRACT_SERVICE_URL: 'http://contract-service:8080, on the stack\'s network',
+    BILLING_SERVICE_URL: 'http://billing-service:8181, on the stack\'s network',
+    PAYMENT_SERVICE_URL: 'http://payment-service:8282, on the stack\'s network',
+    MAILER_SERVICE_URL: 'http://invoice-mailer:8383, on the stack\'s network',
+    BACKOFFICE_PUBLIC_URL: 'the stack variable BACKOFFICE_PUBLIC_URL',
+    OIDC_ISSUER: '<KEYCLOAK_HOSTNAME_URL>/realms/boissipay',
+    OIDC_BACKCHANNEL_URL: 'http://keycloak:8080/realms/boissipay',
+    OIDC_CLIENT_ID: 'not passed: the service default, the client of the stack\'s realm',
+    SESSION_SECRET: 'the stack variable BACKOFFICE_SESSION_SECRET (required)',
+    LIVE_BUFFER_SIZE: 'not passed: the service default',
+  };
+  return Object.entries(backofficeConfig.variables as Record<string, VariableSpec>).map(([name, spec]) => ({ name, spec, inStack: inStack[name as keyof typeof inStack] }));
+})();
+
+/** A back-office variable's default as documented: a secret's local value is not repeated. */
+function backofficeDefaultText(spec: VariableSpec): string {
+  if (spec.secret) return 'a local-only value (none in production)';
+  const text = spec.default === undefined || spec.default === '' ? '(empty)' : String(spec.default);
+  return spec.productionDefault === false ? `${text} (none in production)` : text;
+}
+
 /** Every variable the stack cannot start without: compose names the first one missing. */
 export function requiredVariableNames(): string[] {
   return [
@@ -289,6 +318,11 @@ export function renderEnvExample(): string {
     out.push(...wrapComment(`${name}: ${entryOf(name).spec.description} In the stack: ${how}.`, { indent: '#  ' }));
   }
 
+  out.push('', "# The back office's own settings (backoffice/src/config.ts), set by docker-compose.yml itself:");
+  for (const { name, spec, inStack } of backofficeVariables) {
+    out.push(...wrapComment(`${name}: ${spec.description} Service default: ${backofficeDefaultText(spec)}. In the stack: ${inStack}.`, { indent: '#  ' }));
+  }
+
   out.push(...banner('The stack itself: images, database bootstrap, published ports'));
   for (const variable of stackSettings) out.push('', ...wrapComment(variable.description), `${variable.name}=${envValue(variable.value ?? '')}`);
   return `${out.join('\n')}\n`;
@@ -331,6 +365,15 @@ export function renderConfigurationReference(): string {
       const serviceDefault = spec.default !== undefined && typeof spec.default !== 'function' ? `${code(spec.default)}${spec.productionDefault === false ? ' (none in production)' : ''}` : defaultText(name);
       return `| \`${name}\` | ${cell(spec.description)} | ${cell(usedByText(name))} | ${cell(serviceDefault)} | ${cell(stackCell(name))} |`;
     }),
+    '',
+    'The back office\'s own variables (`backoffice/src/config.ts`, beside the common ones):',
+    '',
+    '| Variable | Meaning | Service default | In the stack |',
+    '| --- | --- | --- | --- |',
+    ...backofficeVariables.map(
+      ({ name, spec, inStack }) =>
+        `| \`${name}\` | ${cell(spec.description)} | ${cell(spec.secret || spec.default === undefined ? backofficeDefaultText(spec) : code(String(spec.default)))} | ${cell(inStack)} |`,
+    ),
     '',
     'The stack\'s own variables (`docker-compose.yml` only; the services never read them):',
     '',

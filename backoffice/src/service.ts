@@ -1,4 +1,4 @@
-import { createKafka, createLogger, createPool, ensureDatabase, kafkaSecurityOf, loadConfig, startHttpServer } from '@boissipay/runtime';
+import { createAvroCodec, createKafka, createLogger, createPool, createSchemaRegistry, ensureDatabase, kafkaSecurityOf, loadConfig, startHttpServer } from '@boissipay/runtime';
 import { LiveFeed } from './app/live-feed';
 import { backofficeConfig } from './config';
 import { createApp } from './http/create-app';
@@ -52,7 +52,9 @@ export async function startBackoffice(options: { env?: Readonly<Record<string, s
     const { app, closeStreams } = createApp({
       logger,
       pool,
+      kafka,
       admin: kafkaAdmin,
+      codec: createAvroCodec(createSchemaRegistry(config.SCHEMA_REGISTRY_URL), {}),
       oidc: createOidcClient({ issuer: config.OIDC_ISSUER, backchannelUrl: config.OIDC_BACKCHANNEL_URL, clientId: config.OIDC_CLIENT_ID }),
       feed,
       caughtUp: source.caughtUp,

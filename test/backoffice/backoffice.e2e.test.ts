@@ -5,6 +5,7 @@ import { playMonth, type MonthOutcome } from '../../scripts/demo/month-scenario'
 import { eventually, platformClient, type PlatformClient } from '../../scripts/demo/platform-client';
 import { localEndpoints } from '../../infra/endpoints';
 import { serviceNames } from '../../scripts/platform';
+import { createIdempotentProducer, createKafka, createLogger } from '@boissipay/runtime';
 import { freePort } from '@boissipay/runtime/testing';
 import { E2E_SECRET, Platform } from '../e2e/support/platform';
 import { BackofficeProcess } from './support/backoffice-process';
@@ -124,6 +125,10 @@ describeWithBrowser('the back office in a browser, on a running platform', () =>
     await rejected.waitFor();
     await expect(rejected.textContent()).resolves.toContain('OUTSTANDING_LIMIT_EXCEEDED');
     await screenshot(page, 'overview-live');
+    // Billing ranks every contract by outstanding / limit: 120 of 1 000 EUR used.
+    await page.goto(`${backoffice.url}/`);
+    const gauge = page.locator('ul.gauges li', { has: page.locator(`a[href="/contracts/${contractRef}"]`) });
+    await expect(gauge.locator('meter').getAttribute('value')).resolves.toBe('120');
 
     await visit(`/operations?contractRef=${contractRef}&status=REJECTED`, 'operations');
     await expect(page.locator('tbody tr').count()).resolves.toBe(1);
@@ -197,13 +202,134 @@ describeWithBrowser('the back office in a browser, on a running platform', () =>
     expect(body.deliveries.map((delivery) => delivery.kind).sort()).toEqual(['ORIGINAL', 'RESEND']);
   });
 
+  it('when the retried debit has failed again and the customer paid by transfer, then the operator records the manual payment', async () => {
+    const failed = month.invoices.find((invoice) => invoice.payment.startsWith('FAILED'));
+    const paymentRef = await eventually(async () => {
+      const { body } = await api.get<{ payments: Array<{ paymentRef: string; status: string }> }>('payment-service', `/v1/payments?invoiceRef=${failed?.invoiceRef}`);
+      return body.payments[0]?.status === 'FAILED' ? body.payments[0].paymentRef : undefined;
+    }, 'the retried debit to fail again');
+    await visit('/payments?status=FAILED', 'payments-manual');
+    const form = page.locator(`form.action[action="/payments/${paymentRef}/manual-payment"]`);
+    await form.locator('input[name=bankReference]').fill(`VIR-${tag}`);
+    await form.locator('input[name=reason]').fill('Customer paid by bank transfer');
+    await form.locator('button').click();
+    await page.waitForURL(/done=1/);
+    const { body } = await api.get<{ status: string; method?: string }>('payment-service', `/v1/payments/${paymentRef}`);
+    expect([body.status, body.method]).toEqual(['SUCCEEDED', 'BANK_TRANSFER']);
+  });
+
+  it("when the operator opens the topics, then the platform's topics are listed with their consumer groups' lag", async () => {
+    const lifecycle = page.locator(`tr[data-topic="${platform.run}.contract.lifecycle.v1"]`);
+    await eventually(async () => {
+      await page.goto(`${backoffice.url}/topics`);
+      const billing = lifecycle.locator(`li[data-group^="${platform.run}.billing-service"]`);
+      return (await billing.count()) === 1 && (await billing.getAttribute('data-lag')) === '0' ? true : undefined;
+    }, "billing's lag on the contract lifecycle to be 0");
+    await visit('/topics', 'topics');
+    expect(Number(await lifecycle.locator('td.messages').textContent())).toBeGreaterThan(0);
+    await expect(page.locator(`tr[data-topic="${platform.run}.billing.operation-decided.v1"]`).count()).resolves.toBe(1);
+  });
+
+  it("when the operator opens the decisions topic, then the purchase's decision is shown Avro-decoded, pages of older messages following offsets", async () => {
+    const topic = `${platform.run}.billing.operation-decided.v1`;
+    await visit(`/topics/${topic}?size=5`, 'topic-decisions');
+    // The month's decisions came later: the purchase is on an older page, each page five messages older.
+    const row = page.locator('tr', { has: page.locator('pre.value', { hasText: `ORD-OK-${tag}` }) });
+    const offsetsSeen: number[] = [];
+    for (let pages = 0; (await row.count()) === 0; pages += 1) {
+      expect(pages).toBeLessThan(20);
+      offsetsSeen.push(...(await page.locator('tbody tr').evaluateAll((rows) => rows.map((tr) => Number(tr.id.split('-').pop())))));
+      await page.goto(`${backoffice.url}${await page.locator('nav.pager a[rel=next]').getAttribute('href')}`);
+    }
+    // Newest first, five a page, none shown twice (one partition here).
+    expect(offsetsSeen.length).toBeGreaterThanOrEqual(5);
+    expect(offsetsSeen).toEqual([...offsetsSeen].sort((a, b) => b - a));
+    expect(new Set(offsetsSeen).size).toBe(offsetsSeen.length);
+    const decoded = JSON.parse((await row.locator('pre.value').textContent()) ?? '');
+    expect(decoded).toEqual(expect.objectContaining({ contractRef, orderRef: `ORD-OK-${tag}`, status: 'ACCEPTED' }));
+    expect(await row.getAttribute('id')).toMatch(/^message-\d+-\d+$/);
+    await screenshot(page, 'topic-decision');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('when the operator redrives a dead letter from its page, then its consumer group reads it again', async () => {
+    const topic = `${platform.run}.mailer.invoice-delivery.v1`;
+    const kafka = createKafka({ brokers: localEndpoints.kafkaBrokers, clientId: `backoffice-e2e-${tag}`, logger: createLogger({ service: 'backoffice-e2e', level: 'silent' }) });
+    const producer = createIdempotentProducer(kafka);
+    await producer.connect();
+    // Not Avro: billing's consumer sets it aside in the topic's DLQ.
+    await producer.send({ topic, acks: -1, messages: [{ key: `POISON-${tag}`, value: Buffer.from('{"not":"avro"}'), headers: { 'x-correlation-id': `corr-${tag}` } }] });
+    await producer.disconnect();
+
+    const letters = page.locator(`tr[data-key="POISON-${tag}"]`);
+    await eventually(async () => {
+      await page.goto(`${backoffice.url}/topics/${topic}/dead-letters`);
+      return (await letters.count()) > 0 ? true : undefined;
+    }, 'the poison message in the dead letters');
+    await screenshot(page, 'dead-letters');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await expect(letters.first().locator('.failure').textContent()).resolves.toContain('undecodable');
+    const [, partition, offset] = /^message-(\d+)-(\d+)$/.exec((await letters.first().getAttribute('id')) ?? '') ?? [];
+    const form = letters.first().locator('form.action');
+    await form.locator('input[name=reason]').fill('Consumer fixed, try again');
+    await form.locator('button').click();
+    await page.waitForURL(/done=1/);
+
+    const redriven = page.locator(`tr#message-${partition}-${offset} .redriven`);
+    await expect(redriven.textContent()).resolves.toContain('operator');
+    await expect(redriven.textContent()).resolves.toContain('Consumer fixed, try again');
+    // Still not Avro, it comes back to the DLQ once billing has read it again, naming where it came from.
+    const again = page.locator(`tr[data-key="POISON-${tag}"]`, { hasText: `x-redriven-from` });
+    await eventually(async () => {
+      await page.goto(`${backoffice.url}/topics/${topic}/dead-letters`);
+      return (await again.count()) > 0 ? true : undefined;
+    }, 'billing to read the redriven message again');
+    await expect(again.first().textContent()).resolves.toContain(`${topic}.dlq:${partition}:${offset}`);
+    await expect(again.first().textContent()).resolves.toContain(`${platform.run}.billing-service`);
+    await screenshot(page, 'dead-letters-redriven');
+  });
+
+  it('when the operator logs out, then the session is over and the next page asks for a login', async () => {
+    await page.goto(`${backoffice.url}/`);
+    await page.click('form.logout button');
+    await page.waitForURL(`${backoffice.url}/auth/logged-out`);
+    await page.goto(`${backoffice.url}/payments`);
+    await page.locator('#username').waitFor();
+    expect(page.url().startsWith(backoffice.url)).toBe(false);
+    const cookie = (await browser.cookies(backoffice.url)).map(({ name, value }) => `${name}=${value}`).join('; ');
+    const stream = await fetch(`${backoffice.url}/live`, { headers: { cookie, accept: 'text/event-stream' } });
+    expect(stream.status).toBe(401);
+  });
+
+  it('when an admin issues a credit note from an invoice page, then billing issues it', async () => {
+    await browser.clearCookies();
+    await logIn(page, backoffice.url, 'admin');
+    const invoiceRef = month.invoices[0]?.invoiceRef ?? '';
+    await visit(`/invoices/${invoiceRef}`, 'invoice-admin');
+    const form = page.locator(`form.action[action="/invoices/${invoiceRef}/credit-notes"]`);
+    await form.locator('input[name=reason]').fill('Goodwill gesture');
+    await form.locator('button').click();
+    await page.waitForURL(/done=1/);
+    const { body } = await api.get<{ creditNotes: Array<{ reason: string; issuedBy: string }> }>('billing-service', `/v1/invoices/${invoiceRef}/credit-notes`);
+    expect(body.creditNotes.filter((note) => note.reason === 'Goodwill gesture')).toHaveLength(1);
+  });
+
   it('when a viewer logs in, then no page offers an operator action', async () => {
     await browser.clearCookies();
     await logIn(page, backoffice.url, 'viewer');
-    for (const path of ['/', '/contracts', `/contracts/${contractRef}`, '/billing-runs', '/payments', '/deliveries', `/invoices/${month.invoices[0]?.invoiceRef}`]) {
+    for (const path of ['/', '/contracts', `/contracts/${contractRef}`, '/billing-runs', '/payments', '/deliveries', `/invoices/${month.invoices[0]?.invoiceRef}`, '/topics', `/topics/${platform.run}.mailer.invoice-delivery.v1/dead-letters`]) {
       await page.goto(`${backoffice.url}${path}`);
       expect(await page.locator('form.action, form[method=post]:not(.logout), form.grid').count()).toBe(0);
     }
     await visit('/payments', 'viewer-payments');
+  });
+
+  it('when a viewer posts a redrive anyway, then the back office itself refuses it: no service stands behind that action', async () => {
+    const deadLetters = `/topics/${platform.run}.mailer.invoice-delivery.v1/dead-letters`;
+    await page.goto(`${backoffice.url}${deadLetters}`);
+    await expect(page.locator(`tr[data-key="POISON-${tag}"]`).count()).resolves.toBeGreaterThan(0);
+    const csrf = (await page.locator('body').getAttribute('data-csrf')) ?? '';
+    const refused = await page.request.post(`${backoffice.url}${deadLetters}/redrive?id=0%3A0`, { form: { _csrf: csrf, reason: 'viewer tries' }, maxRedirects: 0 });
+    expect(refused.status()).toBe(403);
   });
 });

@@ -1,5 +1,5 @@
-import { catalogueNames, findStaleFiles, renderEnvExample, requiredVariableNames, stackOnlyVariables, stackSettingOf } from '../../scripts/generate-env-example';
-import { readRepoFile } from './repo-files';
+import { backofficeVariables, catalogueNames, findStaleFiles, renderEnvExample, requiredVariableNames, stackOnlyVariables, stackSettingOf } from '../../scripts/generate-env-example';
+import { readCompose, readRepoFile } from './repo-files';
 
 const envExample = readRepoFile('.env.example');
 const hasLine = (pattern: string) => new RegExp(`^${pattern}$`, 'm').test(envExample);
@@ -26,5 +26,15 @@ describe('.env.example', () => {
 
   it('every required variable is there, empty: nothing that looks like a usable secret ships in the repository', () => {
     for (const name of requiredVariableNames()) expect(hasLine(`${name}=`)).toBe(true);
+  });
+
+  it("every back-office variable is in .env.example and the configuration reference, and compose passes it as they say", () => {
+    const deployment = readRepoFile('docs/deployment.md');
+    const environment = readCompose().services.backoffice?.environment ?? {};
+    expect(backofficeVariables.length).toBeGreaterThan(0);
+    for (const { name, inStack } of backofficeVariables) {
+      expect([name, hasLine(`# ${name}: .*`), deployment.includes(`| \`${name}\` |`)]).toEqual([name, true, true]);
+      expect([name, name in environment]).toEqual([name, !inStack.startsWith('not passed')]);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { Logger } from '@boissipay/runtime';
-import { permissionsOf, scopesOf, type Permissions } from '../domain/permissions';
+import { permissionsOf, rolesOf, scopesOf, type Permissions } from '../domain/permissions';
 import { unverifiedClaims, type OidcClient, type TokenSet } from '../infra/oidc-client';
 
 /** A token is refreshed this long before it expires, so a call never leaves with a dying one. */
@@ -83,7 +83,7 @@ export function requireLogin(oidc: OidcClient) {
     }
     const claims = unverifiedClaims(tokens.accessToken);
     const name = String(claims.preferred_username ?? claims.sub ?? '?');
-    response.locals.signedIn = { tokens, name, permissions: permissionsOf(scopesOf(claims.scope)) };
+    response.locals.signedIn = { tokens, name, permissions: permissionsOf(scopesOf(claims.scope), rolesOf(claims.realm_access)) };
     next();
   };
 }

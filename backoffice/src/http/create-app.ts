@@ -1,12 +1,13 @@
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Admin } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
-import type { Logger } from '@boissipay/runtime';
+import type { AvroCodec, Logger } from '@boissipay/runtime';
 import type { LiveFeed } from '../app/live-feed';
 import type { OidcClient } from '../infra/oidc-client';
 import type { ServiceUrls } from '../infra/service-clients';
 import { sessionMiddleware } from '../infra/session-store';
+import { topicBrowser } from '../infra/topic-browser';
 import { authRoutes, requireLogin } from './auth-routes';
 import { billingRunRoutes } from './billing-run-routes';
 import { clientsForUser } from './clients';
@@ -17,11 +18,15 @@ import { liveRoutes } from './live-routes';
 import { moneyRoutes } from './money-routes';
 import { operationRoutes } from './operation-routes';
 import { overviewRoutes } from './overview-routes';
+import { topicRoutes } from './topic-routes';
 
 export interface AppParts {
   logger: Logger;
   pool: Pool;
+  kafka: Kafka;
   admin: Admin;
+  /** Decodes any message with the writer schema it names (the topic browser's). */
+  codec: AvroCodec;
   oidc: OidcClient;
   feed: LiveFeed;
   caughtUp: Promise<void>;
@@ -66,6 +71,7 @@ export function createApp(parts: AppParts): { app: express.Express; closeStreams
   operationRoutes(pages, clientsOf);
   billingRunRoutes(pages, clientsOf);
   moneyRoutes(pages, clientsOf);
+  topicRoutes(pages, { topics: topicBrowser({ kafka: parts.kafka, admin: parts.admin, codec: parts.codec, topicPrefix: parts.topicPrefix }), logger: parts.logger });
   app.use(pages);
 
   app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {

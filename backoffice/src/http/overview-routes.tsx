@@ -9,8 +9,8 @@ import { pageContextOf, sendPage } from './page-context';
 import { OverviewPage, type OverviewData } from './pages/overview';
 
 const DECISIONS = 'billing.operation-decided.v1';
-/** Balances asked for: the contracts of the latest decisions (billing has no list of balances). */
-const CONTRACTS_WATCHED = 20;
+/** Contracts shown closest to their limit: billing's first page of balances, highest outstanding / limit first. */
+const CLOSEST_SHOWN = 5;
 
 export function overviewRoutes(router: Router, options: { clientsOf: ServiceClientsOf; feed: LiveFeed; admin: Admin; topicPrefix: string }): void {
   router.get('/', async (request, response) => {
@@ -18,9 +18,8 @@ export function overviewRoutes(router: Router, options: { clientsOf: ServiceClie
     const decisions = options.feed.eventsOf(DECISIONS);
     const rejected = decisions.filter(({ event }) => event.status === 'REJECTED').length;
     const accepted = decisions.length - rejected;
-    const recent = [...new Set(decisions.map(({ event }) => String(event.contractRef)).reverse())].slice(0, CONTRACTS_WATCHED);
     const [balances, runs, failed, undelivered, deadLetters] = await Promise.all([
-      Promise.all(recent.map((contractRef) => orNothing(api.billing.GET('/contracts/{contractRef}/balance', { params: { path: { contractRef } } })))),
+      orNothing(api.billing.GET('/contract-balances', { params: { query: { pageSize: CLOSEST_SHOWN } } })),
       orNothing(api.billing.GET('/billing-runs', { params: { query: { pageSize: 1 } } })),
       orNothing(api.payment.GET('/payments', { params: { query: { status: 'FAILED', pageSize: 1 } } })),
       orNothing(api.mailer.GET('/deliveries', { params: { query: { status: 'FAILED', pageSize: 1 } } })),
@@ -31,10 +30,13 @@ export function overviewRoutes(router: Router, options: { clientsOf: ServiceClie
       accepted,
       rejected,
       rejectionRatePerMille: rejectionRatePerMille(accepted, rejected),
-      closest: balances
-        .flatMap((balance) => (balance ? [{ contractRef: balance.contractRef, outstanding: balance.outstanding, limit: balance.limit, currency: balance.currencyCode, usagePerMille: limitUsagePerMille(balance.outstanding, balance.limit) }] : []))
-        .sort((a, b) => b.usagePerMille - a.usagePerMille)
-        .slice(0, 5),
+      closest: (balances?.balances ?? []).map((balance) => ({
+        contractRef: balance.contractRef,
+        outstanding: balance.outstanding,
+        limit: balance.limit,
+        currency: balance.currencyCode,
+        usagePerMille: limitUsagePerMille(balance.outstanding, balance.limit),
+      })),
       lastRun: run ? { runId: run.runId, period: run.period, status: run.status, invoicesIssued: run.invoicesIssued } : undefined,
       failedDebits: failed?.metadata.totalItems,
       undelivered: undelivered?.metadata.totalItems,

@@ -6,6 +6,7 @@ import type { BillingRunner } from '../app/billing-runner';
 import type { BillingRunDependencies } from '../app/dependencies';
 import { getContractBalance } from '../app/get-contract-balance';
 import { submitOperation } from '../app/submit-operation';
+import { listContractBalances } from '../infra/contract-balances-repository';
 import { findOperation, listOperations } from '../infra/operations-repository';
 import { billingError, refusalError } from './billing-errors';
 import { mountBillingRunRoutes } from './billing-run-routes';
@@ -15,6 +16,7 @@ import { answerOf, operationResponseOf, type OperationView } from './operation-r
 
 type Schemas = billingApi.components['schemas'];
 type ListQuery = NonNullable<billingApi.operations['listOperations']['parameters']['query']>;
+type BalancesQuery = NonNullable<billingApi.operations['listContractBalances']['parameters']['query']>;
 
 export interface BillingHttpDependencies extends InvoiceRouteDependencies, Pick<BillingRunDependencies, 'db' | 'pool' | 'clock' | 'newId' | 'timeZone'> {
   runner: BillingRunner;
@@ -80,6 +82,24 @@ export function mountBillingRoutes(router: Router, deps: BillingHttpDependencies
       limit: toDecimal(balance.limitMinor, currency),
       available: toDecimal(balance.availableMinor, currency),
       counts: balance.counts,
+    };
+    res.json(body);
+  });
+
+  router.get('/v1/contract-balances', async (req, res) => {
+    const query = req.query as BalancesQuery;
+    const page = pageRequestOf(query);
+    const { rows, total } = await listContractBalances(deps.db, { contractStatus: query.contractStatus }, { limit: page.pageSize, offset: page.offset }, customerScopeOf(res));
+    const body: Schemas['ContractBalancesResponse'] = {
+      balances: rows.map((row) => ({
+        contractRef: row.contractRef,
+        contractStatus: row.contractStatus as Schemas['ContractStatus'],
+        currencyCode: row.currency,
+        outstanding: toDecimal(row.outstandingMinor, row.currency),
+        limit: toDecimal(row.limitMinor, row.currency),
+        available: toDecimal(row.limitMinor - row.outstandingMinor, row.currency),
+      })),
+      metadata: pageMetadataOf(page, req.originalUrl, rows.length, total),
     };
     res.json(body);
   });

@@ -22,6 +22,7 @@ const sections = [
   ['/invoices', 'invoices'],
   ['/payments', 'payments'],
   ['/deliveries', 'deliveries'],
+  ['/topics', 'topics'],
 ] as const;
 
 export function Layout(props: { context: PageContext; title: string; children: ComponentChildren }) {

@@ -62,6 +62,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/contract-balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contracts' balances, closest to their limit first.
+         * @description Every contract billing knows (within the caller's customer scope) with its outstanding, limit and what is still available, ordered by outstanding / limit, highest first (a contract with a zero limit comes last), then by contractRef. What the back office shows as the contracts closest to their limit. Without the operation counts of `/contracts/{contractRef}/balance`.
+         */
+        get: operations["listContractBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contracts/{contractRef}/balance": {
         parameters: {
             query?: never;
@@ -391,6 +411,20 @@ export type components = {
             limit: components["schemas"]["Amount"];
             outstanding: components["schemas"]["SignedAmount"];
         };
+        /** @description Contracts' balances, closest to their limit first. */
+        ContractBalancesResponse: {
+            balances: components["schemas"]["ContractBalanceSummary"][];
+            metadata: components["schemas"]["QueryMetadataResponse"];
+        };
+        /** @description A contract's balance without its operation counts; available = limit - outstanding. */
+        ContractBalanceSummary: {
+            available: components["schemas"]["SignedAmount"];
+            contractRef: components["schemas"]["ContractRef"];
+            contractStatus: components["schemas"]["ContractStatus"];
+            currencyCode: components["schemas"]["CurrencyCode"];
+            limit: components["schemas"]["Amount"];
+            outstanding: components["schemas"]["SignedAmount"];
+        };
         /** @description What a run would invoice a contract now (no number is taken). */
         ContractInvoicePreview: {
             contractRef: components["schemas"]["ContractRef"];
@@ -405,6 +439,8 @@ export type components = {
         };
         /** @example CTR-2026-000123 */
         ContractRef: string;
+        /** @enum {string} */
+        ContractStatus: "CREATED" | "ACTIVE" | "SUSPENDED" | "TERMINATED" | "EXPIRED";
         /** @description A credit note (EN 16931 type 381) against an invoice, the preceding invoice it names (BT-25 invoiceRef, BT-26 invoiceIssueDate); its amounts are what is credited (positive). Issued by an operator (POST /invoices/{invoiceRef}/credit-notes), or by the billing run for refunds of purchases that an earlier invoice billed: one credit note per earlier invoice and contract in a run, its lines the refunds' product lines, issuedBy "system:billing-run". The credit is deducted from the contract's next invoices (their prepaidAmount). */
         CreditNote: {
             contractRef: string;
@@ -1057,6 +1093,34 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+        };
+    };
+    listContractBalances: {
+        parameters: {
+            query?: {
+                contractStatus?: components["schemas"]["ContractStatus"];
+                /** @description 1-based page number. */
+                page?: components["parameters"]["Page"];
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of balances and the query metadata. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractBalancesResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
         };
     };
     getContractBalance: {

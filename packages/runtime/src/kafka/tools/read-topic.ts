@@ -24,6 +24,13 @@ export interface ReadMessage {
 
 const idleTimeoutMs = 10_000;
 
+/** Offsets to read on one partition: from `from` (inclusive) up to `to` (exclusive). */
+export interface OffsetRange {
+  partition: number;
+  from: bigint;
+  to: bigint;
+}
+
 /**
  * Reads what a topic holds now, without joining any service's consumer group: a throwaway
  * group (deleted afterwards) is positioned at the wanted offsets, and reading stops at the
@@ -33,9 +40,23 @@ export async function readTopic(kafka: Kafka, admin: Admin, topic: string, optio
   const limit = options.limit ?? 20;
   if (!(await admin.listTopics()).includes(topic)) throw new Error(`There is no topic ${topic}.`);
   const offsets = await admin.fetchTopicOffsets(topic);
-  const ranges = offsets
-    .map(({ partition, low, high }) => ({ partition, from: BigInt(options.fromBeginning ? low : maxOf(low, String(BigInt(high) - BigInt(limit)))), high: BigInt(high) }))
-    .filter(({ from, high }) => from < high);
+  const ranges = offsets.map(({ partition, low, high }) => ({ partition, from: BigInt(options.fromBeginning ? low : maxOf(low, String(BigInt(high) - BigInt(limit)))), to: BigInt(high) }));
+  const read = await readOffsets(kafka, admin, topic, ranges, { key: options.key });
+  return options.fromBeginning ? read.slice(0, limit) : read.slice(-limit);
+}
+
+/**
+ * Reads the given offset ranges of a topic (ranges with nothing in them are skipped) with a
+ * throwaway group, deleted afterwards; sorted by partition, then offset.
+ */
+export async function readOffsets(
+  kafka: Kafka,
+  admin: Admin,
+  topic: string,
+  wanted: readonly OffsetRange[],
+  options: { key?: string } = {},
+): Promise<Array<{ partition: number; message: KafkaMessage }>> {
+  const ranges = wanted.filter(({ from, to }) => from < to);
   if (ranges.length === 0) return [];
 
   const groupId = `boissipay-topic-reader-${randomUUID()}`;
@@ -53,9 +74,9 @@ export async function readTopic(kafka: Kafka, admin: Admin, topic: string, optio
           eachMessage: async ({ partition, message }) => {
             const range = ranges.find((candidate) => candidate.partition === partition);
             // Before the seek lands, the group may start at the beginning: what lies outside the range is skipped.
-            if (!range || BigInt(message.offset) < range.from || BigInt(message.offset) >= range.high) return;
+            if (!range || BigInt(message.offset) < range.from || BigInt(message.offset) >= range.to) return;
             if (options.key === undefined || message.key?.toString() === options.key) read.push({ partition, message });
-            if (BigInt(message.offset) + 1n >= range.high) remaining.delete(partition);
+            if (BigInt(message.offset) + 1n >= range.to) remaining.delete(partition);
             if (remaining.size === 0) {
               clearTimeout(idle);
               resolve();
@@ -71,8 +92,7 @@ export async function readTopic(kafka: Kafka, admin: Admin, topic: string, optio
     await consumer.disconnect();
     await admin.deleteGroups([groupId]).catch(() => undefined);
   }
-  const sorted = read.sort((a, b) => a.partition - b.partition || Number(BigInt(a.message.offset) - BigInt(b.message.offset)));
-  return options.fromBeginning ? sorted.slice(0, limit) : sorted.slice(-limit);
+  return read.sort((a, b) => a.partition - b.partition || Number(BigInt(a.message.offset) - BigInt(b.message.offset)));
 }
 
 /** A message as people read it: key, headers and value as text, the value decoded from Avro. */

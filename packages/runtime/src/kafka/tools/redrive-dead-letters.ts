@@ -20,13 +20,14 @@ const ERROR_HEADERS = /^x-(error|original|consumer-group)/;
  * again once whatever failed is fixed; it applies each event once, by its eventId. Each
  * redrive is recorded in `<topic>.dlq.redriven` before the next one, and a dead letter recorded
  * there is never sent again: running the same redrive twice sends nothing the second time.
- * `only` limits it to dead letters by `partition:offset` (as `dlq show` prints them).
+ * `only` limits it to dead letters by `partition:offset` (as `dlq show` prints them); `by` and
+ * `reason` are recorded with each redrive, the trail of who sent what back and why.
  */
 export async function redriveDeadLetters(
   kafka: Kafka,
   admin: Admin,
   topic: string,
-  options: { only?: readonly string[]; by?: string } = {},
+  options: { only?: readonly string[]; by?: string; reason?: string } = {},
 ): Promise<RedriveResult> {
   const dlq = deadLetterTopicOf(topic);
   const log = redriveLogTopicOf(topic);
@@ -58,7 +59,7 @@ export async function redriveDeadLetters(
       await producer.send({
         topic: log,
         acks: ALL_REPLICAS,
-        messages: [{ key: id, value: JSON.stringify({ redrivenAt: new Date().toISOString(), by: options.by ?? 'unknown', topic, partition: sent?.partition, offset: toOffset }) }],
+        messages: [{ key: id, value: JSON.stringify({ redrivenAt: new Date().toISOString(), by: options.by ?? 'unknown', ...(options.reason ? { reason: options.reason } : {}), topic, partition: sent?.partition, offset: toOffset }) }],
       });
       result.redriven.push({ deadLetter: id, eventKey: message.key?.toString() ?? null, toOffset });
     }

@@ -12,10 +12,11 @@ export interface TopicOverview {
  * Every topic (Kafka's own internal ones left out) with its partitions and end offsets, and
  * each consumer group reading it with its lag: end offset minus committed offset, summed
  * over the partitions (a partition the group never committed counts from its first message).
+ * `groupPrefix` leaves out the groups not named with it (those of other platforms on the broker).
  */
-export async function describeTopics(admin: Admin, options: { prefix?: string } = {}): Promise<TopicOverview[]> {
+export async function describeTopics(admin: Admin, options: { prefix?: string; groupPrefix?: string } = {}): Promise<TopicOverview[]> {
   const topics = (await admin.listTopics()).filter((topic) => !topic.startsWith('__') && topic.startsWith(options.prefix ?? '')).sort();
-  const groups = (await admin.listGroups()).groups.map(({ groupId }) => groupId);
+  const groups = (await admin.listGroups()).groups.map(({ groupId }) => groupId).filter((groupId) => groupId.startsWith(options.groupPrefix ?? ''));
   const overviews: TopicOverview[] = [];
   for (const topic of topics) {
     const partitions = (await admin.fetchTopicOffsets(topic)).map(({ partition, low, high }) => ({ partition, low, high }));
