@@ -53,7 +53,12 @@ describe('GET /v1/invoices/{invoiceRef}/cii, /ubl and /credit-notes/{creditNoteR
       ['55.00'],
       ['Hotel night billed twice.'],
     ]);
+    const ubl = await read(`/v1/invoices/${invoiceRef}/credit-notes/${issued.body.creditNoteRef}/ubl`);
+    expect(ubl.status).toBe(200);
+    expect(ubl.text).toContain('<CreditNote xmlns="urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"');
+    expect([texts(ubl.text, 'CreditNoteTypeCode'), texts(ubl.text.match(/<cac:BillingReference>[\s\S]*?<\/cac:BillingReference>/)?.[0] ?? '', 'ID'), texts(ubl.text, 'PayableAmount')]).toEqual([['381'], [invoiceRef], ['55.00']]);
     expectError(await read(`/v1/invoices/${invoiceRef}/credit-notes/AV-1999-000001/cii`), 404, 'CREDIT_NOTE_NOT_FOUND');
+    expectError(await read(`/v1/invoices/${invoiceRef}/credit-notes/AV-1999-000001/ubl`), 404, 'CREDIT_NOTE_NOT_FOUND');
   });
 
   it('when a month refunds a purchase billed the month before, then the run credits it with a credit note whose CII is a 381 naming that invoice', async () => {

@@ -67,14 +67,17 @@ export function mountInvoiceRoutes(router: Router, deps: InvoiceRouteDependencie
   router.get('/v1/invoices/:invoiceRef/cii', sendEInvoice('CII'));
   router.get('/v1/invoices/:invoiceRef/ubl', sendEInvoice('UBL'));
 
-  router.get('/v1/invoices/:invoiceRef/credit-notes/:creditNoteRef/cii', async (req: Request<{ invoiceRef: string; creditNoteRef: string }>, res) => {
+  /** A credit note of the invoice as EN 16931 XML (type 381), in the scope of the caller as the invoice is. */
+  const sendCreditNote = (syntax: Syntax) => async (req: Request<{ invoiceRef: string; creditNoteRef: string }>, res: Response) => {
     const detail = await getInvoice(deps.db, req.params.invoiceRef, customerScopeOf(res));
     if (!detail) throw billingError('INVOICE_NOT_FOUND', `No invoice ${req.params.invoiceRef}.`);
     const creditNote = await findCreditNoteOf(deps.db, detail.invoice.invoiceId, req.params.creditNoteRef);
     if (!creditNote) throw billingError('CREDIT_NOTE_NOT_FOUND', `No credit note ${req.params.creditNoteRef} of invoice ${req.params.invoiceRef}.`);
-    const xml = await eInvoiceXml(eInvoiceOfCreditNote(creditNoteSourceOf(creditNote), invoiceSourceOf(detail), deps.seller), 'CII');
+    const xml = await eInvoiceXml(eInvoiceOfCreditNote(creditNoteSourceOf(creditNote), invoiceSourceOf(detail), deps.seller), syntax);
     res.type('application/xml').send(xml);
-  });
+  };
+  router.get('/v1/invoices/:invoiceRef/credit-notes/:creditNoteRef/cii', sendCreditNote('CII'));
+  router.get('/v1/invoices/:invoiceRef/credit-notes/:creditNoteRef/ubl', sendCreditNote('UBL'));
 
   router.post('/v1/invoices/:invoiceRef/credit-notes', async (req: Request<{ invoiceRef: string }>, res) => {
     const body = req.body as Schemas['CreditNoteRequest'];

@@ -110,14 +110,14 @@ function brokenUblGrandTotal(ubl: string, currency: string): string {
  * PDF/A-3 with its factur-x.xml) and billing's CII of the same document, byte for byte the XML
  * the PDF carries; an invoice's totals, VAT breakdown, parties and references are the invoice
  * API's, a credit note's (type 381) name the invoice it corrects; and billing's UBL of each
- * invoice. Then all of them are checked by the Mustang validator in one run (PDF/A-3; Factur-X
+ * invoice and credit note. Then all of them are checked by the Mustang validator in one run (PDF/A-3; Factur-X
  * XSD or UBL 2.1 XSD; EN 16931 schematron for CII or UBL), together with an invoice (CII and
  * UBL) and a credit note broken on purpose (a grand total that is not the sum of the base and
  * the VAT), which must fail.
  */
 export async function expectValidEInvoices(outcome: MonthOutcome, client: PlatformClient, billingUrl: string, secret: string): Promise<void> {
   const token = await signAccessToken({ secret }, { subject: 'e2e-e-invoices', scopes: ['invoices:read'], ttlSeconds: 600 });
-  const xmlOf = async (invoiceRef: string, syntax: 'cii' | 'ubl' | `credit-notes/${string}/cii`) => {
+  const xmlOf = async (invoiceRef: string, syntax: 'cii' | 'ubl' | `credit-notes/${string}/${'cii' | 'ubl'}`) => {
     const response = await fetch(`${billingUrl}/v1/invoices/${invoiceRef}/${syntax}`, { headers: { authorization: `Bearer ${token}` } });
     expect([response.status, response.headers.get('content-type')]).toEqual([200, 'application/xml; charset=utf-8']);
     return response.text();
@@ -194,10 +194,14 @@ export async function expectValidEInvoices(outcome: MonthOutcome, client: Platfo
       expect(text).toContain(french ? `Avoir N° ${creditNote.creditNoteRef}` : `Credit note No. ${creditNote.creditNoteRef}`);
       expect(text).toContain(french ? `Facture rectifiée : ${invoice.invoiceRef}` : `Corrected invoice: ${invoice.invoiceRef}`);
 
+      const ubl = await xmlOf(invoice.invoiceRef, `credit-notes/${creditNote.creditNoteRef}/ubl`);
+      expect([ubl.includes('<CreditNote xmlns='), ubl.includes(`<cbc:ID>${creditNote.creditNoteRef}</cbc:ID>`), ubl.includes(`<cbc:ID>${invoice.invoiceRef}</cbc:ID>`)]).toEqual([true, true, true]);
+
       const file = path.join(dir, `${creditNote.creditNoteRef}.cii.xml`);
+      const ublFile = path.join(dir, `${creditNote.creditNoteRef}.ubl.xml`);
       const pdfFile = path.join(dir, `${creditNote.creditNoteRef}.pdf`);
-      await Promise.all([writeFile(file, cii), writeFile(pdfFile, pdf)]);
-      files.push(pdfFile, file);
+      await Promise.all([writeFile(file, cii), writeFile(ublFile, ubl), writeFile(pdfFile, pdf)]);
+      files.push(pdfFile, file, ublFile);
       if (!brokenFiles.some((file) => path.basename(file).startsWith('AV-'))) {
         const brokenFile = path.join(dir, `${creditNote.creditNoteRef}.broken.cii.xml`);
         await writeFile(brokenFile, brokenGrandTotal(cii, 'EUR'));
@@ -206,8 +210,8 @@ export async function expectValidEInvoices(outcome: MonthOutcome, client: Platfo
       }
     }
   }
-  // The operator's credit note of Acme's invoice, as its PDF and its CII (the month refunds nothing of an earlier month).
-  expect(files.filter((file) => path.basename(file).startsWith('AV-') && !file.includes('.broken.')).map((file) => path.extname(file))).toEqual(['.pdf', '.xml']);
+  // The operator's credit note of Acme's invoice, as its PDF, its CII and its UBL (the month refunds nothing of an earlier month).
+  expect(files.filter((file) => path.basename(file).startsWith('AV-') && !file.includes('.broken.')).map((file) => path.extname(file))).toEqual(['.pdf', '.xml', '.xml']);
   expect(brokenFiles).toHaveLength(3);
 
   const verdicts = await validateWithMustang(files);

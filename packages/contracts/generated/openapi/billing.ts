@@ -200,6 +200,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{invoiceRef}/credit-notes/{creditNoteRef}/ubl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A credit note of the invoice as an EN 16931 e-invoice in UBL 2.1.
+         * @description The same credit note as `/invoices/{invoiceRef}/credit-notes/{creditNoteRef}/cii`, as a UBL 2.1 `CreditNote` document (CreditNoteTypeCode 381) naming the invoice it corrects in its billing reference (BT-25, BT-26).
+         */
+        get: operations["getCreditNoteUbl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/{invoiceRef}/ubl": {
         parameters: {
             query?: never;
@@ -1398,6 +1418,49 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The CII document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            /** @description INVOICE_NOT_FOUND, or CREDIT_NOTE_NOT_FOUND (no such credit note of this invoice). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getCreditNoteUbl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Credit note number, AV-<year>-<number>.
+                 * @example AV-2026-000001
+                 */
+                creditNoteRef: string;
+                /**
+                 * @description Invoice number.
+                 * @example BIL-2026-000042
+                 */
+                invoiceRef: components["parameters"]["PathInvoiceRef"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The UBL document. */
             200: {
                 headers: {
                     [name: string]: unknown;
