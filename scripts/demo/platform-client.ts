@@ -33,10 +33,17 @@ export function platformClient(baseUrlOf: (service: ServiceName) => string, jwtS
   const bearer = () => (token ??= signAccessToken({ secret: jwtSecret }, { subject: 'demo', scopes: ALL_SCOPES, ttlSeconds: 3600 }));
 
   async function call<T>(service: ServiceName, method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
-    const response = await fetch(`${baseUrlOf(service)}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${await bearer()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+    const send = async () =>
+      fetch(`${baseUrlOf(service)}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${await bearer()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    // A GET is sent again once when its connection was reset: a kept-alive connection to a
+    // service that was killed and started again on the same port. It reads, so sending it twice is harmless.
+    const response = await send().catch((error: unknown) => {
+      if (method === 'GET' && connectionResetIn(error)) return send();
+      throw error;
     });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
@@ -46,6 +53,11 @@ export function platformClient(baseUrlOf: (service: ServiceName) => string, jwtS
     get: (service, path) => call(service, 'GET', path),
     post: (service, path, body = {}) => call(service, 'POST', path, body),
   };
+}
+
+function connectionResetIn(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  return cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET';
 }
 
 /** Polls until `probe` returns something, for state that other services reach through Kafka. */
