@@ -50,20 +50,28 @@ export async function createCreditNoteDeliveries(
   { invoice }: Pick<ReceivedInvoice, 'invoice'>,
 ): Promise<void> {
   if (creditNoteRefs.length === 0) return;
-  for (const creditNoteRef of creditNoteRefs) {
-    const deliveryId = dependencies.newId();
-    await insertDelivery(tx, {
-      deliveryId,
-      invoiceRef: invoice.invoiceRef,
-      creditNoteRef,
-      contractRef: invoice.contractRef,
-      customerRef: invoice.customer.customerRef ?? null,
-      recipient: invoice.billingContact.email,
-      messageId: messageIdOf(deliveryId, dependencies.mailFrom),
-      nextAttemptAt: dependencies.clock(),
-    });
-  }
+  for (const creditNoteRef of creditNoteRefs) await insertOriginalDelivery(dependencies, tx, invoice, creditNoteRef);
   await wakeDeliveryWorker(tx);
+}
+
+/** The first (ORIGINAL) PENDING delivery of an invoice, or of one of its credit notes, to the invoice's billing contact, due now. */
+export async function insertOriginalDelivery(
+  dependencies: Pick<MailerDependencies, 'clock' | 'newId' | 'mailFrom'>,
+  tx: MailerTransaction,
+  invoice: ReceivedInvoice['invoice'],
+  creditNoteRef?: string,
+): Promise<void> {
+  const deliveryId = dependencies.newId();
+  await insertDelivery(tx, {
+    deliveryId,
+    invoiceRef: invoice.invoiceRef,
+    ...(creditNoteRef === undefined ? {} : { creditNoteRef }),
+    contractRef: invoice.contractRef,
+    customerRef: invoice.customer.customerRef ?? null,
+    recipient: invoice.billingContact.email,
+    messageId: messageIdOf(deliveryId, dependencies.mailFrom),
+    nextAttemptAt: dependencies.clock(),
+  });
 }
 
 /** The credit notes that arrived before the invoice they correct, now that it is recorded. */

@@ -1,12 +1,10 @@
-import { messageIdOf } from '../domain/delivery';
 import { invoiceLanguageOf, recipientNameOf, type Invoice } from '../domain/invoice';
 import type { MailerTransaction } from '../infra/database';
-import { insertDelivery } from '../infra/delivery-repository';
 import { wakeDeliveryWorker, wakeNoticeWorker } from '../infra/delivery-channel';
 import { insertInvoice } from '../infra/invoice-repository';
 import { completeNoticesOfInvoice, lockInvoiceArrival } from '../infra/notice-repository';
 import type { MailerDependencies } from './dependencies';
-import { deliverCreditNotesWaitingFor } from './record-issued-credit-note';
+import { deliverCreditNotesWaitingFor, insertOriginalDelivery } from './record-issued-credit-note';
 
 export interface IssuedInvoiceNotice {
   eventId: string;
@@ -32,16 +30,7 @@ export async function recordIssuedInvoice(
   await lockInvoiceArrival(tx, invoice.invoiceRef);
   const isNew = await insertInvoice(tx, { invoice, seller: dependencies.seller, issuedEventId: notice.eventId, correlationId: notice.correlationId });
   if (!isNew) return 'already-recorded';
-  const deliveryId = dependencies.newId();
-  await insertDelivery(tx, {
-    deliveryId,
-    invoiceRef: invoice.invoiceRef,
-    contractRef: invoice.contractRef,
-    customerRef: invoice.customer.customerRef ?? null,
-    recipient: invoice.billingContact.email,
-    messageId: messageIdOf(deliveryId, dependencies.mailFrom),
-    nextAttemptAt: dependencies.clock(),
-  });
+  await insertOriginalDelivery(dependencies, tx, invoice);
   await wakeDeliveryWorker(tx);
   await deliverCreditNotesWaitingFor(dependencies, tx, { invoice });
   const now = dependencies.clock();
