@@ -1,7 +1,7 @@
 import { Partitioners, type Producer } from 'kafkajs';
 import type { mailerInvoiceDeliveryV1Event } from '@boissipay/contracts';
 import { billingCreditNoteIssuedV1Event, billingInvoiceIssuedV1Event } from '@boissipay/contracts';
-import { CORRELATION_HEADER, createAvroCodec, createKafka, createSchemaRegistry, registerSchemas, type AvroCodec } from '@boissipay/runtime';
+import { CORRELATION_HEADER, createAvroCodec, createKafka, createSchemaRegistry, registerSchemas, type AvroCodec, type AvroRecordSchema } from '@boissipay/runtime';
 import { startGroupAtEndOf, waitFor } from '@boissipay/runtime/testing';
 import type { CreditNoteIssuedEvent } from './credit-note-factory';
 import type { InvoiceIssuedEvent } from './invoice-factory';
@@ -10,15 +10,19 @@ import { uniqueSuffix } from './invoice-factory';
 
 export type DeliveryEvent = mailerInvoiceDeliveryV1Event.InvoiceDeliveryEvent;
 
-export interface InvoicePublisher {
-  /** Publishes the event as billing does: Confluent wire format with the registered schema, keyed by contractRef. */
-  publish(event: InvoiceIssuedEvent): Promise<void>;
+/** Publishes events as billing does: Confluent wire format with the registered schema, keyed by contractRef. */
+export interface EventPublisher<E> {
+  publish(event: E): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startInvoicePublisher(): Promise<InvoicePublisher> {
+export type InvoicePublisher = EventPublisher<InvoiceIssuedEvent>;
+/** On billing.credit-note-issued.v1. */
+export type CreditNotePublisher = EventPublisher<CreditNoteIssuedEvent>;
+
+async function startEventPublisher<E extends { contractRef: string; correlationId?: string | null }>(topic: string, schema: AvroRecordSchema): Promise<EventPublisher<E>> {
   const registry = createSchemaRegistry(testEnvironment.schemaRegistryUrl);
-  const registered = await registerSchemas(registry, [{ topic: topics.issued, schema: billingInvoiceIssuedV1Event.schema }]);
+  const registered = await registerSchemas(registry, [{ topic, schema }]);
   const codec = createAvroCodec(registry, { produces: registered });
   const kafka = createKafka({ brokers: testEnvironment.kafkaBrokers, clientId: 'invoice-mailer-tests', logger: testLogger() });
   const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
@@ -26,39 +30,18 @@ export async function startInvoicePublisher(): Promise<InvoicePublisher> {
   return {
     async publish(event) {
       await producer.send({
-        topic: topics.issued,
+        topic,
         acks: -1,
-        messages: [{ key: event.contractRef, value: await codec.encode(topics.issued, event), headers: event.correlationId ? { [CORRELATION_HEADER]: event.correlationId } : {} }],
+        messages: [{ key: event.contractRef, value: await codec.encode(topic, event), headers: event.correlationId ? { [CORRELATION_HEADER]: event.correlationId } : {} }],
       });
     },
     stop: () => producer.disconnect(),
   };
 }
 
-export interface CreditNotePublisher {
-  /** Publishes the event as billing does, on billing.credit-note-issued.v1, keyed by contractRef. */
-  publish(event: CreditNoteIssuedEvent): Promise<void>;
-  stop(): Promise<void>;
-}
+export const startInvoicePublisher = (): Promise<InvoicePublisher> => startEventPublisher(topics.issued, billingInvoiceIssuedV1Event.schema);
 
-export async function startCreditNotePublisher(): Promise<CreditNotePublisher> {
-  const registry = createSchemaRegistry(testEnvironment.schemaRegistryUrl);
-  const registered = await registerSchemas(registry, [{ topic: topics.creditNoteIssued, schema: billingCreditNoteIssuedV1Event.schema }]);
-  const codec = createAvroCodec(registry, { produces: registered });
-  const kafka = createKafka({ brokers: testEnvironment.kafkaBrokers, clientId: 'invoice-mailer-tests', logger: testLogger() });
-  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-  await producer.connect();
-  return {
-    async publish(event) {
-      await producer.send({
-        topic: topics.creditNoteIssued,
-        acks: -1,
-        messages: [{ key: event.contractRef, value: await codec.encode(topics.creditNoteIssued, event), headers: event.correlationId ? { [CORRELATION_HEADER]: event.correlationId } : {} }],
-      });
-    },
-    stop: () => producer.disconnect(),
-  };
-}
+export const startCreditNotePublisher = (): Promise<CreditNotePublisher> => startEventPublisher(topics.creditNoteIssued, billingCreditNoteIssuedV1Event.schema);
 
 export interface DeliveryEventCollector {
   /** The delivery events published for the invoice, decoded with the schema registered for them. */
