@@ -301,7 +301,7 @@ describeWithBrowser('the back office in a browser, on a running platform', () =>
     expect(stream.status).toBe(401);
   });
 
-  it('when an admin issues a credit note from an invoice page, then billing issues it', async () => {
+  it('when an admin issues a credit note from an invoice page, then billing issues it and the page lists it with its PDF', async () => {
     await browser.clearCookies();
     await logIn(page, backoffice.url, 'admin');
     const invoiceRef = month.invoices[0]?.invoiceRef ?? '';
@@ -312,6 +312,18 @@ describeWithBrowser('the back office in a browser, on a running platform', () =>
     await page.waitForURL(/done=1/);
     const { body } = await api.get<{ creditNotes: Array<{ reason: string; issuedBy: string }> }>('billing-service', `/v1/invoices/${invoiceRef}/credit-notes`);
     expect(body.creditNotes.filter((note) => note.reason === 'Goodwill gesture')).toHaveLength(1);
+
+    const listed = page.locator('#credit-notes li', { hasText: 'Goodwill gesture' });
+    await expect(listed.count()).resolves.toBe(1);
+    const pdfLink = listed.locator('a');
+    const creditNoteRef = (await pdfLink.textContent())?.split(' ').pop() ?? '';
+    expect(creditNoteRef).toMatch(/^AV-\d{4}-\d{6}$/);
+    // The PDF is the mailer's: there once it has received the credit note from Kafka.
+    const pdf = await eventually(async () => {
+      const answer = await page.request.get(`${backoffice.url}${await pdfLink.getAttribute('href')}`);
+      return answer.status() === 200 ? answer : undefined;
+    }, `the PDF of ${creditNoteRef}`);
+    expect([pdf.headers()['content-type'], (await pdf.body()).subarray(0, 5).toString()]).toEqual(['application/pdf', '%PDF-']);
   });
 
   it('when a viewer logs in, then no page offers an operator action', async () => {

@@ -149,10 +149,11 @@ export function moneyRoutes(router: Router, clientsOf: ServiceClientsOf): void {
     const { t, lang } = context;
     const invoiceRef = request.params.invoiceRef ?? '';
     const api = clientsOf(response);
-    const [invoice, payments, deliveries] = await Promise.all([
+    const [invoice, payments, deliveries, creditNotes] = await Promise.all([
       api.billing.GET('/invoices/{invoiceRef}', { params: { path: { invoiceRef } } }),
       api.payment.GET('/payments', { params: { query: { invoiceRef } } }),
       api.mailer.GET('/deliveries', { params: { query: { invoiceRef } } }),
+      api.billing.GET('/invoices/{invoiceRef}/credit-notes', { params: { path: { invoiceRef } } }),
     ]);
     if (!invoice.data) return response.status(invoice.response.status).type('text/plain').send(apiErrorText(invoice.error, invoice.response.status));
     const data = invoice.data;
@@ -163,7 +164,16 @@ export function moneyRoutes(router: Router, clientsOf: ServiceClientsOf): void {
         <h2>{t.payments}</h2>
         <ul>{(payments.data?.payments ?? []).map((payment) => <li>{`${payment.paymentRef} · ${payment.status} · ${payment.attemptCount}`}</li>)}</ul>
         <h2>{t.deliveries}</h2>
-        <ul>{(deliveries.data?.deliveries ?? []).map((delivery) => <li>{`${delivery.kind} · ${delivery.status} · ${delivery.sentAt ?? ''}`}</li>)}</ul>
+        <ul>{(deliveries.data?.deliveries ?? []).map((delivery) => <li>{[delivery.creditNoteRef, delivery.kind, delivery.status, delivery.sentAt].filter((part): part is string => typeof part === 'string').join(' · ')}</li>)}</ul>
+        <h2>{t.creditNotes}</h2>
+        <ul id="credit-notes">
+          {(creditNotes.data?.creditNotes ?? []).map((creditNote) => (
+            <li>
+              {`${creditNote.creditNoteRef} · ${creditNote.issueDate} · ${money(creditNote.totalWithTax, creditNote.currency, lang)} · ${creditNote.reason} `}
+              <a href={`/credit-notes/${encodeURIComponent(creditNote.creditNoteRef)}/pdf`}>{`${t.pdf} ${creditNote.creditNoteRef}`}</a>
+            </li>
+          ))}
+        </ul>
         {context.user.permissions.creditInvoices && <ActionForm context={context} action={`/invoices/${encodeURIComponent(invoiceRef)}/credit-notes`} label={t.creditNote} />}
         <h2>{t.pdf}</h2>
         <iframe id="invoice-pdf" title={`${t.pdf} ${invoiceRef}`} src={`/invoices/${encodeURIComponent(invoiceRef)}/pdf`} width="100%" height="600" />
@@ -176,6 +186,15 @@ export function moneyRoutes(router: Router, clientsOf: ServiceClientsOf): void {
     const { data, response: answer } = await clientsOf(response).mailer.GET('/invoices/{invoiceRef}/pdf', { params: { path: { invoiceRef } }, parseAs: 'arrayBuffer' });
     if (!data) return response.status(answer.status).type('text/plain').send(`HTTP ${answer.status}`);
     response.type('application/pdf').setHeader('Content-Disposition', `inline; filename="${invoiceRef}.pdf"`);
+    response.send(Buffer.from(data));
+  });
+
+  // A credit note's PDF is the mailer's, as the invoice's is: the Factur-X it e-mailed.
+  router.get('/credit-notes/:creditNoteRef/pdf', async (request, response) => {
+    const creditNoteRef = request.params.creditNoteRef ?? '';
+    const { data, response: answer } = await clientsOf(response).mailer.GET('/credit-notes/{creditNoteRef}/pdf', { params: { path: { creditNoteRef } }, parseAs: 'arrayBuffer' });
+    if (!data) return response.status(answer.status).type('text/plain').send(`HTTP ${answer.status}`);
+    response.type('application/pdf').setHeader('Content-Disposition', `inline; filename="${creditNoteRef}.pdf"`);
     response.send(Buffer.from(data));
   });
 
