@@ -1,6 +1,7 @@
 import type { billingCreditNoteIssuedV1Event } from '@boissipay/contracts';
 import { withVatTreatment } from '../domain/vat-category';
 import type { CreditNoteRow } from '../infra/credit-note-repository';
+import { eventVatEntryOf } from './invoice-issued-event';
 
 type CreditNoteIssuedEvent = billingCreditNoteIssuedV1Event.CreditNoteIssuedEvent;
 
@@ -23,10 +24,7 @@ export function creditNoteIssuedEventOf(creditNote: CreditNoteRow, context: { co
       totalWithoutTaxMinor: creditNote.totalWithoutTaxMinor,
       totalTaxMinor: creditNote.totalTaxMinor,
       totalWithTaxMinor: creditNote.totalWithTaxMinor,
-      vatBreakdown: creditNote.vatBreakdown.map((subtotal) => {
-        const { rateBasisPoints, baseMinor, taxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason } = withVatTreatment(subtotal);
-        return { rateBasisPoints, baseMinor, taxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason };
-      }),
+      vatBreakdown: creditNote.vatBreakdown.map((subtotal) => eventVatEntryOf(withVatTreatment(subtotal))),
       lines: creditNote.lines.map((line) => {
         const { lineNumber, description, vatRateBasisPoints, amountWithoutTaxMinor, taxMinor, amountWithTaxMinor, vatCategoryCode, vatExemptionReasonCode, vatExemptionReason } =
           withVatTreatment(line);

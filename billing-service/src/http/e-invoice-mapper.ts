@@ -1,6 +1,7 @@
 import type { CreditNoteSource, InvoiceSource } from '@boissipay/einvoice';
 import type { InvoiceDetail } from '../app/read-invoices';
 import { withVatTreatment } from '../domain/vat-category';
+import { creditNoteIssuedEventOf } from '../events/credit-note-issued-event';
 import { eventLineOf, eventVatEntryOf } from '../events/invoice-issued-event';
 import type { CreditNoteRow } from '../infra/credit-note-repository';
 
@@ -37,23 +38,7 @@ export function invoiceSourceOf({ invoice, lines }: Pick<InvoiceDetail, 'invoice
   };
 }
 
-/** The stored credit note in the shape of billing.credit-note-issued.v1. */
+/** The stored credit note as billing.credit-note-issued.v1 carries it: the mailer's factur-x.xml is written from that event. */
 export function creditNoteSourceOf(creditNote: CreditNoteRow): CreditNoteSource {
-  return {
-    creditNoteId: creditNote.creditNoteId,
-    creditNoteRef: creditNote.creditNoteRef,
-    invoiceId: creditNote.invoiceId,
-    invoiceRef: creditNote.invoiceRef,
-    invoiceIssueDate: creditNote.invoiceIssueDate,
-    issueDate: creditNote.issueDate,
-    currency: creditNote.currency,
-    totalWithoutTaxMinor: creditNote.totalWithoutTaxMinor,
-    totalTaxMinor: creditNote.totalTaxMinor,
-    totalWithTaxMinor: creditNote.totalWithTaxMinor,
-    vatBreakdown: creditNote.vatBreakdown.map((entry) => withVatTreatment(entry)),
-    lines: creditNote.lines,
-    reason: creditNote.reason,
-    issuedBy: creditNote.issuedBy,
-    language: creditNote.language,
-  };
+  return creditNoteIssuedEventOf(creditNote, { correlationId: null }).creditNote;
 }
