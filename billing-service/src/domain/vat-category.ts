@@ -84,11 +84,6 @@ export function vatTreatmentOf(line: LineVat): VatTreatmentOutcome {
   }
 }
 
-/** Whether the line is under the travel agents' margin scheme: no VAT is shown on it. */
-export function isTravelAgentMargin(treatment: Pick<VatTreatment, 'vatCategoryCode' | 'vatExemptionReasonCode'>): boolean {
-  return treatment.vatCategoryCode === TRAVEL_AGENT_MARGIN.vatCategoryCode && treatment.vatExemptionReasonCode === TRAVEL_AGENT_MARGIN.vatExemptionReasonCode;
-}
-
 const CATEGORY_ORDER: Readonly<Record<VatCategoryCode, number>> = { S: 0, Z: 1, E: 2, O: 3 };
 
 /** Breakdown order: standard and reduced rates first, lowest rate first, then zero rated, exempt (by reason), outside scope. */
