@@ -328,9 +328,8 @@ export const invoicedOperations = pgTable(
     contractRef: text('contract_ref').notNull(),
     // No foreign key to operations, for the reason given on uninvoiced_operations.
     operationId: uuid('operation_id').notNull(),
-    invoiceId: uuid('invoice_id')
-      .notNull()
-      .references(() => invoices.invoiceId),
+    // Refers to invoices, checked once per statement by a trigger, not per row by a foreign key (drizzle/0015, docs/adr/0031).
+    invoiceId: uuid('invoice_id').notNull(),
     invoiceRef: text('invoice_ref').notNull(),
   },
   (table) => [primaryKey({ columns: [table.contractRef, table.operationId] }), index('invoiced_operations_invoice_idx').on(table.invoiceId)],
@@ -340,9 +339,8 @@ export const invoicedOperations = pgTable(
 export const invoiceLines = pgTable(
   'invoice_lines',
   {
-    invoiceId: uuid('invoice_id')
-      .notNull()
-      .references(() => invoices.invoiceId),
+    // Refers to invoices, checked once per statement by a trigger, not per row by a foreign key (drizzle/0015, docs/adr/0031).
+    invoiceId: uuid('invoice_id').notNull(),
     lineNo: integer('line_no').notNull(),
     operationId: uuid('operation_id').notNull(),
     operationLineNo: integer('operation_line_no').notNull(),
