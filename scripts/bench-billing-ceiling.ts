@@ -102,12 +102,14 @@ export interface BillingCeilingOptions {
   period: { id: string; endExclusive: string };
   /** Contracts billed per transaction. */
   batchSize: number;
+  /** Transactions in flight at once, each on its own connection taking the next batch (as the service's run, docs/adr/0032). */
+  parallel: number;
   issueDate: string;
   dueDate: string;
   collectionDate: string;
 }
 
-/** Bills every contract with operations to invoice, `batchSize` contracts per transaction, in contract order. */
+/** Bills every contract with operations to invoice, `batchSize` contracts per transaction, batches taken in contract order by `parallel` connections. */
 export async function runBillingCeiling(pool: Pool, options: BillingCeilingOptions): Promise<{ invoices: number }> {
   const runId = randomUUID();
   await pool.query(`insert into billing_runs (run_id, period, status, trigger, requested_by, started_at) values ($1, $2, 'RUNNING', 'API', 'bench-ceiling', now())`, [
@@ -121,35 +123,40 @@ export async function runBillingCeiling(pool: Pool, options: BillingCeilingOptio
   const contractRefs = rows.map(({ contractRef }) => contractRef);
   const year = Number(options.issueDate.slice(0, 4));
   let invoices = 0;
-  const client = await pool.connect();
-  try {
-    for (let first = 0; first < contractRefs.length; first += options.batchSize) {
-      const batch = contractRefs.slice(first, first + options.batchSize);
-      await client.query('begin');
-      try {
-        // The batch's contracts locked in contract order first, as each billing of ours locks its contract: a concurrent run waits, then finds the invoices.
-        await client.query('select 1 from balances where contract_ref = any($1::text[]) order by contract_ref for update', [batch]);
-        const result = await client.query<{ invoices: number }>(BILL_BATCH, [
-          batch,
-          options.period.id,
-          options.period.endExclusive,
-          year,
-          runId,
-          options.issueDate,
-          options.dueDate,
-          options.collectionDate,
-        ]);
-        await client.query(`select pg_notify('boissipay_outbox', '')`); // as the relay's channel (OUTBOX_CHANNEL): one wake-up per batch
-        await client.query('commit');
-        invoices += result.rows[0]?.invoices ?? 0;
-      } catch (error) {
-        await client.query('rollback');
-        throw error;
+  let next = 0;
+  const lane = async () => {
+    const client = await pool.connect();
+    try {
+      for (let first = next; first < contractRefs.length; first = next) {
+        next += options.batchSize;
+        const batch = contractRefs.slice(first, first + options.batchSize);
+        await client.query('begin');
+        try {
+          // The batch's contracts locked in contract order first, as each billing of ours locks its contract: a concurrent run waits, then finds the invoices.
+          await client.query('select 1 from balances where contract_ref = any($1::text[]) order by contract_ref for update', [batch]);
+          const result = await client.query<{ invoices: number }>(BILL_BATCH, [
+            batch,
+            options.period.id,
+            options.period.endExclusive,
+            year,
+            runId,
+            options.issueDate,
+            options.dueDate,
+            options.collectionDate,
+          ]);
+          await client.query(`select pg_notify('boissipay_outbox', '')`); // as the relay's channel (OUTBOX_CHANNEL): one wake-up per batch
+          await client.query('commit');
+          invoices += result.rows[0]?.invoices ?? 0;
+        } catch (error) {
+          await client.query('rollback');
+          throw error;
+        }
       }
+    } finally {
+      client.release();
     }
-  } finally {
-    client.release();
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.parallel) }, lane));
   await pool.query(`update billing_runs set status = 'COMPLETED', finished_at = now(), contracts_considered = $2 where run_id = $1`, [runId, contractRefs.length]);
   return { invoices };
 }

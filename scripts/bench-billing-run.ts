@@ -5,10 +5,11 @@
  * INSERT … SELECT generate_series, then bills the period through the service's own run code
  * (billing-service/src/app/run-billing.ts) and reports invoices per second.
  *
- *   npm run bench -- billing-run [--contracts 1000] [--operations 100] [--period 2026-10] [--ceiling on|off] [--batch 200] [--per-transaction N] [--keep]
+ *   npm run bench -- billing-run [--contracts 1000] [--operations 100] [--period 2026-10] [--ceiling on|off] [--batch 200] [--per-transaction N] [--parallel N] [--keep]
  *
  * --per-transaction: contracts the service's run bills per transaction (its default unless given;
  * 1 bills each contract in a transaction of its own, as the run did before docs/adr/0030).
+ * --parallel: transactions the service's run, and the ceiling, keep in flight at once (the run's default unless given; docs/adr/0032).
  *
  * --ceiling (on by default): then the same month is seeded into a second scratch database and
  * billed by scripts/bench-billing-ceiling.ts, the same writes done set-based by PostgreSQL alone,
@@ -24,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '@boissipay/runtime';
 import { createScratchDatabase, type ScratchDatabase } from '@boissipay/runtime/testing';
 import type { Pool } from 'pg';
-import { startBillingRun } from '../billing-service/src/app/run-billing';
+import { DEFAULT_PARALLEL_TRANSACTIONS, startBillingRun, type BillingRunControls } from '../billing-service/src/app/run-billing';
 import { addDays, parseBillingPeriod, type BillingPeriod } from '../billing-service/src/domain/billing-period';
 import { collectionDateOf } from '../billing-service/src/domain/collection-date';
 import { runBillingCeiling } from './bench-billing-ceiling';
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
       ceiling: { type: 'string', default: 'on' },
       batch: { type: 'string', default: '200' },
       'per-transaction': { type: 'string' },
+      parallel: { type: 'string' },
       keep: { type: 'boolean', default: false },
     },
   });
@@ -94,9 +96,10 @@ async function main(): Promise<void> {
   const operationsEach = Number(values.operations);
   const batchSize = Number(values.batch);
   const perTransaction = values['per-transaction'] === undefined ? undefined : Number(values['per-transaction']);
+  const parallel = values.parallel === undefined ? undefined : Number(values.parallel);
   const period = parseBillingPeriod(values.period);
-  if (!Number.isInteger(contracts) || contracts < 1 || !Number.isInteger(operationsEach) || operationsEach < 1 || !period || !(batchSize >= 1) || !(perTransaction === undefined || perTransaction >= 1)) {
-    throw new Error('usage: billing-run [--contracts N] [--operations M] [--period YYYY-MM] [--ceiling on|off] [--batch N] [--per-transaction N] [--keep]');
+  if (!Number.isInteger(contracts) || contracts < 1 || !Number.isInteger(operationsEach) || operationsEach < 1 || !period || !(batchSize >= 1) || !(perTransaction === undefined || perTransaction >= 1) || !(parallel === undefined || parallel >= 1)) {
+    throw new Error('usage: billing-run [--contracts N] [--operations M] [--period YYYY-MM] [--ceiling on|off] [--batch N] [--per-transaction N] [--parallel N] [--keep]');
   }
   if (values.ceiling !== 'on' && values.ceiling !== 'off') throw new Error(`--ceiling ${values.ceiling}: on or off`);
   const month: Month = { contracts, operationsEach, period };
@@ -104,13 +107,13 @@ async function main(): Promise<void> {
   const ours = await withScratch(values.keep, async (scratch) => {
     console.log(`billing run — ${contracts} contracts × ${operationsEach} operations = ${contracts * operationsEach} operations, period ${period.id}, database ${scratch.name}`);
     await seed(scratch.pool, month);
-    return billWithTheService(scratch, month, perTransaction);
+    return billWithTheService(scratch, month, { contractsPerTransaction: perTransaction, parallelTransactions: parallel });
   });
   if (values.ceiling === 'off') return;
   const ceiling = await withScratch(values.keep, async (scratch) => {
-    console.log(`ceiling: the same writes set-based (scripts/bench-billing-ceiling.ts), ${batchSize} contracts per transaction, database ${scratch.name}`);
+    console.log(`ceiling: the same writes set-based (scripts/bench-billing-ceiling.ts), ${batchSize} contracts per transaction, ${parallel ?? DEFAULT_PARALLEL_TRANSACTIONS} at once, database ${scratch.name}`);
     await seed(scratch.pool, month);
-    return billSetBased(scratch.pool, month, batchSize);
+    return billSetBased(scratch.pool, month, batchSize, parallel ?? DEFAULT_PARALLEL_TRANSACTIONS);
   });
   console.log(`ours / ceiling: ${(ours.invoices / (ours.runMs / 1000)).toFixed(0)} / ${(ceiling.invoices / (ceiling.runMs / 1000)).toFixed(0)} invoices/s, ` +
     `${(ours.lines / (ours.runMs / 1000)).toFixed(0)} / ${(ceiling.lines / (ceiling.runMs / 1000)).toFixed(0)} operations/s, ratio ${(ceiling.runMs / ours.runMs).toFixed(2)}`);
@@ -190,13 +193,13 @@ async function seed(pool: Pool, { contracts, operationsEach, period }: Month): P
 }
 
 /** Bills the period through the service's own run code. */
-async function billWithTheService(scratch: ScratchDatabase<typeof schema>, { contracts, operationsEach, period }: Month, perTransaction: number | undefined): Promise<Billed> {
+async function billWithTheService(scratch: ScratchDatabase<typeof schema>, { contracts, operationsEach, period }: Month, controls: BillingRunControls): Promise<Billed> {
   const { pool } = scratch;
   const logger = createLogger({ service: 'billing-bench', level: process.env.LOG_LEVEL ?? 'warn' });
   const deps = { db: scratch.db, pool, clock: () => new Date(), newId: randomUUID, timeZone: 'Europe/Paris', paymentTermDays: 30, prenotificationDays: 14, logger };
   const walBefore = await walAt(pool);
   const running = performance.now();
-  const started = await startBillingRun(deps, { period, trigger: 'API', requestedBy: 'bench' }, perTransaction === undefined ? {} : { contractsPerTransaction: perTransaction });
+  const started = await startBillingRun(deps, { period, trigger: 'API', requestedBy: 'bench' }, controls);
   // Progress every 10 s, and the rate over the last interval: a rate that keeps falling would betray a cost growing faster than the data.
   let lastCount = 0;
   let lastAt = running;
@@ -218,12 +221,12 @@ async function billWithTheService(scratch: ScratchDatabase<typeof schema>, { con
 }
 
 /** Bills the period with the set-based ceiling, checked the same way. */
-async function billSetBased(pool: Pool, month: Month, batchSize: number): Promise<Billed> {
+async function billSetBased(pool: Pool, month: Month, batchSize: number, parallel: number): Promise<Billed> {
   const issueDate = new Date().toISOString().slice(0, 10);
   const dueDate = addDays(issueDate, 30);
   const walBefore = await walAt(pool);
   const running = performance.now();
-  await runBillingCeiling(pool, { period: month.period, batchSize, issueDate, dueDate, collectionDate: collectionDateOf({ issueDate, dueDate }, 14) });
+  await runBillingCeiling(pool, { period: month.period, batchSize, parallel, issueDate, dueDate, collectionDate: collectionDateOf({ issueDate, dueDate }, 14) });
   const runMs = performance.now() - running;
   const walBytes = await walSince(pool, walBefore);
   console.log(`  run        set-based in ${seconds(runMs)}`);

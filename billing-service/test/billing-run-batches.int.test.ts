@@ -99,6 +99,50 @@ describe('billing run: contracts billed by batches', () => {
     expect(queued[0]?.count).toBe(0);
   });
 
+  it('when batches are billed in parallel transactions, then they overlap in time, each is one transaction numbered in contract order, and no contract is billed twice', async () => {
+    const contractRefs = (await Promise.all(Array.from({ length: 8 }, () => knownContract(billing, publisher)))).sort();
+    await Promise.all(contractRefs.map((contractRef) => submitAccepted(billing, purchaseOn(contractRef, '2026-09-10', [{ unitPriceMinor: 2_000, vatRate: 20 }]))));
+    const { pool } = billing.service.context;
+    // Each invoice written records its transaction, when that transaction started and when the row was written, after a pause long enough to overlap.
+    await pool.query('create table parallel_batches_log (tx bigint, started timestamptz, written timestamptz)');
+    await pool.query(`create function log_parallel_batches() returns trigger language plpgsql as $$
+                        begin perform pg_sleep(0.2); insert into parallel_batches_log values (txid_current(), transaction_timestamp(), clock_timestamp()); return new; end $$`);
+    await pool.query('create trigger log_parallel_batches before insert on invoices for each row execute function log_parallel_batches()');
+    let run;
+    let log: { tx: string; started: Date; written: Date }[];
+    try {
+      run = await runPeriod(billing, '2026-09', { contractsPerTransaction: 2, parallelTransactions: 2 });
+      log = (await pool.query('select tx::text, started, written from parallel_batches_log')).rows;
+    } finally {
+      await pool.query('drop trigger log_parallel_batches on invoices');
+      await pool.query('drop function log_parallel_batches()');
+      await pool.query('drop table parallel_batches_log');
+    }
+    expect({ status: run.status, errors: run.errors }).toEqual({ status: 'COMPLETED', errors: [] });
+
+    // Two transactions in flight at once: one started before another had written its last invoice.
+    const transactions = [...new Set(log.map(({ tx }) => tx))].map((tx) => {
+      const rows = log.filter((row) => row.tx === tx);
+      return { started: rows[0]?.started.getTime() ?? 0, lastWritten: Math.max(...rows.map(({ written }) => written.getTime())) };
+    });
+    expect(transactions).toHaveLength(4);
+    expect(transactions.some((one) => transactions.some((other) => other !== one && other.started >= one.started && other.started < one.lastWritten))).toBe(true);
+
+    // Each transaction bills two neighbours in contract order, numbered consecutively in that order.
+    const written = await query<{ contract_ref: string; invoice_ref: string; tx: string }>(
+      'select contract_ref, invoice_ref, xmin::text as tx from invoices where run_id = $1 order by contract_ref',
+      [run.runId],
+    );
+    expect(written.map(({ contract_ref }) => contract_ref)).toEqual(contractRefs);
+    for (let pair = 0; pair < 8; pair += 2) {
+      const [first, second] = [written[pair], written[pair + 1]];
+      expect(first?.tx).toBe(second?.tx);
+      expect(Number(second?.invoice_ref.slice(-6))).toBe(Number(first?.invoice_ref.slice(-6)) + 1);
+    }
+    expect(new Set(written.map(({ tx }) => tx)).size).toBe(4);
+    await expectNumbersContiguous();
+  });
+
   it('when one contract makes its batch fail, then the batch is billed contract by contract: the others are billed, that one is the run\'s error and is billed by the next run', async () => {
     const contractRefs = (await Promise.all(Array.from({ length: 4 }, () => knownContract(billing, publisher)))).sort();
     await Promise.all(contractRefs.map((contractRef) => submitAccepted(billing, purchaseOn(contractRef, '2026-08-10', [{ unitPriceMinor: 1_000, vatRate: 20 }]))));

@@ -15,16 +15,17 @@ class SimulatedCrash extends Error {
 
 /**
  * A run of `id` that dies once it has billed `contracts` contracts: no finishing touch, its row left RUNNING, its lock released.
- * Its transactions bill `contracts` contracts each, so that the crash falls between two committed batches.
+ * Its transactions bill `contracts` contracts each, one at a time unless `parallelTransactions` says otherwise, so that the
+ * crash falls between two committed batches.
  */
-function startRunCrashingAfter(billing: BillingUnderTest, id: string, contracts: number) {
+function startRunCrashingAfter(billing: BillingUnderTest, id: string, contracts: number, parallelTransactions = 1) {
   const afterContract = ({ billed }: { billed: number }) => {
     if (billed >= contracts) throw new SimulatedCrash(billed);
   };
   return startBillingRun(
     { ...billing.service.parts.runDependencies, afterContract },
     { period: period(id), trigger: 'API', requestedBy: 'billing-test' },
-    { contractsPerTransaction: contracts },
+    { contractsPerTransaction: contracts, parallelTransactions },
   );
 }
 
@@ -99,6 +100,23 @@ describe('billing run: crash-safe, concurrent, numbered without gaps', () => {
     const crashedNow = await billing.api.get(`/v1/billing-runs/${crashed.run.runId}`).set(await billing.auth(['billing:run']));
     expect(crashedNow.body).toMatchObject({ status: 'FAILED', invoicesIssued: 2, contractsBilled: 2 });
     expect(crashedNow.body.errors[0].message).toMatch(/stopped before it finished/);
+  });
+
+  it('when a run billing two transactions at once dies after its first batch and the period is run again, then every contract is billed exactly once and numbers stay contiguous', async () => {
+    const contractRefs = await contractsWithOperations(6, '2025-11');
+
+    const crashed = await startRunCrashingAfter(billing, '2025-11', 2, 2);
+    await expect(crashed.finished).rejects.toBeInstanceOf(SimulatedCrash);
+    // The batch in flight beside the one that crashed may have committed too: whole batches only.
+    const billedBeforeCrash = (await Promise.all(contractRefs.map((contractRef) => invoicesOf(billing, contractRef)))).flat();
+    expect([2, 4]).toContain(billedBeforeCrash.length);
+
+    const resumed = await runPeriod(billing, '2025-11');
+    expect(resumed.status).toBe('COMPLETED');
+    const issuedByResume = await billing.service.context.pool.query('select count(*)::int as count from invoices where run_id = $1', [resumed.runId]);
+    expect(issuedByResume.rows[0].count).toBe(6 - billedBeforeCrash.length);
+    await expectBilledExactlyOnce(contractRefs, '2025-11', 3);
+    await expectNumbersContiguous();
   });
 
   it('when a run dies half-way and billing restarts, then the run is FAILED and the rest of its period is billed once, numbers gapless', async () => {

@@ -27,6 +27,12 @@ export interface BillingRunControls {
    * 65,535 parameters per statement); 1 bills each in a transaction of its own (app/bill-contract.ts).
    */
   contractsPerTransaction?: number;
+  /**
+   * Transactions in flight at once, each billing its own batch of contracts (at most 8). They lock
+   * disjoint contracts; the number counters are the only rows they share, taken once a batch has
+   * read and decided everything, so one batch's reads overlap another's writes. docs/adr/0032.
+   */
+  parallelTransactions?: number;
 }
 
 /** What `afterContract` threw, carried past the run's own error handling: the run ends as if killed. */
@@ -49,6 +55,9 @@ const DEFAULT_BATCH_SIZE = 500;
  */
 const DEFAULT_CONTRACTS_PER_TRANSACTION = 50;
 const MAX_CONTRACTS_PER_TRANSACTION = 1_000;
+/** Two: a batch reads while the other holds the counters and writes, on the two cores PostgreSQL usually has at least. docs/adr/0032. */
+export const DEFAULT_PARALLEL_TRANSACTIONS = 2;
+const MAX_PARALLEL_TRANSACTIONS = 8;
 /** This many unexpected failures in a row (database gone…) stop the run instead of failing every contract. */
 const MAX_CONSECUTIVE_FAILURES = 10;
 const MAX_RECORDED_ERRORS = 100;
@@ -129,41 +138,67 @@ async function executeRun(
       }
     };
     let consecutiveFailures = 0;
-    let after = '';
-    for (;;) {
-      const batch = await findContractsToBill(deps.db, period, after, controls.batchSize ?? DEFAULT_BATCH_SIZE);
-      if (batch.length === 0) break;
-      for (let first = 0; first < batch.length; first += perTransaction) {
-        if (controls.shouldStop?.()) {
-          recordError({ contractRef: null, message: 'The service stopped before the run finished; run the period again to bill the contracts left.' });
-          return await finish('FAILED');
+    /** Bills one transaction's contracts and accounts for each (the run's errors, afterContract). */
+    const billBatch = async (contractRefs: readonly string[]) => {
+      const outcomes = await billTogether(contractRefs);
+      for (const contractRef of contractRefs) {
+        considered += 1;
+        try {
+          const outcome = outcomes?.get(contractRef) ?? (await billContract(deps, contractRef, runOfContract));
+          consecutiveFailures = 0;
+          if (outcome.kind === 'issued' || outcome.kind === 'credited') billed += 1;
+          if (outcome.kind === 'failed') {
+            logger.warn({ contractRef, reason: outcome.message }, 'contract not billed');
+            recordError({ contractRef, message: outcome.message });
+          }
+        } catch (error) {
+          logger.error({ err: error, contractRef }, 'billing a contract failed');
+          recordError({ contractRef, message: `Billing this contract failed unexpectedly (correlation id ${run.correlationId}); it is left for the next run.` });
+          consecutiveFailures += 1;
+          if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) throw new Error(`${consecutiveFailures} contracts in a row failed`, { cause: error });
         }
-        const contractRefs = batch.slice(first, first + perTransaction);
-        const outcomes = await billTogether(contractRefs);
-        for (const contractRef of contractRefs) {
-          considered += 1;
-          try {
-            const outcome = outcomes?.get(contractRef) ?? (await billContract(deps, contractRef, runOfContract));
-            consecutiveFailures = 0;
-            if (outcome.kind === 'issued' || outcome.kind === 'credited') billed += 1;
-            if (outcome.kind === 'failed') {
-              logger.warn({ contractRef, reason: outcome.message }, 'contract not billed');
-              recordError({ contractRef, message: outcome.message });
-            }
-          } catch (error) {
-            logger.error({ err: error, contractRef }, 'billing a contract failed');
-            recordError({ contractRef, message: `Billing this contract failed unexpectedly (correlation id ${run.correlationId}); it is left for the next run.` });
-            consecutiveFailures += 1;
-            if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) throw new Error(`${consecutiveFailures} contracts in a row failed`, { cause: error });
-          }
-          try {
-            deps.afterContract?.({ considered, billed });
-          } catch (reason) {
-            throw new RunKilled(reason);
-          }
+        try {
+          deps.afterContract?.({ considered, billed });
+        } catch (reason) {
+          throw new RunKilled(reason);
         }
       }
-      after = batch[batch.length - 1] ?? after;
+    };
+    const parallel = Math.min(MAX_PARALLEL_TRANSACTIONS, Math.max(1, controls.parallelTransactions ?? DEFAULT_PARALLEL_TRANSACTIONS));
+    let stopRequested = false;
+    let after = '';
+    for (;;) {
+      const page = await findContractsToBill(deps.db, period, after, controls.batchSize ?? DEFAULT_BATCH_SIZE);
+      if (page.length === 0) break;
+      const batches: string[][] = [];
+      for (let first = 0; first < page.length; first += perTransaction) batches.push(page.slice(first, first + perTransaction));
+      // `parallel` lanes take the page's batches in contract order; once one lane fails or a stop is asked, none starts another.
+      let next = 0;
+      let ended = false;
+      const lane = async () => {
+        while (!ended && next < batches.length) {
+          if (controls.shouldStop?.()) {
+            stopRequested = ended = true;
+            return;
+          }
+          const contractRefs = batches[next++] ?? [];
+          try {
+            await billBatch(contractRefs);
+          } catch (error) {
+            ended = true;
+            throw error;
+          }
+        }
+      };
+      // Every lane's transaction has ended (committed or rolled back) before the run goes on or records its end.
+      const lanes = await Promise.allSettled(Array.from({ length: Math.min(parallel, batches.length) }, lane));
+      const failed = lanes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
+      if (stopRequested) {
+        recordError({ contractRef: null, message: 'The service stopped before the run finished; run the period again to bill the contracts left.' });
+        return await finish('FAILED');
+      }
+      after = page[page.length - 1] ?? after;
     }
     return await finish(errors.length > 0 ? 'FAILED' : 'COMPLETED');
   } catch (error) {
